@@ -1,0 +1,58 @@
+// Lint: typescript-eslint + eslint-plugin-vue, plus the project's layering rules.
+import js from '@eslint/js'
+import pluginVue from 'eslint-plugin-vue'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const UI_AND_STORAGE_LIBS = [
+  'vue', 'vue-*', '@vue/*', 'pinia', 'ag-grid-*', 'echarts', 'echarts/*', 'zrender', 'localforage',
+  'element-plus', 'element-plus/*', '@element-plus/*', 'vue-i18n', 'vue-router', 'grid-layout-plus',
+  '@codemirror/*', 'codemirror',
+]
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results.json', 'tests/e2e/screenshots/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'vue/no-v-html': 'error',
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/require-default-prop': 'off',
+      'vue/attribute-hyphenation': 'off',
+      'vue/v-on-event-hyphenation': 'off',
+    },
+  },
+  {
+    // src/core is pure TypeScript: it must run in Node, tests and workers.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: UI_AND_STORAGE_LIBS, message: 'src/core must stay free of UI, state and storage libraries.' },
+          { group: ['@/*', '../../*/**/*.vue'], message: 'src/core imports only from src/core (relative paths).' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+)

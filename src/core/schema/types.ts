@@ -1,0 +1,260 @@
+/**
+ * The persisted document types of FunnelGrid. These are the TypeScript side of the
+ * JSON Schemas in /schemas; tests/unit/core/schema/schema-sync.test.ts fails when the two drift.
+ */
+import type { Filter } from './filter'
+
+/** Current version of every persisted document. Bump together with a migration step. */
+export const SCHEMA_VERSION = 1
+
+/** A user-visible label: a plain string, or one per locale. */
+export type Label = string | { 'zh-CN'?: string, 'en'?: string }
+
+export type Locale = 'zh-CN' | 'en'
+
+/** Props shared by every field type. `id` is stable forever; `label` may change. */
+export interface FieldBase {
+  id: string
+  label: Label
+  required?: boolean
+  unique?: boolean
+  default?: DefaultValue
+  description?: Label
+  /** Show the field only when this filter holds for the record. */
+  visibleWhen?: Filter
+  readOnly?: boolean
+  /** Columns the field spans in a 4-column form layout. */
+  width?: 1 | 2 | 3 | 4
+}
+
+/** A default value: a literal, or a dynamic one evaluated when a record is created. */
+export type DefaultValue =
+  | { kind: 'static', value: unknown }
+  | { kind: 'now' }
+  | { kind: 'currentMember' }
+  | { kind: 'formula', expression: string }
+
+export interface SelectOption {
+  /** Stable value stored in records. */
+  id: string
+  label: Label
+  color?: string
+}
+
+export interface StageOption extends SelectOption {
+  /** open: a pipeline stage; won / lost: terminal outcomes. */
+  kind: 'open' | 'won' | 'lost'
+  /** Default win probability 0..100 for records in this stage. */
+  probability?: number
+  /** Field ids that must be filled before a record may enter this stage. */
+  gate?: string[]
+  /** Open records staying longer than this many days are "stalled". */
+  stalledAfterDays?: number
+}
+
+export type FieldDef =
+  | { type: 'text', options?: { format?: 'email' | 'phone' | 'url' | 'regex', pattern?: string, maxLength?: number } } & FieldBase
+  | { type: 'textarea', options?: { maxLength?: number } } & FieldBase
+  | { type: 'number', options?: { precision?: number, min?: number, max?: number, thousands?: boolean, unit?: string } } & FieldBase
+  | { type: 'money', options?: { currency?: string, precision?: number, min?: number, max?: number } } & FieldBase
+  | { type: 'percent', options?: { precision?: number, min?: number, max?: number } } & FieldBase
+  | { type: 'date', options?: { granularity?: 'date' | 'datetime' | 'month' } } & FieldBase
+  | { type: 'select', options: { choices: SelectOption[], display?: 'dropdown' | 'radio' } } & FieldBase
+  | { type: 'multiselect', options: { choices: SelectOption[], display?: 'dropdown' | 'checkbox' } } & FieldBase
+  | { type: 'checkbox', options?: Record<string, never> } & FieldBase
+  | { type: 'rating', options?: { max?: number } } & FieldBase
+  | { type: 'member', options?: { multiple?: boolean } } & FieldBase
+  | { type: 'relation', options: { formId: string, multiple?: boolean } } & FieldBase
+  | { type: 'lookup', options: { relationField: string, targetField: string } } & FieldBase
+  | { type: 'rollup', options: { relationField: string, targetField?: string, fn: 'sum' | 'count' | 'avg' | 'min' | 'max' } } & FieldBase
+  | { type: 'formula', options: { expression: string, resultType?: 'number' | 'text' | 'date' | 'boolean', precision?: number } } & FieldBase
+  | { type: 'serial', options: { pattern: string } } & FieldBase
+  | { type: 'attachment', options?: { maxSizeMB?: number, accept?: string } } & FieldBase
+  | { type: 'image', options?: { maxSizeMB?: number } } & FieldBase
+  | { type: 'subform', options: { fields: FieldDef[] } } & FieldBase
+  | { type: 'address', options?: { detail?: boolean } } & FieldBase
+  | { type: 'phone', options?: Record<string, never> } & FieldBase
+  | { type: 'email', options?: Record<string, never> } & FieldBase
+  | { type: 'url', options?: Record<string, never> } & FieldBase
+  | { type: 'stage', options: { stages: StageOption[], lossReasonField?: string, probabilityField?: string } } & FieldBase
+  | { type: 'separator', options?: Record<string, never> } & FieldBase
+  | { type: 'description', options?: { text?: Label } } & FieldBase
+  | { type: 'createdAt', options?: Record<string, never> } & FieldBase
+  | { type: 'updatedAt', options?: Record<string, never> } & FieldBase
+  | { type: 'createdBy', options?: Record<string, never> } & FieldBase
+  | { type: 'updatedBy', options?: Record<string, never> } & FieldBase
+
+export type FieldType = FieldDef['type']
+/** The variant of FieldDef for one type, e.g. `FieldOf<'stage'>`. */
+export type FieldOf<T extends FieldType> = Extract<FieldDef, { type: T }>
+
+/** A form (表单): ordered fields plus settings. Its records are its rows. */
+export interface FormDef {
+  schemaVersion: number
+  id: string
+  appId: string
+  name: Label
+  fields: FieldDef[]
+  /** Field whose value names a record (relation pickers, kanban cards). */
+  titleField?: string
+  /** Submit rules: a filter that must hold, with a message when it does not. */
+  rules?: { id: string, when: Filter, message: Label }[]
+  /** Fields deleted but restorable, with their values kept in the records. */
+  trash?: { field: FieldDef, deletedAt: number }[]
+  createdAt: number
+  updatedAt: number
+}
+
+export interface ViewColumn {
+  field: string
+  width?: number
+  hidden?: boolean
+  pinned?: 'left' | 'right'
+}
+
+export interface SortKey { field: string, dir: 'asc' | 'desc' }
+
+/** A saved grid (or kanban) configuration of one form. */
+export interface ViewDef {
+  schemaVersion: number
+  id: string
+  formId: string
+  name: Label
+  kind?: 'grid' | 'kanban'
+  columns?: ViewColumn[]
+  filter?: Filter
+  sort?: SortKey[]
+  groupBy?: string
+  search?: string
+  /** Kanban: the select/stage field giving the columns, and the summed amount field. */
+  kanban?: { field: string, amountField?: string, cardFields?: string[], collapsed?: string[] }
+}
+
+export interface WidgetLayout { x: number, y: number, w: number, h: number }
+
+/** A dashboard widget; `type` says what it draws, `config` is type-specific. */
+export interface WidgetDef {
+  id: string
+  type: 'funnel' | 'conversion' | 'kpi' | 'bar' | 'column' | 'line' | 'area' | 'pie' | 'donut' | 'table' | 'pivot' | 'targetProgress' | 'reverseFunnel' | 'text' | 'heading'
+  title?: Label
+  layout: WidgetLayout
+  config: Record<string, unknown>
+}
+
+export interface DashboardFilterDef {
+  id: string
+  kind: 'dateRange' | 'member' | 'select'
+  label?: Label
+  /** Per form: which field the filter applies to. */
+  targets: { formId: string, field: string }[]
+  default?: unknown
+}
+
+export interface DashboardDef {
+  schemaVersion: number
+  id: string
+  appId: string
+  name: Label
+  widgets: WidgetDef[]
+  filters?: DashboardFilterDef[]
+  createdAt: number
+  updatedAt: number
+}
+
+/** An app (应用): a named bundle of forms and dashboards, ordered in its sidebar. */
+export interface AppDef {
+  schemaVersion: number
+  id: string
+  name: Label
+  description?: Label
+  color?: string
+  icon?: string
+  /** Sidebar order. */
+  formIds: string[]
+  dashboardIds: string[]
+  /** Template it was installed from, if any. */
+  templateId?: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface Member {
+  id: string
+  name: string
+  color: string
+}
+
+export interface WorkspaceSettings {
+  schemaVersion: number
+  locale?: Locale
+  members: Member[]
+  currentMemberId?: string
+}
+
+/** One row of a form: values keyed by field id, never by label. Times are epoch ms. */
+export interface RecordRow {
+  id: string
+  values: Record<string, unknown>
+  createdAt: number
+  updatedAt: number
+  rev: number
+  createdBy?: string
+  updatedBy?: string
+}
+
+/** Appended on every change of a stage field's value. `at` is epoch ms. */
+export interface StageEvent {
+  id: string
+  formId: string
+  recordId: string
+  fieldId: string
+  from: string | null
+  to: string
+  at: number
+}
+
+/** One entry of a record's change log. */
+export interface ChangeEntry {
+  id: string
+  formId: string
+  recordId: string
+  at: number
+  memberId?: string
+  kind: 'create' | 'update' | 'delete' | 'restore'
+  changes?: { field: string, from: unknown, to: unknown }[]
+}
+
+/** An app bundle: the app with its definitions and optional records. */
+export interface AppBundle {
+  app: AppDef
+  forms: FormDef[]
+  views: ViewDef[]
+  dashboards: DashboardDef[]
+}
+
+export interface TemplateDef {
+  schemaVersion: number
+  id: string
+  name: Label
+  description?: Label
+  bundle: AppBundle
+  /** Name of a seeded demo-data generator in core/template. */
+  demo?: { generator: string, seed: number }
+}
+
+/** A whole-workspace backup file: an exact round trip of everything stored. */
+export interface WorkspaceBackup {
+  schemaVersion: number
+  kind: 'funnelgrid-backup'
+  exportedAt: number
+  settings: WorkspaceSettings
+  apps: AppDef[]
+  forms: FormDef[]
+  views: ViewDef[]
+  dashboards: DashboardDef[]
+  records: Record<string, RecordRow[]>
+  stageEvents: StageEvent[]
+  changes: ChangeEntry[]
+  /** Records in the recycle bin, per form. */
+  trash: Record<string, RecordRow[]>
+}

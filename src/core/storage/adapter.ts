@@ -1,0 +1,101 @@
+import type {
+  AppDef,
+  ChangeEntry,
+  DashboardDef,
+  FormDef,
+  RecordRow,
+  StageEvent,
+  ViewDef,
+  WorkspaceBackup,
+  WorkspaceSettings,
+} from '../schema/types'
+
+/** The kinds of definition documents the adapter stores, keyed by their `id`. */
+export interface DefinitionKinds {
+  app: AppDef
+  form: FormDef
+  view: ViewDef
+  dashboard: DashboardDef
+}
+export type DefinitionKind = keyof DefinitionKinds
+
+export interface Definitions {
+  settings: WorkspaceSettings | null
+  apps: AppDef[]
+  forms: FormDef[]
+  views: ViewDef[]
+  dashboards: DashboardDef[]
+}
+
+/** Record changes of one form inside a transaction. `put` holds whole records. */
+export interface RecordChanges {
+  put?: RecordRow[]
+  /** Ids removed from the form (moved to the recycle bin when `toTrash`). */
+  delete?: string[]
+  toTrash?: boolean
+  /** Ids restored from the recycle bin (their rows come in `put`). */
+  restore?: string[]
+  /** Ids purged from the recycle bin for good. */
+  purge?: string[]
+}
+
+/**
+ * Everything one user action changes, written all-or-nothing. Readers never see half a
+ * transaction: after a crash either all of it or none of it is there.
+ */
+export interface Transaction {
+  records?: Record<string, RecordChanges>
+  stageEvents?: StageEvent[]
+  changes?: ChangeEntry[]
+  defs?: {
+    put?: { kind: DefinitionKind, doc: DefinitionKinds[DefinitionKind] }[]
+    delete?: { kind: DefinitionKind, id: string }[]
+  }
+  settings?: WorkspaceSettings
+  /** Forms whose records, trash, events and changes are dropped entirely. */
+  dropForms?: string[]
+}
+
+/** A change made by another tab (or another adapter instance) of the same workspace. */
+export interface ExternalChange {
+  tx: Transaction
+}
+
+/** Why a write failed, so the UI can say it plainly. */
+export type StorageErrorCode = 'quota' | 'blocked' | 'unavailable' | 'invalid' | 'unknown'
+
+export class StorageError extends Error {
+  readonly code: StorageErrorCode
+  constructor(code: StorageErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'StorageError'
+    this.code = code
+  }
+}
+
+/**
+ * The only door to persistence. Nothing above this interface may assume IndexedDB: a team
+ * adapter could talk to a server database instead.
+ */
+export interface StorageAdapter {
+  /** All definitions and the workspace settings. */
+  loadDefinitions: () => Promise<Definitions>
+  /** All live records of a form, in insertion order. */
+  loadRecords: (formId: string) => Promise<RecordRow[]>
+  /** Records of a form in the recycle bin. */
+  loadTrash: (formId: string) => Promise<RecordRow[]>
+  /** Stage events of a form (optionally of one record), ordered by `at`. */
+  loadStageEvents: (formId: string, recordId?: string) => Promise<StageEvent[]>
+  /** Change log of one record, oldest first. */
+  loadChanges: (formId: string, recordId: string) => Promise<ChangeEntry[]>
+  /** Write a transaction atomically. Rejects with StorageError; nothing is half-written. */
+  commit: (tx: Transaction) => Promise<void>
+  /** Everything, for a backup file. */
+  exportBackup: () => Promise<WorkspaceBackup>
+  /** Replace the whole workspace with a backup (atomic). */
+  importBackup: (backup: WorkspaceBackup) => Promise<void>
+  /** Subscribe to changes committed elsewhere (other tabs). Returns an unsubscribe function. */
+  onExternalChange: (listener: (change: ExternalChange) => void) => () => void
+  /** Release resources (channels, handles). */
+  close: () => Promise<void>
+}
