@@ -1,0 +1,63 @@
+/**
+ * The behaviour every field type implements. One module per type (`<type>.field.ts`), joined
+ * in registry.ts as an exhaustive map, so adding a FieldDef variant does not compile until it
+ * has every behaviour.
+ */
+import type { FieldDef, FieldOf, FieldType, Locale, Member } from '../schema/types'
+
+/** A user-facing message in both locales. */
+export interface LocalizedMessage {
+  'zh-CN': string
+  'en': string
+}
+
+/** A JSON Schema fragment (draft 2020-12) describing a stored value. */
+export type JsonSchema = { [keyword: string]: unknown } | boolean
+
+/** Day/month/year order of a numeric date such as 03/04/2024. ISO (YYYY-MM-DD) is always accepted. */
+export type DateOrder = 'YMD' | 'DMY' | 'MDY'
+
+/** What text parsing (paste, CSV/XLSX import) may need to know. */
+export interface ParseContext {
+  /** Order of `DD/MM/YYYY`-style dates. Without it only year-first dates are accepted. */
+  dateFormat?: DateOrder
+  /** Workspace members, to resolve member names. Without it the text is taken as member ids. */
+  members?: readonly Member[]
+  /** Resolves a relation cell (a record title or id) to a record id of `formId`. */
+  findRecord?: (formId: string, text: string) => string | undefined
+}
+
+/** What display/export formatting may need to know. */
+export interface FormatContext {
+  locale: Locale
+  /** Workspace members, to show member names instead of ids. */
+  members?: readonly Member[]
+  /** Title of a related record; without it relation values show as ids. */
+  relationTitle?: (formId: string, recordId: string) => string | undefined
+}
+
+/** A parsed or converted value, or why it could not be produced. */
+export type ParseResult =
+  | { ok: true, value: unknown }
+  | { ok: false, error: LocalizedMessage }
+
+/** The behaviours of one field type. Methods are declared as methods so a behaviour of one type is usable where any type's is expected. */
+export interface FieldBehaviour<T extends FieldType = FieldType> {
+  readonly type: T
+  /** True for read-only computed types (formula, lookup, rollup, serial, system and layout fields): users never write them. */
+  readonly computed: boolean
+  /** The value a new or cleared cell holds. */
+  readonly emptyValue: unknown
+  /** JSON Schema of a stored, non-empty value; the record validator adds emptiness and required. */
+  valueSchema(field: FieldOf<T>): JsonSchema
+  /** Coerces pasted or imported text into a stored value. Empty text gives `emptyValue`. */
+  parseText(text: string, field: FieldOf<T>, ctx?: ParseContext): ParseResult
+  /** The human text of a value, for display and export. Empty values give ''. */
+  format(value: unknown, field: FieldOf<T>, ctx: FormatContext): string
+  /** Sort order: negative when a < b. Empty values sort after every non-empty value. */
+  compare(a: unknown, b: unknown, field: FieldOf<T>): number
+  /** True for values that count as "not filled" (required checks, empty filters). */
+  isEmpty(value: unknown): boolean
+  /** Converts a value of `fromField` when a field changes type to this one. */
+  convertFrom(value: unknown, fromField: FieldDef, toField: FieldOf<T>, ctx?: ParseContext): ParseResult
+}

@@ -1,0 +1,7 @@
+/** Field behaviours: one module per type, joined in the registry. */
+export type { FieldBehaviour, FormatContext, JsonSchema, LocalizedMessage, ParseContext, ParseResult, DateOrder } from './behaviour'
+export { behaviourOf, FIELD_TYPES, fieldRegistry } from './registry'
+export { convertValue, parseFieldText } from './convert-value'
+export type { AddressValue } from './address.field'
+export type { FileValue } from './shared/files'
+export { DEFAULT_RATING_MAX } from './rating.field'

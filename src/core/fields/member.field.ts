@@ -1,0 +1,41 @@
+import type { FieldBehaviour, ParseContext, ParseResult } from './behaviour'
+import type { FieldOf, Member } from '../schema/types'
+import { compareText, emptyLast } from './shared/compare'
+import { makeConvert } from './shared/convert'
+import { isEmptyValue } from './shared/empty'
+import { listSeparator, splitList } from './shared/choice'
+import { fail, ok } from './shared/result'
+
+/** A workspace member id, or an array of ids when `multiple`. Paste matches names or ids. */
+export const memberField: FieldBehaviour<'member'> = {
+  type: 'member',
+  computed: false,
+  emptyValue: null,
+  valueSchema: field => (field.options?.multiple
+    ? { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } }
+    : { type: 'string', minLength: 1 }),
+  parseText,
+  format: (value, _field, ctx) => memberNames(value, ctx.members).join(listSeparator(ctx.locale)),
+  compare: emptyLast(compareText),
+  isEmpty: isEmptyValue,
+  convertFrom: makeConvert<'member'>(parseText, null),
+}
+
+/** Names of the members in a member value (ids without a member stay ids). */
+export function memberNames(value: unknown, members: readonly Member[] | undefined): string[] {
+  const ids = Array.isArray(value) ? value : value === null || value === undefined || value === '' ? [] : [value]
+  return ids.map(id => members?.find(m => m.id === id)?.name ?? String(id))
+}
+
+function parseText(text: string, field: FieldOf<'member'>, ctx?: ParseContext): ParseResult {
+  const parts = splitList(text)
+  if (parts.length === 0) return ok(null)
+  if (!field.options?.multiple && parts.length > 1) return fail(`只能选择一位成员：「${text.trim()}」`, `only one member may be chosen: "${text.trim()}"`)
+  const ids: string[] = []
+  for (const part of parts) {
+    const member = ctx?.members === undefined ? { id: part } : ctx.members.find(m => m.id === part || m.name === part)
+    if (!member) return fail(`没有成员「${part}」`, `no member "${part}"`)
+    if (!ids.includes(member.id)) ids.push(member.id)
+  }
+  return ok(field.options?.multiple ? ids : ids[0])
+}

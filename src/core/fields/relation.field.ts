@@ -1,0 +1,38 @@
+import type { FieldBehaviour, ParseContext, ParseResult } from './behaviour'
+import type { FieldOf } from '../schema/types'
+import { compareText, emptyLast } from './shared/compare'
+import { makeConvert } from './shared/convert'
+import { isEmptyValue } from './shared/empty'
+import { listSeparator, splitList } from './shared/choice'
+import { fail, ok } from './shared/result'
+
+/** Link to records of another form: a record id, or an array of ids when `multiple`. */
+export const relationField: FieldBehaviour<'relation'> = {
+  type: 'relation',
+  computed: false,
+  emptyValue: null,
+  valueSchema: field => (field.options.multiple
+    ? { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } }
+    : { type: 'string', minLength: 1 }),
+  parseText,
+  format: (value, field, ctx) => {
+    const ids = Array.isArray(value) ? value : isEmptyValue(value) ? [] : [value]
+    return ids.map(id => ctx.relationTitle?.(field.options.formId, String(id)) ?? String(id)).join(listSeparator(ctx.locale))
+  },
+  compare: emptyLast(compareText),
+  isEmpty: isEmptyValue,
+  convertFrom: makeConvert<'relation'>(parseText, null),
+}
+
+function parseText(text: string, field: FieldOf<'relation'>, ctx?: ParseContext): ParseResult {
+  const parts = splitList(text)
+  if (parts.length === 0) return ok(null)
+  if (!field.options.multiple && parts.length > 1) return fail(`只能关联一条记录：「${text.trim()}」`, `only one record may be linked: "${text.trim()}"`)
+  const ids: string[] = []
+  for (const part of parts) {
+    const id = ctx?.findRecord === undefined ? part : ctx.findRecord(field.options.formId, part)
+    if (id === undefined) return fail(`找不到关联记录「${part}」`, `no linked record "${part}"`)
+    if (!ids.includes(id)) ids.push(id)
+  }
+  return ok(field.options.multiple ? ids : ids[0])
+}

@@ -1,0 +1,7 @@
+import type { FieldBehaviour } from './behaviour'
+import { computedBehaviour } from './shared/computed'
+
+/** An auto number such as "HT-2024-0001", assigned once when a record is created; read-only. */
+export const serialField: FieldBehaviour<'serial'> = computedBehaviour('serial', {
+  valueSchema: () => ({ type: 'string' }),
+})

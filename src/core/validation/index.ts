@@ -1,0 +1,13 @@
+/** Document and record validation: the one door every write and import goes through. */
+export { validateDocument } from './validate-document'
+export { parseJsonDocument, lineColumn } from './parse-json'
+export type { ParseDocumentResult } from './parse-json'
+export { compileRecordValidator } from './record/record-validator'
+export type { RecordIssue, RecordIssueCode, RecordValidateOptions, RecordValidator } from './record/record-issue'
+export { buildRecordSchema } from './record/record-schema'
+export type { IssueCode, LocalizedMessage, ValidationIssue, ValidationResult } from './issue'
+export { DOCUMENT_KINDS, schemaIdOf } from './kinds'
+export type { DocumentKind, DocumentTypes } from './kinds'
+export { WIDGET_TYPES } from './widget-types'
+export { describePlace } from './describe-place'
+export { FORBIDDEN_KEYS } from './forbidden-keys'
