@@ -1,0 +1,96 @@
+import type { WorkspaceBackup } from '../schema/types'
+import type { ExternalChange, StorageAdapter, Transaction } from './adapter'
+import { StorageError } from './adapter'
+import { applyTransaction } from './apply-transaction'
+import { checkBackup, definitionKeysOf, replaceTransaction, stateToBackup } from './backup'
+import { clonePlain } from './clone'
+import type { BusMember } from './memory-bus'
+import { joinBus, postToBus } from './memory-bus'
+import { changesOf, definitionsOf, stageEventsOf } from './queries'
+import { validateTransaction } from './validate-transaction'
+import { createWorkspaceState } from './workspace-state'
+
+/** Options of `createMemoryAdapter`. */
+export interface MemoryAdapterOptions {
+  /**
+   * Adapters created with the same channel name see each other's commits through
+   * `onExternalChange`, as two browser tabs of one workspace do. Each keeps its own state
+   * (like each tab's cache): start them empty or from the same `seed`.
+   * @default undefined (no channel)
+   */
+  channelName?: string
+  /** Initial content, as from `exportBackup`. @default an empty workspace */
+  seed?: WorkspaceBackup
+  /** Clock for `exportedAt`. @default Date.now */
+  now?: () => number
+}
+
+/**
+ * The reference StorageAdapter, kept in memory: for unit and store tests, and the behaviour
+ * the persistent adapters must match. Copies data on the way in and out, so callers cannot
+ * change stored state by mutating what they passed or received.
+ */
+export function createMemoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapter {
+  const { channelName, now = Date.now } = options
+  let state = createWorkspaceState()
+  const listeners = new Set<(change: ExternalChange) => void>()
+  let closed = false
+
+  const member: BusMember = {
+    receive(tx) {
+      applyTransaction(state, tx)
+      for (const listener of listeners) listener({ tx: structuredClone(tx) })
+    },
+  }
+  const leave = channelName === undefined ? () => {} : joinBus(channelName, member)
+
+  function ensureOpen(): void {
+    if (closed) throw new StorageError('unavailable', 'The storage adapter is closed.')
+  }
+
+  function commitNow(tx: Transaction): void {
+    ensureOpen()
+    const copy = clonePlain(tx, 'the transaction')
+    const problems = validateTransaction(state, copy)
+    if (problems.length > 0) throw new StorageError('invalid', `Nothing was saved: ${problems.join('; ')}`)
+    applyTransaction(state, copy)
+    if (channelName !== undefined) postToBus(channelName, member, copy)
+  }
+
+  if (options.seed) {
+    const seed = clonePlain(options.seed, 'the seed backup')
+    applyTransaction(state, replaceTransaction(seed, { forms: [], defs: [] }))
+  }
+
+  return {
+    loadDefinitions: async () => structuredClone(definitionsOf(state)),
+    loadRecords: async formId => structuredClone([...state.forms.get(formId)?.records.values() ?? []]),
+    loadTrash: async formId => structuredClone([...state.forms.get(formId)?.trash.values() ?? []]),
+    loadStageEvents: async (formId, recordId) => structuredClone(stageEventsOf(state, formId, recordId)),
+    loadChanges: async (formId, recordId) => structuredClone(changesOf(state, formId, recordId)),
+    commit: async tx => commitNow(tx),
+    exportBackup: async () => structuredClone(stateToBackup(state, now())),
+    async importBackup(backup) {
+      ensureOpen()
+      const problems = checkBackup(backup)
+      if (problems.length > 0) throw new StorageError('invalid', `Cannot import: ${problems.join('; ')}`)
+      const copy = clonePlain(backup, 'the backup')
+      const tx = replaceTransaction(copy, { forms: state.forms.keys(), defs: definitionKeysOf(state) })
+      const next = createWorkspaceState()
+      const txProblems = validateTransaction(next, tx)
+      if (txProblems.length > 0) throw new StorageError('invalid', `Cannot import: ${txProblems.join('; ')}`)
+      applyTransaction(next, tx)
+      state = next
+      if (channelName !== undefined) postToBus(channelName, member, tx)
+    },
+    onExternalChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async close() {
+      closed = true
+      listeners.clear()
+      leave()
+    },
+  }
+}

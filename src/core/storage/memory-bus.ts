@@ -1,0 +1,38 @@
+import type { Transaction } from './adapter'
+
+/** A member of an in-process channel: receives the transactions the other members commit. */
+export interface BusMember {
+  receive: (tx: Transaction) => void
+}
+
+const channels = new Map<string, Set<BusMember>>()
+
+/** Joins `channelName`; returns a function that leaves it. */
+export function joinBus(channelName: string, member: BusMember): () => void {
+  let members = channels.get(channelName)
+  if (!members) {
+    members = new Set()
+    channels.set(channelName, members)
+  }
+  members.add(member)
+  return () => {
+    members.delete(member)
+    if (members.size === 0) channels.delete(channelName)
+  }
+}
+
+/**
+ * Delivers `tx` to every other member of `channelName` in a later task, like a
+ * BroadcastChannel: the sender's commit has resolved before anyone hears of it. Each member
+ * gets its own copy.
+ */
+export function postToBus(channelName: string, sender: BusMember, tx: Transaction): void {
+  for (const member of channels.get(channelName) ?? []) {
+    if (member === sender) continue
+    const copy = structuredClone(tx)
+    setTimeout(() => {
+      // Left the channel (closed) before delivery: drop, as a closed BroadcastChannel does.
+      if (channels.get(channelName)?.has(member)) member.receive(copy)
+    }, 0)
+  }
+}

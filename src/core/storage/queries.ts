@@ -1,0 +1,27 @@
+import type { ChangeEntry, StageEvent } from '../schema/types'
+import type { Definitions } from './adapter'
+import type { WorkspaceState } from './workspace-state'
+
+/** The definitions and settings of `state` (shared objects: clone before handing out). */
+export function definitionsOf(state: WorkspaceState): Definitions {
+  return {
+    settings: state.settings,
+    apps: [...state.defs.app.values()],
+    forms: [...state.defs.form.values()],
+    views: [...state.defs.view.values()],
+    dashboards: [...state.defs.dashboard.values()],
+  }
+}
+
+/** Stage events of a form (of one record when given), ordered by `at`, ties in insertion order. */
+export function stageEventsOf(state: WorkspaceState, formId: string, recordId?: string): StageEvent[] {
+  const all = [...state.forms.get(formId)?.events.values() ?? []]
+  const picked = recordId === undefined ? all : all.filter(e => e.recordId === recordId)
+  return picked.sort((a, b) => a.at - b.at)
+}
+
+/** Change log of one record, oldest first, ties in insertion order. */
+export function changesOf(state: WorkspaceState, formId: string, recordId: string): ChangeEntry[] {
+  const all = [...state.forms.get(formId)?.changes.values() ?? []]
+  return all.filter(c => c.recordId === recordId).sort((a, b) => a.at - b.at)
+}

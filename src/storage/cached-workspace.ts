@@ -1,0 +1,138 @@
+import type { Transaction } from '../core/storage/adapter'
+import { applyTransaction } from '../core/storage/apply-transaction'
+import type { WorkspaceState } from '../core/storage/workspace-state'
+import { createWorkspaceState, DEFINITION_KINDS } from '../core/storage/workspace-state'
+import type { FormLayout, FormManifest, WritePlan } from './form-layout'
+import { emptyLayout, keysOfLayout, loadForm, manifestKey, planForm, syncLayout } from './form-layout'
+import type { KvStore } from './kv-store'
+
+/** A definition as stored under `def:<kind>:<id>`; `seq` keeps insertion order across reloads. */
+interface StoredDef { seq: number, doc: { id: string } }
+
+/** What applying a transaction to the cache means for storage and for other tabs. */
+export interface AppliedTx {
+  plan: WritePlan
+  /** New manifest version per written form. */
+  versions: Record<string, number>
+  /** Order number per written definition key. */
+  seqs: Record<string, number>
+}
+
+/**
+ * The localforage adapter's in-memory image: definitions (all, loaded at open), forms
+ * (loaded on first use) and their chunk layouts. `applyAndPlan` is the one place a
+ * transaction changes it.
+ */
+export class CachedWorkspace {
+  state: WorkspaceState = createWorkspaceState()
+  readonly layouts = new Map<string, FormLayout>()
+  private seqs = new Map<string, number>()
+  private nextSeq = 0
+
+  constructor(private readonly kv: KvStore, private readonly chunkSize: number) {}
+
+  /** Forgets everything (before a whole-workspace replace). */
+  reset(): void {
+    this.state = createWorkspaceState()
+    this.layouts.clear()
+    this.seqs.clear()
+    this.nextSeq = 0
+  }
+
+  /** Loads settings and every definition; returns all keys of the store. */
+  async loadDefinitions(): Promise<string[]> {
+    const keys = await this.kv.keys()
+    const defKeys = keys.filter(k => k.startsWith('def:'))
+    const stored = await Promise.all(defKeys.map(k => this.kv.getItem<StoredDef>(k)))
+    const entries = defKeys
+      .map((key, i) => ({ key, def: stored[i] }))
+      .filter((e): e is { key: string, def: StoredDef } => e.def !== null && e.def !== undefined)
+      .sort((a, b) => a.def.seq - b.def.seq || a.key.localeCompare(b.key))
+    for (const kind of DEFINITION_KINDS) this.state.defs[kind].clear()
+    for (const { key, def } of entries) {
+      const kind = DEFINITION_KINDS.find(k => key.startsWith(`def:${k}:`))
+      if (!kind) continue
+      ;(this.state.defs[kind] as Map<string, unknown>).set(def.doc.id, def.doc)
+      this.seqs.set(key, def.seq)
+      this.nextSeq = Math.max(this.nextSeq, def.seq + 1)
+    }
+    this.state.settings = await this.kv.getItem('settings')
+    return keys
+  }
+
+  /** Whether a form's data is in memory. */
+  isLoaded(formId: string): boolean {
+    return this.layouts.has(formId)
+  }
+
+  /** (Re)reads a form from storage. A form without a manifest stays absent from `state.forms`. */
+  async loadForm(formId: string): Promise<void> {
+    const { data, layout } = await loadForm(this.kv, formId, this.chunkSize)
+    this.layouts.set(formId, layout)
+    if (layout.version > 0) this.state.forms.set(formId, data)
+    else this.state.forms.delete(formId)
+  }
+
+  /** Drops a form from memory; the next use reads it again. */
+  evict(formId: string): void {
+    this.layouts.delete(formId)
+    this.state.forms.delete(formId)
+  }
+
+  /** Loads a form, or reloads it when another tab has written it since (manifest version moved). */
+  async ensureFresh(formId: string): Promise<void> {
+    const layout = this.layouts.get(formId)
+    if (layout) {
+      const manifest = await this.kv.getItem<FormManifest>(manifestKey(formId))
+      if ((manifest?.version ?? 0) === layout.version) return
+    }
+    await this.loadForm(formId)
+  }
+
+  /**
+   * Applies `tx` (already validated, privately owned) to the cache and plans the writes.
+   * `fixedSeqs` are definition order numbers chosen by the tab that committed.
+   */
+  applyAndPlan(tx: Transaction, fixedSeqs: Record<string, number> = {}): AppliedTx {
+    const effects = applyTransaction(this.state, tx)
+    const result: AppliedTx = { plan: { sets: new Map(), removes: new Set() }, versions: {}, seqs: {} }
+    const { plan } = result
+    for (const formId of effects.dropped) {
+      const old = this.layouts.get(formId)
+      if (old) for (const key of keysOfLayout(formId, old)) plan.removes.add(key)
+      this.layouts.set(formId, emptyLayout(this.chunkSize, old?.version ?? 0))
+    }
+    for (const [formId, formEffects] of effects.forms) {
+      const data = this.state.forms.get(formId)
+      if (!data) continue
+      let layout = this.layouts.get(formId)
+      if (!layout) {
+        layout = emptyLayout(this.chunkSize)
+        this.layouts.set(formId, layout)
+      }
+      syncLayout(layout, data, formEffects)
+      layout.version += 1
+      planForm(plan, formId, data, layout)
+      result.versions[formId] = layout.version
+    }
+    for (const formId of effects.dropped) {
+      if (!this.state.forms.has(formId)) this.layouts.delete(formId)
+    }
+    for (const { kind, id } of tx.defs?.delete ?? []) this.seqs.delete(`def:${kind}:${id}`)
+    for (const { kind, id } of effects.defs) {
+      const key = `def:${kind}:${id}`
+      const doc = this.state.defs[kind].get(id)
+      if (!doc) {
+        plan.removes.add(key)
+        continue
+      }
+      const seq = fixedSeqs[key] ?? this.seqs.get(key) ?? this.nextSeq
+      this.seqs.set(key, seq)
+      this.nextSeq = Math.max(this.nextSeq, seq + 1)
+      plan.sets.set(key, { seq, doc } satisfies StoredDef)
+      result.seqs[key] = seq
+    }
+    if (effects.settings) plan.sets.set('settings', this.state.settings)
+    return result
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { ChunkLayout } from '../../../src/storage/chunk-layout'
+
+describe('chunk-layout', () => {
+  describe('ChunkLayout', () => {
+    it('should fill chunks in order and start a new one when the last is full', () => {
+      const layout = new ChunkLayout(2)
+      for (const id of ['a', 'b', 'c']) layout.sync(id, true)
+      expect(layout.chunkNumbers()).toEqual([0, 1])
+      expect(layout.idsOf(1)).toEqual(['c'])
+      expect([...layout.dirty]).toEqual([0, 1])
+    })
+
+    it('should rewrite only the chunk of an updated id and never refill an earlier chunk', () => {
+      const layout = new ChunkLayout(2)
+      layout.addLoaded(0, ['a', 'b'])
+      layout.addLoaded(1, ['c', 'd'])
+      layout.sync('a', false)
+      layout.sync('d', true)
+      layout.sync('e', true)
+      expect([...layout.dirty]).toEqual([0, 1, 2])
+      expect(layout.idsOf(0)).toEqual(['b'])
+      expect(layout.idsOf(2)).toEqual(['e'])
+    })
+
+    it('should list an emptied chunk until it is dropped', () => {
+      const layout = new ChunkLayout(2)
+      layout.addLoaded(0, ['a'])
+      layout.sync('a', false)
+      expect(layout.chunkNumbers()).toEqual([])
+      expect(layout.allChunkNumbers()).toEqual([0])
+      layout.dropChunk(0)
+      expect(layout.allChunkNumbers()).toEqual([])
+    })
+  })
+})
