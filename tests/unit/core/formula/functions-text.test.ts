@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { run } from '../../../fixtures/formula'
+
+describe('functions', () => {
+  describe('text', () => {
+    it.each([
+      ['CONCATENATE("客户",":",{f_name})', '客户:华为'],
+      ['CONCATENATE(1,TRUE,"")', '1TRUE'],
+      ['CONCAT({f_tags},"!")', 'ab!'],
+      ['TEXTJOIN("、",TRUE,{f_tags},"",{f_name})', 'a、b、华为'],
+      ['LEFT("销售漏斗",2)', '销售'],
+      ['LEFT("abc")', 'a'],
+      ['LEFT("abc",-1)', '#VALUE!'],
+      ['RIGHT("销售漏斗",2)', '漏斗'],
+      ['RIGHT("ab",5)', 'ab'],
+      ['MID("中华人民共和国",3,2)', '人民'],
+      ['MID("abc",0,1)', '#VALUE!'],
+      ['MID("abc",5,1)', ''],
+      ['LEN("中文")', 2],
+      ['LEN("😀a")', 2],
+      ['LEN({f_name})', 2],
+      ['LEN(12.50)', 4],
+      ['LEFT("😀😁",1)', '😀'],
+      ['TRIM("  a   b  ")', 'a b'],
+      ['TRIM("　全角　")', '全角'],
+      ['UPPER("abc中")', 'ABC中'],
+      ['LOWER("ABC")', 'abc'],
+      ['PROPER("hello wORLD")', 'Hello World'],
+      ['FIND("b","abcb")', 2],
+      ['FIND("b","abcb",3)', 4],
+      ['FIND("B","abc")', '#VALUE!'],
+      ['FIND("漏","销售漏斗")', 3],
+      ['SEARCH("B","abc")', 2],
+      ['SEARCH("c?e","abcde")', 3],
+      ['SEARCH("a*d","xxabcd")', 3],
+      ['SEARCH("~*","a*b")', 2],
+      ['SEARCH("z","abc")', '#VALUE!'],
+      ['SEARCH("斗","😀销售漏斗")', 5],
+      ['REPLACE("abcdef",2,3,"X")', 'aXef'],
+      ['REPLACE("销售漏斗",3,2,"流程")', '销售流程'],
+      ['SUBSTITUTE("a-b-c","-","+")', 'a+b+c'],
+      ['SUBSTITUTE("a-b-c","-","+",2)', 'a-b+c'],
+      ['SUBSTITUTE("abc","","x")', 'abc'],
+      ['REPT("好",3)', '好好好'],
+      ['REPT("a",-1)', '#VALUE!'],
+      ['REPT("ab",20000)', '#VALUE!'],
+      ['EXACT("a","A")', false],
+      ['EXACT("中","中")', true],
+      ['VALUE("1,234.5")', 1234.5],
+      ['VALUE("12%")', 0.12],
+      ['VALUE("abc")', '#VALUE!'],
+      ['T(1)', ''],
+    ])('should evaluate %s to %j', (expr, expected) => {
+      expect(run(expr, { f_name: '华为', f_tags: ['a', 'b'] })).toBe(expected)
+    })
+  })
+
+  describe('TEXT', () => {
+    it.each([
+      ['TEXT(1234.567,"0.00")', '1234.57'],
+      ['TEXT(1234.567,"#,##0")', '1,235'],
+      ['TEXT(1234567.891,"#,##0.00")', '1,234,567.89'],
+      ['TEXT(0.256,"0%")', '26%'],
+      ['TEXT(0.2567,"0.0%")', '25.7%'],
+      ['TEXT(5,"000")', '005'],
+      ['TEXT(0.5,"#.00")', '.50'],
+      ['TEXT(2.5,"0.##")', '2.5'],
+      ['TEXT(-1234.5,"#,##0.0")', '-1,234.5'],
+      ['TEXT(-5,"0;(0)")', '(5)'],
+      ['TEXT(0,"0;-0;零")', '零'],
+      ['TEXT(1234.5,"¥#,##0.00")', '¥1,234.50'],
+      ['TEXT(12.3,"0.00\\"元\\"")', '12.30元'],
+      ['TEXT(-0.001,"0.00")', '0.00'],
+      ['TEXT("12.5","0.0")', '12.5'],
+      ['TEXT("abc","0.0")', 'abc'],
+      ['TEXT(DATE(2026,3,8),"yyyy-MM-dd")', '2026-03-08'],
+      ['TEXT(DATE(2026,3,8),"yyyy-mm-dd")', '2026-03-08'],
+      ['TEXT(DATE(2026,3,8),"yyyy/M/d")', '2026/3/8'],
+      ['TEXT(DATE(2026,3,8),"yyyy年M月d日")', '2026年3月8日'],
+      ['TEXT(DATE(2026,3,8),"yy-MM")', '26-03'],
+      ['TEXT(DATE(2026,3,8),"dddd")', 'Sunday'],
+      ['TEXT(DATE(2026,3,9),"aaaa")', '星期一'],
+      ['TEXT(DATE(2026,3,9),"周aaa")', '周一'],
+      ['TEXT(DATE(2026,3,8,14,5,9),"HH:mm:ss")', '14:05:09'],
+      ['TEXT(DATE(2026,3,8,14,5,0),"h:mm AM/PM")', '2:05 PM'],
+      ['TEXT(DATE(2026,3,8,9,7,0),"yyyy-MM-dd hh:mm")', '2026-03-08 09:07'],
+      ['TEXT("2026-03-08","M月d日")', '3月8日'],
+      ['TEXT(DATE(2026,3,8),"0.00")', '#VALUE!'],
+      ['TEXT(5,"yyyy")', '#VALUE!'],
+      ['TEXT(1234.5,"General")', '1234.5'],
+      ['TEXT(TRUE,"0")', '#VALUE!'],
+      ['TEXT({f_amount},"0.00")', '0.00'],
+    ])('should evaluate %s to %j', (expr, expected) => {
+      expect(run(expr)).toBe(expected)
+    })
+  })
+})
