@@ -1,0 +1,51 @@
+import type { Locale } from '../schema/types'
+import { labelText } from '../utils/label'
+import { conversionFromFunnel } from './conversion'
+import { cumulativeFunnel } from './funnel'
+import { metricContext } from './context'
+import { formatRatio } from './ratio'
+import { MS_PER_DAY } from './stage-model'
+import { timeInStageOf } from './time-in-stage'
+import type { MetricInput } from './types'
+
+/** The funnel step with the lowest conversion to the next. */
+export interface Bottleneck {
+  /** The stage records fail to leave. */
+  stageId: string
+  /** The next step (the next open stage, or won). */
+  toStageId: string
+  rate: number
+  /** Median completed time in the stage, ms; null when no visit completed. */
+  medianTime: number | null
+  /** A sentence naming it, per locale. */
+  sentence: Record<Locale, string>
+}
+
+/**
+ * Bottleneck: the stage with the lowest conversion to the next step (any-order funnel);
+ * ties go to the longest median time in stage, then to the earlier stage. Null when no
+ * conversion has data.
+ */
+export function bottleneck(input: MetricInput): Bottleneck | null {
+  const ctx = metricContext(input)
+  const ctxInput = { ...input, summary: ctx.summary }
+  const conv = conversionFromFunnel(cumulativeFunnel(ctxInput))
+  const times = timeInStageOf(ctx).stages
+  let best: Bottleneck | null = null
+  for (const step of conv.steps) {
+    if (step.rate === null) continue
+    const median = times.find(t => t.stageId === step.from)?.completed.median ?? null
+    if (best !== null && (step.rate > best.rate || (step.rate === best.rate && (median ?? -1) <= (best.medianTime ?? -1)))) continue
+    best = { stageId: step.from, toStageId: step.to, rate: step.rate, medianTime: median, sentence: { 'zh-CN': '', 'en': '' } }
+  }
+  if (best === null) return null
+  const stages = input.field.options.stages
+  const name = (id: string, l: Locale): string => labelText(stages.find(s => s.id === id)?.label, l) || id
+  const pct = formatRatio(best.rate)
+  const days = best.medianTime === null ? null : (best.medianTime / MS_PER_DAY).toFixed(1)
+  best.sentence = {
+    'zh-CN': `瓶颈在「${name(best.stageId, 'zh-CN')}」：只有 ${pct} 进入「${name(best.toStageId, 'zh-CN')}」${days === null ? '' : `，中位停留 ${days} 天`}。`,
+    'en': `The bottleneck is "${name(best.stageId, 'en')}": only ${pct} move on to "${name(best.toStageId, 'en')}"${days === null ? '' : `, after a median of ${days} days there`}.`,
+  }
+  return best
+}

@@ -1,0 +1,63 @@
+import type { RecordRow } from '../schema/types'
+import { numberColumn } from './columns'
+import { metricContext } from './context'
+import { closedMask } from './population'
+import type { MetricInput } from './types'
+
+/** Lost records grouped by one key. */
+export interface LossGroup<K> {
+  key: K
+  count: number
+  amount: number
+}
+
+/** Loss analysis over records lost in the period. */
+export interface LossAnalysis {
+  lost: number
+  amount: number
+  /** Per open stage, in stage order (zero rows kept), then `null` for an unknown stage. */
+  byStage: LossGroup<string | null>[]
+  /** Per value of `field.options.lossReasonField` (raw stored value; null = empty), most first. */
+  byReason: LossGroup<string | null>[]
+  undated: number
+}
+
+/** Loss analysis: lost records by the stage they were lost from and by loss reason. */
+export function lossAnalysis(input: MetricInput): LossAnalysis {
+  const ctx = metricContext(input)
+  const s = ctx.summary
+  const { model } = s
+  const { mask, undated } = closedMask(ctx, 'lost')
+  const amounts = numberColumn(input.records, input.options?.amountField)
+  const reasonField = input.field.options.lossReasonField
+  const byStage: LossGroup<string | null>[] = model.openCodes.map(c => ({ key: model.ids[c] ?? '', count: 0, amount: 0 }))
+  const unknown: LossGroup<string | null> = { key: null, count: 0, amount: 0 }
+  const reasons = new Map<string | null, LossGroup<string | null>>()
+  let lost = 0
+  let amount = 0
+  for (let i = 0; i < s.count; i++) {
+    if (mask[i] !== 1) continue
+    const a = amounts[i] as number
+    const add = (g: LossGroup<string | null>): void => {
+      g.count++
+      if (a === a) g.amount += a
+    }
+    lost++
+    if (a === a) amount += a
+    const lf = s.lostFrom[i] as number
+    add(lf >= 0 ? byStage[lf]! : unknown)
+    const key = reasonKey(input.records[i] as RecordRow, reasonField)
+    let g = reasons.get(key)
+    if (g === undefined) reasons.set(key, g = { key, count: 0, amount: 0 })
+    add(g)
+  }
+  const byReason = [...reasons.values()].sort((x, y) => y.count - x.count || y.amount - x.amount)
+  return { lost, amount, byStage: [...byStage, unknown], byReason, undated }
+}
+
+function reasonKey(record: RecordRow, fieldId: string | undefined): string | null {
+  if (fieldId === undefined) return null
+  const v = record.values[fieldId]
+  if (v === null || v === undefined || v === '') return null
+  return Array.isArray(v) ? v.map(String).join(', ') : String(v)
+}

@@ -1,0 +1,116 @@
+import type { MetricContext } from './context'
+import { inPeriod } from './context'
+import { KIND_OPEN, KIND_WON } from './stage-model'
+import { OUTCOME_LOST, OUTCOME_NONE, OUTCOME_WON } from './summary'
+
+/** Records in the funnel population with their depths for the context's mode. */
+export interface FunnelPopulation {
+  mask: Uint8Array
+  depth: Int16Array
+  strictDepth: Int16Array
+  /** Lost records in the population whose lost-from stage is unknown (counted at S1 only). */
+  lostUnknown: number
+}
+
+/**
+ * Records "now" (snapshot, pipeline, stalled): kept by the predicate, in the funnel, and in
+ * cohort mode with a period, entered in the period. Activity mode ignores the period here.
+ * `outcome` restricts to one outcome code.
+ */
+export function currentMask(ctx: MetricContext, outcome?: number): Uint8Array {
+  const { summary: s, kept } = ctx
+  const period = ctx.mode === 'cohort' ? ctx.period : undefined
+  const mask = new Uint8Array(s.count)
+  for (let i = 0; i < s.count; i++) {
+    const out = s.outcome[i]
+    if (kept[i] === 1 && out !== OUTCOME_NONE && (outcome === undefined || out === outcome)
+      && inPeriod(s.entryAt[i] as number, period)) mask[i] = 1
+  }
+  return mask
+}
+
+/** Closed records (won and/or lost) kept by the predicate whose closing time lies in the period. */
+export interface ClosedPopulation {
+  mask: Uint8Array
+  /** Closed records skipped because their closing time is unknown while a period is set. */
+  undated: number
+}
+
+/** Records closed in the period (any mode: outcomes are dated by their closing event). */
+export function closedMask(ctx: MetricContext, which: 'won' | 'lost' | 'both'): ClosedPopulation {
+  const { summary: s, kept, period } = ctx
+  const mask = new Uint8Array(s.count)
+  let undated = 0
+  for (let i = 0; i < s.count; i++) {
+    const out = s.outcome[i]
+    if (kept[i] !== 1) continue
+    if (!(out === OUTCOME_WON && which !== 'lost') && !(out === OUTCOME_LOST && which !== 'won')) continue
+    const t = s.closedAt[i] as number
+    if (period !== undefined && Number.isNaN(t)) undated++
+    else if (inPeriod(t, period)) mask[i] = 1
+  }
+  return { mask, undated }
+}
+
+/** The funnel population: cohort (entered in the period) or activity (visits started in the period). */
+export function funnelPopulation(ctx: MetricContext): FunnelPopulation {
+  const s = ctx.summary
+  if (ctx.mode === 'cohort' || ctx.period === undefined) {
+    const mask = currentMask({ ...ctx, mode: 'cohort' })
+    let lostUnknown = 0
+    for (let i = 0; i < s.count; i++) {
+      if (mask[i] === 1 && s.outcome[i] === OUTCOME_LOST && s.lostFrom[i] === -1) lostUnknown++
+    }
+    return { mask, depth: s.depth, strictDepth: s.strictDepth, lostUnknown }
+  }
+  return activityPopulation(ctx)
+}
+
+function activityPopulation(ctx: MetricContext): FunnelPopulation {
+  const { summary: s, kept, period } = ctx
+  const { model } = s
+  const n = model.openCount
+  const mask = new Uint8Array(s.count)
+  const depth = new Int16Array(s.count)
+  const strictDepth = new Int16Array(s.count)
+  let lostUnknown = 0
+  for (let i = 0; i < s.count; i++) {
+    if (kept[i] !== 1) continue
+    let any = false
+    let maxReach = 0
+    let lastOpen = -1
+    let p = 0
+    let strictWon = false
+    let won = false
+    let unknownLoss = false
+    for (let v = s.visitOffset[i] as number; v < (s.visitOffset[i + 1] as number); v++) {
+      const code = s.visitStage[v] as number
+      const k = model.kind[code]
+      const inP = inPeriod(s.visitEnter[v] as number, period)
+      if (k === KIND_OPEN) {
+        const o = model.ordinal[code] as number
+        if (inP) {
+          any = true
+          if (o + 1 > maxReach) maxReach = o + 1
+          if (o === p) p++
+        }
+        lastOpen = o
+      }
+      else if (inP) {
+        any = true
+        if (k === KIND_WON) {
+          won = true
+          strictWon = p === n
+        }
+        else if (lastOpen < 0) unknownLoss = true
+        else if (lastOpen + 1 > maxReach) maxReach = lastOpen + 1
+      }
+    }
+    if (!any) continue
+    mask[i] = 1
+    if (unknownLoss && !won && maxReach === 0) lostUnknown++
+    depth[i] = won ? n + 1 : Math.max(maxReach, unknownLoss ? 1 : 0)
+    strictDepth[i] = won && strictWon ? n + 1 : p
+  }
+  return { mask, depth, strictDepth, lostUnknown }
+}

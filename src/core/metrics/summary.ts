@@ -1,0 +1,202 @@
+import type { FieldOf, RecordRow, StageEvent } from '../schema/types'
+import type { StageModel } from './stage-model'
+import { buildStageModel, KIND_LOST, KIND_OPEN, KIND_WON } from './stage-model'
+import { groupEventsByRecord } from './group-events'
+
+/** Outcome codes of {@link StageSummary.outcome}. */
+export const OUTCOME_OPEN = 0
+/** See {@link OUTCOME_OPEN}. */
+export const OUTCOME_WON = 1
+/** See {@link OUTCOME_OPEN}. */
+export const OUTCOME_LOST = 2
+/** The record has no (known) stage value and no stage history: outside the funnel. */
+export const OUTCOME_NONE = 3
+
+/**
+ * Per-record stage history of one stage field, computed once and shared by every metric.
+ * Columns are indexed like the `records` array it was built from. Visits are stored
+ * CSR-style: record i owns visits `visitOffset[i] .. visitOffset[i + 1] - 1`, in time order.
+ */
+export interface StageSummary {
+  readonly model: StageModel
+  /** Number of records (length of every per-record column). */
+  readonly count: number
+  /** Current stage code (the record's value; else its last event's stage), -1 when none. */
+  readonly current: Int16Array
+  /** OUTCOME_OPEN | OUTCOME_WON | OUTCOME_LOST | OUTCOME_NONE, from the current stage. */
+  readonly outcome: Uint8Array
+  /** Any-order depth: 0 outside the funnel, k = highest open stage Sk reached, n + 1 = won. */
+  readonly depth: Int16Array
+  /** Strict depth: k = entered S1..Sk in order, n + 1 = did so and then won. */
+  readonly strictDepth: Int16Array
+  /** Lost records: open ordinal (0-based) lost from, -1 unknown. -1 for others. */
+  readonly lostFrom: Int16Array
+  /** Entry into the funnel (cohort time): see {@link summarizeStageHistory}. */
+  readonly entryAt: Float64Array
+  /** Won/lost records: time of entering the current outcome, NaN when unknown or open. */
+  readonly closedAt: Float64Array
+  /** Time the record entered its current stage (createdAt without history). */
+  readonly currentSince: Float64Array
+  readonly visitOffset: Uint32Array
+  readonly visitStage: Int16Array
+  readonly visitEnter: Float64Array
+  /** NaN for a visit still open (the record's last one). */
+  readonly visitExit: Float64Array
+  /** 1 when the visit is inferred (initial `from` stage, or current stage without events). */
+  readonly visitInferred: Uint8Array
+  /** Lost records whose lost-from stage is unknown (counted at S1 only). */
+  readonly lostUnknown: number
+  /** Events ignored: unknown record id, or a `to` that is not a stage of the field. */
+  readonly ignoredEvents: number
+}
+
+/**
+ * Builds the {@link StageSummary} of `field` over `records` from `events` (any order; only
+ * events with `fieldId === field.id` are used). Rules, beyond DESIGN.md "Funnel metrics":
+ * - a record's visits start at each event's `at`; when its first event has a non-null
+ *   `from`, the record was in that stage since `min(createdAt, first.at)` (an inferred visit);
+ * - entry into the funnel (`entryAt`, also the cohort time and the sales-cycle start) is the
+ *   first event's `at` when its `from` is null, else `min(createdAt, first.at)`; records
+ *   without events use `createdAt`;
+ * - a record without events in an open stage gets an inferred open visit since `createdAt`;
+ * - events repeating the current stage are not new visits.
+ */
+export function summarizeStageHistory(records: readonly RecordRow[], events: readonly StageEvent[], field: FieldOf<'stage'>): StageSummary {
+  const model = buildStageModel(field)
+  const n = model.openCount
+  const N = records.length
+  const grouped = groupEventsByRecord(records, events, field.id)
+  const { start, order } = grouped
+  const cap = order.length + N
+  const visitOffset = new Uint32Array(N + 1)
+  const visitStage = new Int16Array(cap)
+  const visitEnter = new Float64Array(cap)
+  const visitExit = new Float64Array(cap)
+  const visitInferred = new Uint8Array(cap)
+  const current = new Int16Array(N)
+  const outcome = new Uint8Array(N)
+  const depth = new Int16Array(N)
+  const strictDepth = new Int16Array(N)
+  const lostFrom = new Int16Array(N).fill(-1)
+  const entryAt = new Float64Array(N)
+  const closedAt = new Float64Array(N).fill(Number.NaN)
+  const currentSince = new Float64Array(N)
+  let ignored = grouped.ignored
+  let lostUnknown = 0
+  let nv = 0
+  const push = (code: number, at: number, inferred: number): void => {
+    visitStage[nv] = code
+    visitEnter[nv] = at
+    visitExit[nv] = Number.NaN
+    visitInferred[nv] = inferred
+    nv++
+  }
+  for (let i = 0; i < N; i++) {
+    const rec = records[i] as RecordRow
+    const vStart = nv
+    visitOffset[i] = vStart
+    const s = start[i] as number
+    const e = start[i + 1] as number
+    let lastChange = Number.NaN
+    let entry = rec.createdAt
+    if (e > s) {
+      const first = events[order[s] as number] as StageEvent
+      const fromCode = first.from === null ? undefined : model.codeOf.get(first.from)
+      entry = first.from === null ? first.at : Math.min(rec.createdAt, first.at)
+      if (fromCode !== undefined) push(fromCode, entry, 1)
+      for (let j = s; j < e; j++) {
+        const ev = events[order[j] as number] as StageEvent
+        const code = model.codeOf.get(ev.to)
+        if (code === undefined) {
+          ignored++
+          continue
+        }
+        lastChange = ev.at
+        if (nv > vStart && visitStage[nv - 1] === code) continue
+        if (nv > vStart) visitExit[nv - 1] = ev.at
+        push(code, ev.at, 0)
+      }
+    }
+    const value = rec.values[field.id]
+    const valueCode = typeof value === 'string' ? model.codeOf.get(value) : undefined
+    const cur = valueCode ?? (nv > vStart ? (visitStage[nv - 1] as number) : -1)
+    if (nv === vStart) {
+      entry = rec.createdAt
+      if (cur >= 0 && model.kind[cur] === KIND_OPEN) push(cur, rec.createdAt, 1)
+    }
+    current[i] = cur
+    entryAt[i] = entry
+    currentSince[i] = nv > vStart && visitStage[nv - 1] === cur
+      ? (visitEnter[nv - 1] as number)
+      : (Number.isNaN(lastChange) ? rec.createdAt : lastChange)
+
+    let maxOrd = -1
+    let lastOpen = -1
+    let lostFromAtLoss = -2
+    let p = 0
+    let strictWon = false
+    let wonAt = Number.NaN
+    let lostAt = Number.NaN
+    for (let v = vStart; v < nv; v++) {
+      const code = visitStage[v] as number
+      const k = model.kind[code]
+      if (k === KIND_OPEN) {
+        const o = model.ordinal[code] as number
+        if (o > maxOrd) maxOrd = o
+        lastOpen = o
+        if (o === p) p++
+      }
+      else if (k === KIND_WON) {
+        wonAt = visitEnter[v] as number
+        strictWon = p === n
+      }
+      else {
+        lostAt = visitEnter[v] as number
+        lostFromAtLoss = lastOpen
+      }
+    }
+    if (cur < 0) {
+      outcome[i] = OUTCOME_NONE
+    }
+    else if (model.kind[cur] === KIND_WON) {
+      outcome[i] = OUTCOME_WON
+      depth[i] = n + 1
+      strictDepth[i] = strictWon ? n + 1 : p
+      closedAt[i] = wonAt
+    }
+    else if (model.kind[cur] === KIND_LOST) {
+      outcome[i] = OUTCOME_LOST
+      const lf = lostFromAtLoss === -2 ? lastOpen : lostFromAtLoss
+      lostFrom[i] = lf
+      if (lf < 0) lostUnknown++
+      depth[i] = Math.max(maxOrd + 1, 1)
+      strictDepth[i] = p
+      closedAt[i] = lostAt
+    }
+    else {
+      outcome[i] = OUTCOME_OPEN
+      depth[i] = Math.max(maxOrd, model.ordinal[cur] as number) + 1
+      strictDepth[i] = p
+    }
+  }
+  visitOffset[N] = nv
+  return {
+    model,
+    count: N,
+    current,
+    outcome,
+    depth,
+    strictDepth,
+    lostFrom,
+    entryAt,
+    closedAt,
+    currentSince,
+    visitOffset,
+    visitStage: visitStage.subarray(0, nv),
+    visitEnter: visitEnter.subarray(0, nv),
+    visitExit: visitExit.subarray(0, nv),
+    visitInferred: visitInferred.subarray(0, nv),
+    lostUnknown,
+    ignoredEvents: ignored,
+  }
+}
