@@ -1,0 +1,13 @@
+/** Template install and demo data: the public surface of core/template. */
+export { DEMO_GENERATORS, installSize, installTransaction, planTemplateInstall } from './install.ts'
+export type { InstallOptions, InstallPlan } from './install.ts'
+export { remapBundle } from './remap.ts'
+export type { RemappedBundle } from './remap.ts'
+export { getTemplate, listTemplates } from './templates.ts'
+export { generateSalesDemo, SALES_DEMO_COUNTS, SALES_DEMO_GENERATOR } from './demo/generate.ts'
+export type { SalesDemo, SalesDemoOptions } from './demo/generate.ts'
+export { generateOpportunities } from './demo/fast.ts'
+export type { OpportunityOptions } from './demo/fast.ts'
+export { createDemoMembers } from './demo/members.ts'
+export { DEMO_FORMS } from './demo/context.ts'
+export type { DemoFormKey, DemoMember } from './demo/context.ts'
