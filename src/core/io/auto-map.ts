@@ -1,0 +1,50 @@
+import type { FieldDef, Label, Locale } from '../schema/types'
+import { behaviourOf } from '../fields/registry'
+
+/** Column index -> field id (null: the column is not imported). Aligned with the headers. */
+export type ColumnMapping = (string | null)[]
+
+/** Header text reduced for matching: case, width, spaces and punctuation do not count. */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '')
+}
+
+/**
+ * Maps each header to a writable field of the form whose label (in either locale) or id
+ * matches it, ignoring case, spaces and punctuation ("Deal Stage" = "deal_stage"). When two
+ * fields share a key, labels in `locale` win over the other locale's, and labels over ids.
+ * Each field is used at most once (the first matching column wins); computed fields are skipped.
+ */
+export function autoMapColumns(headers: readonly string[], fields: readonly FieldDef[], locale: Locale = 'zh-CN'): ColumnMapping {
+  const writable = fields.filter(f => !behaviourOf(f).computed)
+  const other: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN'
+  const byKey = new Map<string, string>()
+  const passes: ((f: FieldDef) => string[])[] = [
+    f => labelsOf(f.label, locale),
+    f => labelsOf(f.label, other),
+    f => [f.id],
+  ]
+  for (const keysOf of passes) {
+    for (const f of writable) {
+      for (const key of keysOf(f).map(normalizeHeader)) {
+        if (key !== '' && !byKey.has(key)) byKey.set(key, f.id)
+      }
+    }
+  }
+  const used = new Set<string>()
+  return headers.map((h) => {
+    const id = byKey.get(normalizeHeader(h))
+    if (id === undefined || used.has(id)) return null
+    used.add(id)
+    return id
+  })
+}
+
+function labelsOf(label: Label, locale: Locale): string[] {
+  if (typeof label === 'string') return [label]
+  const text = label[locale]
+  return text === undefined ? [] : [text]
+}

@@ -1,0 +1,26 @@
+import type { ValuesValidator, WriteContext, WriteResult } from '../records/mutations'
+import type { FormDef, RecordRow } from '../schema/types'
+import type { ImportBatch } from './import-batches'
+import { createRecords, updateRecords } from '../records/mutations'
+
+/**
+ * One transaction for one import batch: its updates and inserts, validated, logged and with
+ * stage events, through the same write path as every other edit. Fails whole if any record does.
+ */
+export function batchTransaction(form: FormDef, batch: ImportBatch, byId: ReadonlyMap<string, RecordRow>, validate: ValuesValidator, ctx: WriteContext): WriteResult {
+  const updated = updateRecords(form, byId, batch.updates, validate, ctx)
+  const created = createRecords(form, batch.inserts, validate, ctx)
+  if (!updated.ok || !created.ok) {
+    return { ok: false, issues: [...(updated.ok ? [] : updated.issues), ...(created.ok ? [] : created.issues)] }
+  }
+  const records = [...updated.records, ...created.records]
+  return {
+    ok: true,
+    records,
+    tx: {
+      records: { [form.id]: { put: records } },
+      stageEvents: [...(updated.tx.stageEvents ?? []), ...(created.tx.stageEvents ?? [])],
+      changes: [...(updated.tx.changes ?? []), ...(created.tx.changes ?? [])],
+    },
+  }
+}

@@ -1,0 +1,145 @@
+import type { LocalizedMessage, ParseContext } from '../fields/behaviour'
+import type { FieldDef, RecordRow } from '../schema/types'
+import type { RelationParser } from './coerce-cell'
+import type { ImportInput, ImportPlan, RejectedCell } from './import-types'
+import type { KeyIndex } from './key-index'
+import { behaviourOf } from '../fields/registry'
+import { isEmptyValue } from '../fields/shared/empty'
+import { labelText } from '../utils/label'
+import { coerceCell } from './coerce-cell'
+import { dateOrderOf } from './date-format'
+import { indexBy, keyOf } from './key-index'
+import { relationResolver } from './relation-resolver'
+
+interface Column { col: number, header: string, field: FieldDef }
+
+interface Context {
+  input: ImportInput
+  columns: Column[]
+  parse: ParseContext
+  relation?: RelationParser
+  byId: Map<string, RecordRow>
+  fields: Map<string, FieldDef>
+  upsert?: { fieldId: string, index: KeyIndex, seen: Map<string, number> }
+  unique: { field: FieldDef, index: KeyIndex, seen: Map<string, number> }[]
+}
+
+type RowOutcome =
+  | { kind: 'insert', values: Record<string, unknown> }
+  | { kind: 'update', recordId: string, values: Record<string, unknown> }
+  | { kind: 'reject', issues: RejectedCell[] }
+
+/**
+ * Plans an import without writing anything: coerces each mapped cell with its field type,
+ * links relations by title, matches rows to existing records by `upsertKey`, checks unique
+ * fields against the form and the file, and validates each whole record. A row with any
+ * problem is rejected whole, listing every problem with its line, column and reason.
+ */
+export function planImport(input: ImportInput): ImportPlan {
+  const ctx = contextOf(input)
+  const plan: ImportPlan = { formId: input.form.id, inserts: [], updates: [], rejected: [], rejectedRows: 0, totalRows: input.rows.length }
+  input.rows.forEach((row, i) => {
+    const out = planRow(row, i + 2, ctx)
+    if (out.kind === 'insert') plan.inserts.push(out.values)
+    else if (out.kind === 'update') plan.updates.push({ recordId: out.recordId, values: out.values })
+    else {
+      plan.rejected.push(...out.issues)
+      plan.rejectedRows++
+    }
+  })
+  return plan
+}
+
+function contextOf(input: ImportInput): Context {
+  const fields = new Map(input.form.fields.map(f => [f.id, f]))
+  const columns: Column[] = []
+  input.mapping.forEach((fieldId, col) => {
+    const field = fieldId === null ? undefined : fields.get(fieldId)
+    if (field && !behaviourOf(field).computed) columns.push({ col, header: input.headers[col] ?? '', field })
+  })
+  const mapped = new Set(columns.map(c => c.field.id))
+  if (input.upsertKey !== undefined && !mapped.has(input.upsertKey))
+    throw new Error(`planImport: the upsert key field ${input.upsertKey} is not mapped to a column`)
+  return {
+    input,
+    columns,
+    parse: { dateFormat: input.dateFormat ? dateOrderOf(input.dateFormat) : undefined, members: input.members },
+    relation: input.relationTitles ? relationResolver(input.relationTitles) : undefined,
+    byId: new Map(input.existing.map(r => [r.id, r])),
+    fields,
+    upsert: input.upsertKey === undefined ? undefined : { fieldId: input.upsertKey, index: indexBy(input.existing, input.upsertKey), seen: new Map() },
+    unique: columns.filter(c => c.field.unique && c.field.id !== input.upsertKey)
+      .map(c => ({ field: c.field, index: indexBy(input.existing, c.field.id), seen: new Map<string, number>() })),
+  }
+}
+
+function planRow(row: readonly string[], line: number, ctx: Context): RowOutcome {
+  const locale = ctx.input.locale ?? 'zh-CN'
+  const issues: RejectedCell[] = []
+  const reject = (field: FieldDef, reason: LocalizedMessage) => {
+    const c = ctx.columns.find(x => x.field.id === field.id)
+    issues.push({ row: line, column: c?.header ?? '', fieldId: field.id, field: labelText(field.label, locale), value: c ? row[c.col] ?? '' : '', reason })
+  }
+  const values: Record<string, unknown> = {}
+  for (const c of ctx.columns) {
+    const res = coerceCell(row[c.col] ?? '', c.field, ctx.parse, ctx.relation, ctx.input.formulaEscaped ?? true)
+    if (res.ok) values[c.field.id] = res.value
+    else reject(c.field, res.error)
+  }
+  if (issues.length) return { kind: 'reject', issues }
+
+  const target = matchExisting(values, ctx, reject)
+  checkUnique(values, target?.id, ctx, reject)
+  const full = target ? { ...target.values, ...values } : compact(values)
+  for (const issue of ctx.input.validate(full)) {
+    const field = ctx.fields.get(issue.fieldId) ?? { id: issue.fieldId, type: 'text', label: issue.label ?? issue.fieldId }
+    reject(field, issue.message)
+  }
+  if (issues.length) return { kind: 'reject', issues }
+
+  remember(values, line, ctx)
+  return target ? { kind: 'update', recordId: target.id, values } : { kind: 'insert', values: full }
+}
+
+type Reject = (field: FieldDef, reason: LocalizedMessage) => void
+
+function matchExisting(values: Record<string, unknown>, ctx: Context, reject: Reject): RecordRow | undefined {
+  if (!ctx.upsert) return undefined
+  const key = keyOf(values[ctx.upsert.fieldId])
+  if (key === undefined) return undefined
+  const field = ctx.columns.find(c => c.field.id === ctx.upsert?.fieldId)?.field
+  const earlier = ctx.upsert.seen.get(key)
+  const ids = ctx.upsert.index.get(key) ?? []
+  if (field && earlier !== undefined)
+    reject(field, { 'zh-CN': `与第 ${earlier} 行重复：同一条记录在文件中出现两次`, 'en': `same key as line ${earlier}: the record appears twice in the file` })
+  else if (field && ids.length > 1)
+    reject(field, { 'zh-CN': `已有 ${ids.length} 条记录具有此值，无法确定更新哪一条`, 'en': `${ids.length} existing records have this value; cannot tell which to update` })
+  const id = ids.length === 1 ? ids[0] : undefined
+  return id === undefined ? undefined : ctx.byId.get(id)
+}
+
+function checkUnique(values: Record<string, unknown>, targetId: string | undefined, ctx: Context, reject: Reject): void {
+  for (const u of ctx.unique) {
+    const key = keyOf(values[u.field.id])
+    if (key === undefined) continue
+    const earlier = u.seen.get(key)
+    if (earlier !== undefined)
+      reject(u.field, { 'zh-CN': `值不能重复：第 ${earlier} 行已有此值`, 'en': `must be unique: line ${earlier} has the same value` })
+    else if ((u.index.get(key) ?? []).some(id => id !== targetId))
+      reject(u.field, { 'zh-CN': '值不能重复：已有记录使用此值', 'en': 'must be unique: an existing record has this value' })
+  }
+}
+
+function remember(values: Record<string, unknown>, line: number, ctx: Context): void {
+  const upKey = ctx.upsert ? keyOf(values[ctx.upsert.fieldId]) : undefined
+  if (ctx.upsert && upKey !== undefined) ctx.upsert.seen.set(upKey, line)
+  for (const u of ctx.unique) {
+    const key = keyOf(values[u.field.id])
+    if (key !== undefined) u.seen.set(key, line)
+  }
+}
+
+/** New records leave empty values out (false and 0 are values). */
+function compact(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmptyValue(v)))
+}
