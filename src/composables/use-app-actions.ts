@@ -1,0 +1,32 @@
+import type { AppDef, FormDef, Label, Locale } from '@/core/schema/types'
+import { labelText } from '@/core/utils/label'
+import { createAppTx, createFormTx, deleteAppTx, deleteFormTx, renameAppTx } from '@/core/workspace/app-ops'
+import { useI18n } from 'vue-i18n'
+import { useWorkspaceStore } from '@/stores/workspace'
+
+/** App and form lifecycle actions shared by the home page and the app sidebar. */
+export function useAppActions() {
+  const workspace = useWorkspaceStore()
+  const { locale } = useI18n()
+
+  const label = (l: Label | undefined) => labelText(l, locale.value as Locale)
+
+  async function createApp(name: string): Promise<AppDef> {
+    const { app, tx } = createAppTx(name, Date.now())
+    await workspace.write(tx)
+    return app
+  }
+
+  const renameApp = (app: AppDef, name: string) => workspace.write(renameAppTx(app, name, Date.now()))
+  const deleteApp = (app: AppDef) => workspace.write(deleteAppTx(app, workspace.views))
+
+  async function createForm(app: AppDef, name: string): Promise<FormDef> {
+    const { form, tx } = createFormTx(app, name, Date.now())
+    await workspace.write(tx)
+    return form
+  }
+
+  const deleteForm = (app: AppDef, form: FormDef) => workspace.write(deleteFormTx(app, form, workspace.views, Date.now()))
+
+  return { label, createApp, renameApp, deleteApp, createForm, deleteForm }
+}

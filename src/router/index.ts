@@ -1,0 +1,24 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import HomeView from '@/views/HomeView.vue'
+
+/** Routes; everything past the home page loads lazily so the grid and charts stay off the first load. */
+export function createAppRouter() {
+  return createRouter({
+    // Hash history: the app is a static bundle that works from any server or file path.
+    history: createWebHashHistory(),
+    routes: [
+      { path: '/', name: 'home', component: HomeView },
+      { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
+      {
+        path: '/app/:appId',
+        component: () => import('@/views/AppLayout.vue'),
+        props: true,
+        children: [
+          { path: '', name: 'app', component: () => import('@/views/AppHomeView.vue'), props: true },
+          { path: 'form/:formId', name: 'form-grid', component: () => import('@/views/FormGridView.vue'), props: true },
+        ],
+      },
+      { path: '/:pathMatch(.*)*', redirect: '/' },
+    ],
+  })
+}
