@@ -13,6 +13,8 @@ export default defineConfig({
   preview: { port: 4173 },
   worker: { format: 'es' },
   build: {
+    // FG_DIST lets parallel local test runs build into separate folders.
+    outDir: process.env.FG_DIST || 'dist',
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {

@@ -9,6 +9,7 @@ export function createAppRouter() {
     routes: [
       { path: '/', name: 'home', component: HomeView },
       { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
+      { path: '/templates', name: 'templates', component: () => import('@/views/TemplateGalleryView.vue') },
       {
         path: '/app/:appId',
         component: () => import('@/views/AppLayout.vue'),
@@ -16,6 +17,10 @@ export function createAppRouter() {
         children: [
           { path: '', name: 'app', component: () => import('@/views/AppHomeView.vue'), props: true },
           { path: 'form/:formId', name: 'form-grid', component: () => import('@/views/FormGridView.vue'), props: true },
+          { path: 'form/:formId/design', name: 'form-design', component: () => import('@/views/FormDesignerView.vue'), props: true },
+          { path: 'form/:formId/new', name: 'record-new', component: () => import('@/views/RecordFormView.vue'), props: true },
+          { path: 'form/:formId/record/:recordId', name: 'record-edit', component: () => import('@/views/RecordFormView.vue'), props: true },
+          { path: 'dashboard/:dashboardId', name: 'dashboard', component: () => import('@/views/DashboardView.vue'), props: true },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: '/' },

@@ -16,8 +16,12 @@ export interface WriteIssue {
   message: { 'zh-CN': string, 'en': string }
 }
 
-/** Validates the values of a whole record; returns [] when valid. */
-export type ValuesValidator = (values: Record<string, unknown>) => WriteIssue[]
+/**
+ * Validates the values of a whole record; returns [] when valid. `before` is the record's
+ * stored values for an update (absent for a new record), for rules about changes such as
+ * stage gates.
+ */
+export type ValuesValidator = (values: Record<string, unknown>, before?: Record<string, unknown>) => WriteIssue[]
 
 export type WriteResult =
   | { ok: true, records: RecordRow[], tx: Transaction }
@@ -94,7 +98,7 @@ export function updateRecords(form: FormDef, byId: ReadonlyMap<string, RecordRow
       continue
     }
     const values = { ...old.values, ...patch.values }
-    const issues = validate(values)
+    const issues = validate(values, old.values)
     if (issues.length) {
       failures.push({ recordId: old.id, issues })
       continue

@@ -9,7 +9,7 @@ export function validatorFor(form: FormDef): ValuesValidator {
   let v = cache.get(form)
   if (!v) {
     const compiled = compileRecordValidator(form)
-    v = (values: Record<string, unknown>): WriteIssue[] => compiled(values).map(i => ({ fieldId: i.fieldId, label: i.label, code: i.code, message: i.message }))
+    v = (values: Record<string, unknown>, _before?: Record<string, unknown>): WriteIssue[] => compiled(values).map(i => ({ fieldId: i.fieldId, label: i.label, code: i.code, message: i.message }))
     cache.set(form, v)
   }
   return v
