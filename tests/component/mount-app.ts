@@ -8,7 +8,7 @@ import { createAppI18n } from '@/i18n'
 import { STORAGE_KEY } from '@/symbols'
 
 /** Mounts a component with a real Pinia, i18n and a memory adapter, the way main.ts wires the app. */
-export function mountWithApp(component: Component, opts: { adapter?: StorageAdapter, locale?: 'zh-CN' | 'en', props?: Record<string, unknown>, stubs?: Record<string, unknown> } = {}) {
+export function mountWithApp(component: Component, opts: { adapter?: StorageAdapter, locale?: 'zh-CN' | 'en', props?: Record<string, unknown>, stubs?: Record<string, Component | boolean> } = {}) {
   const adapter = opts.adapter ?? createMemoryAdapter()
   const pinia = createPinia()
   const i18n = createAppI18n(opts.locale ?? 'zh-CN')
