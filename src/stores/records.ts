@@ -1,15 +1,19 @@
 import type { RecordRow } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
 import type { RecordPatch, WriteResult } from '@/core/records/mutations'
+import type { UndoAction, UndoOp } from '@/core/records/undo'
 import type { ShallowRef } from 'vue'
 import { createRecords, deleteRecords, updateRecords } from '@/core/records/mutations'
 import { applyRecordChanges } from '@/core/records/apply-changes'
 import { validatorFor } from '@/core/records/validator-cache'
+import { mergeWrites } from '@/core/records/merge-writes'
+import { replayOps } from '@/core/records/undo'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { markRaw, shallowRef, triggerRef } from 'vue'
 import { useAdapter } from './use-adapter'
 import { useSaveStatusStore } from './save-status'
 import { useWorkspaceStore } from './workspace'
+import { useUndoStore } from './undo'
 
 /** Records of one form: a plain array in a shallowRef (deep reactivity on 100k rows costs ~100x). */
 export interface FormRecords {
@@ -18,10 +22,17 @@ export interface FormRecords {
   loaded: Promise<void>
 }
 
+/** Options of a write. */
+export interface WriteOptions {
+  /** What the undo step is called; guessed from the change when absent. `false`: record no undo step (undo/redo replays). */
+  undo?: UndoAction | false
+}
+
 export const useRecordsStore = defineStore('records', () => {
   const adapter = useAdapter()
   const saver = useSaveStatusStore()
   const workspace = useWorkspaceStore()
+  const undo = useUndoStore()
   const forms = new Map<string, FormRecords>()
   /** Bumped on every change so views depending on "any records" recompute. */
   const version = shallowRef(0)
@@ -53,9 +64,13 @@ export const useRecordsStore = defineStore('records', () => {
     version.value++
   }
 
-  async function run(result: WriteResult): Promise<WriteResult> {
+  async function run(result: WriteResult, opts: WriteOptions = {}): Promise<WriteResult> {
     if (!result.ok) return result
+    const steps = opts.undo === false ? [] : undo.stepsOf(result.tx, (formId, id) => forms.get(formId)?.byId.get(id), opts.undo)
     applyLocal(result.tx)
+    undo.push(steps)
+    // A create may carry the form's serial counters: the definitions must see them at once.
+    if (result.tx.defs) workspace.applyLocal(result.tx)
     await saver.commit(result.tx)
     return result
   }
@@ -71,27 +86,50 @@ export const useRecordsStore = defineStore('records', () => {
   }
 
   /** Adds records; invalid values refuse the whole batch with field-named issues. */
-  async function add(formId: string, valuesList: Record<string, unknown>[]): Promise<WriteResult> {
-    const form = formOf(formId)
-    await ensure(formId).loaded
-    return run(createRecords(form, valuesList, validatorFor(form), ctx()))
-  }
-
-  /** Edits records; an invalid value is refused and the stored value stays. */
-  async function update(formId: string, patches: RecordPatch[]): Promise<WriteResult> {
+  async function add(formId: string, valuesList: Record<string, unknown>[], opts?: WriteOptions): Promise<WriteResult> {
     const form = formOf(formId)
     const state = ensure(formId)
     await state.loaded
-    return run(updateRecords(form, state.byId, patches, validatorFor(form), ctx()))
+    return run(createRecords(form, valuesList, validatorFor(form), { ...ctx(), existing: state.rows.value }), opts)
   }
 
+  /** Edits records; an invalid value is refused and the stored value stays. */
+  async function update(formId: string, patches: RecordPatch[], opts?: WriteOptions): Promise<WriteResult> {
+    const form = formOf(formId)
+    const state = ensure(formId)
+    await state.loaded
+    return run(updateRecords(form, state.byId, patches, validatorFor(form), ctx()), opts)
+  }
+
+  /** Edits records and adds new ones in one all-or-nothing write and one undo step (a paste that runs past the last row). */
+  async function updateAndAdd(formId: string, patches: RecordPatch[], valuesList: Record<string, unknown>[], opts?: WriteOptions): Promise<WriteResult> {
+    const form = formOf(formId)
+    const state = ensure(formId)
+    await state.loaded
+    const validate = validatorFor(form)
+    const updated = updateRecords(form, state.byId, patches, validate, ctx())
+    const created = valuesList.length ? createRecords(form, valuesList, validate, { ...ctx(), existing: state.rows.value }) : undefined
+    return run(created ? mergeWrites(updated, created) : updated, opts)
+  }
+
+  /** Replays undo/redo operations as one write, without recording a new undo step. */
+  async function replay(formId: string, ops: UndoOp[]): Promise<WriteResult> {
+    const form = formOf(formId)
+    const state = ensure(formId)
+    await state.loaded
+    return run(replayOps(form, state.byId, ops, validatorFor(form), ctx()), { undo: false })
+  }
+
+  /** Moves records to the recycle bin (one undo step restores them). */
   async function remove(formId: string, ids: string[]): Promise<void> {
     const tx = deleteRecords(formOf(formId), ids, ctx())
+    const steps = undo.stepsOf(tx, (fid, id) => forms.get(fid)?.byId.get(id), 'delete')
     applyLocal(tx)
+    undo.push(steps)
     await saver.commit(tx)
   }
 
-  return { version, ensure, applyLocal, add, update, remove }
+  return { version, ensure, applyLocal, add, update, updateAndAdd, replay, remove }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useRecordsStore, import.meta.hot))

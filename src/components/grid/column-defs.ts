@@ -1,64 +1,71 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community'
 import type { FieldDef, Locale, Member, RecordRow } from '@/core/schema/types'
-import { formatCell } from './format-cell'
+import type { FieldUiContext } from '@/components/fields/field-tags'
+import { fieldUi } from '@/components/fields/registry'
+import { isWritableField } from '@/core/records/cell-writes'
+import { cellValue } from '@/core/records/cell-value'
 import { labelText } from '@/core/utils/label'
+import { formatCell } from './format-cell'
 
 export interface ColumnContext {
   locale: Locale
   members: Member[]
   /** Cell errors keyed `${recordId}:${fieldId}`, shown with a red border and a tooltip. */
   cellErrors: Map<string, string>
+  /** Relation titles and pickers; without it relation cells show ids and pick nothing. */
+  ui?: FieldUiContext
+  /** True for cells inside the selected range (drawn with `fg-range`). */
+  inRange?: (row: number, colId: string) => boolean
+  /** True for the range's bottom-right cell (it carries the fill handle). */
+  isRangeCorner?: (row: number, colId: string) => boolean
 }
 
-const EDITOR: Partial<Record<FieldDef['type'], string>> = {
-  text: 'agTextCellEditor',
-  phone: 'agTextCellEditor',
-  email: 'agTextCellEditor',
-  url: 'agTextCellEditor',
-  textarea: 'agLargeTextCellEditor',
-  number: 'agNumberCellEditor',
-  money: 'agNumberCellEditor',
-  percent: 'agNumberCellEditor',
-  date: 'agDateStringCellEditor',
-  checkbox: 'agCheckboxCellEditor',
-  select: 'agSelectCellEditor',
-  stage: 'agSelectCellEditor',
+const WIDTHS: Partial<Record<FieldDef['type'], number>> = { textarea: 240, checkbox: 90, rating: 120, multiselect: 200, relation: 180, attachment: 100, image: 100 }
+
+function uiContext(ctx: ColumnContext): FieldUiContext {
+  return ctx.ui ?? { locale: ctx.locale, members: ctx.members, relationTitle: () => undefined, relationOptions: () => [] }
 }
 
-function editorParams(field: FieldDef, ctx: ColumnContext): Record<string, unknown> | undefined {
-  if (field.type === 'select') return { values: ['', ...field.options.choices.map(c => c.id)], formatValue: (v: string) => optionLabel(field, v, ctx) }
-  if (field.type === 'stage') return { values: field.options.stages.map(s => s.id), formatValue: (v: string) => optionLabel(field, v, ctx) }
-  if (field.type === 'textarea') return { maxLength: 100000, rows: 6, cols: 40 }
-  return undefined
+function alignOf(field: FieldDef): 'left' | 'right' | 'center' {
+  if (field.type === 'formula') return field.options.resultType === 'number' ? 'right' : 'left'
+  return fieldUi[field.type].align
 }
 
-function optionLabel(field: FieldDef, id: string, ctx: ColumnContext): string {
-  if (field.type === 'select' || field.type === 'multiselect') return labelText(field.options.choices.find(c => c.id === id)?.label, ctx.locale) || id
-  if (field.type === 'stage') return labelText(field.options.stages.find(s => s.id === id)?.label, ctx.locale) || id
-  return id
-}
-
-/** Maps a form's fields to AG Grid column definitions (pure: no grid, no store). */
+/** Maps a form's fields to AG Grid column definitions through the field UI registry (no grid, no store). */
 export function buildColumnDefs(fields: FieldDef[], ctx: ColumnContext): ColDef<RecordRow>[] {
+  const ui = uiContext(ctx)
   return fields
     .filter(f => f.type !== 'separator' && f.type !== 'description')
     .map((field) => {
-      const editor = EDITOR[field.type]
+      const entry = fieldUi[field.type]
       const key = (p: { data?: RecordRow }) => `${p.data?.id}:${field.id}`
+      const params = { field, ui }
+      const row = (p: { node: { rowIndex: number | null } | null }) => p.node?.rowIndex ?? -1
+      const align = alignOf(field)
       return {
         colId: field.id,
         headerName: labelText(field.label, ctx.locale) + (field.required ? ' *' : ''),
         headerTooltip: labelText(field.description, ctx.locale) || undefined,
-        valueGetter: p => p.data?.values[field.id] ?? null,
-        valueFormatter: (p: ValueFormatterParams<RecordRow>) => formatCell(field, p.value, ctx),
-        editable: !!editor && !field.readOnly,
-        cellEditor: editor,
-        cellEditorParams: editorParams(field, ctx),
+        valueGetter: p => (p.data ? cellValue(field, p.data) : null),
+        valueFormatter: (p: ValueFormatterParams<RecordRow>) => formatCell(field, p.value, { ...ctx, relationTitle: ui.relationTitle }),
+        cellRenderer: entry.Cell ?? undefined,
+        cellRendererParams: entry.Cell ? params : undefined,
+        editable: !!entry.Editor && isWritableField(field),
+        cellEditor: entry.Editor ?? undefined,
+        cellEditorParams: typeof entry.Editor === 'string' ? (field.type === 'textarea' ? { maxLength: 100000, rows: 6, cols: 40 } : undefined) : params,
+        cellEditorPopup: field.type === 'textarea' || entry.Editor === fieldUi.select.Editor,
         cellDataType: false,
         tooltipValueGetter: p => ctx.cellErrors.get(key(p)),
-        cellClassRules: { 'fg-cell-error': p => ctx.cellErrors.has(key(p)) },
-        minWidth: 100,
-        width: field.type === 'textarea' ? 240 : field.type === 'checkbox' ? 100 : 160,
+        cellClass: align === 'left' ? undefined : `fg-align-${align}`,
+        cellClassRules: {
+          'fg-cell-error': p => ctx.cellErrors.has(key(p)),
+          'fg-range': p => !!ctx.inRange?.(row(p), field.id),
+          'fg-range-corner': p => !!ctx.isRangeCorner?.(row(p), field.id),
+          'fg-readonly': () => !isWritableField(field),
+        },
+        context: { parse: entry.parse },
+        minWidth: 80,
+        width: WIDTHS[field.type] ?? 160,
       } satisfies ColDef<RecordRow>
     })
 }

@@ -1,0 +1,92 @@
+import type { FieldDef, Locale, Member, SelectOption, StageOption } from '@/core/schema/types'
+import { labelText } from '@/core/utils/label'
+
+/** One coloured chip a cell shows: an option, a member (with a dot) or a linked record. */
+export interface FieldTag {
+  id: string
+  text: string
+  /** Background tint (options), or the dot colour (members); absent for plain chips. */
+  color?: string
+  /** Draw a coloured dot before the text instead of tinting the chip. */
+  dot?: boolean
+}
+
+/** What cells and pickers need besides the value: the locale, members and relation titles. */
+export interface FieldUiContext {
+  locale: Locale
+  members: readonly Member[]
+  /** Title of a record of another form; undefined while that form's records load. */
+  relationTitle: (formId: string, recordId: string) => string | undefined
+  /** Records a relation field may link to, by title (loads the target form's records). */
+  relationOptions: (formId: string) => { id: string, title: string }[]
+}
+
+const PALETTE = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#06b6d4', '#ec4899', '#84cc16', '#f97316', '#6366f1']
+const STAGE_COLORS = { won: '#16a34a', lost: '#9ca3af' }
+
+/** An option's colour: its own, a stage outcome's, or one from a palette by position. */
+export function optionColor(option: SelectOption, index: number): string {
+  if (option.color) return option.color
+  const kind = (option as Partial<StageOption>).kind
+  if (kind === 'won' || kind === 'lost') return STAGE_COLORS[kind]
+  return PALETTE[index % PALETTE.length]!
+}
+
+function ids(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String)
+  return value === null || value === undefined || value === '' ? [] : [String(value)]
+}
+
+function optionTags(options: readonly SelectOption[], value: unknown, locale: Locale): FieldTag[] {
+  return ids(value).map((id) => {
+    const i = options.findIndex(o => o.id === id)
+    const o = options[i]
+    return o ? { id, text: labelText(o.label, locale) || id, color: optionColor(o, i) } : { id, text: id }
+  })
+}
+
+/** Every choice a picker offers for a field, as tags (empty for types without choices). */
+export function fieldChoices(field: FieldDef, ctx: FieldUiContext): FieldTag[] {
+  switch (field.type) {
+    case 'select':
+    case 'multiselect':
+      return optionTags(field.options.choices, field.options.choices.map(c => c.id), ctx.locale)
+    case 'stage':
+      return optionTags(field.options.stages, field.options.stages.map(s => s.id), ctx.locale)
+    case 'member':
+      return ctx.members.map(m => ({ id: m.id, text: m.name, color: m.color, dot: true }))
+    case 'relation':
+      return ctx.relationOptions(field.options.formId).map(r => ({ id: r.id, text: r.title }))
+    default:
+      return []
+  }
+}
+
+/** The chips a cell shows for a value of a choice-like field (select, multiselect, stage, member, relation). */
+export function fieldTags(field: FieldDef, value: unknown, ctx: FieldUiContext): FieldTag[] {
+  switch (field.type) {
+    case 'select':
+    case 'multiselect':
+      return optionTags(field.options.choices, value, ctx.locale)
+    case 'stage':
+      return optionTags(field.options.stages, value, ctx.locale)
+    case 'member':
+    case 'createdBy':
+    case 'updatedBy':
+      return ids(value).map((id) => {
+        const m = ctx.members.find(x => x.id === id)
+        return { id, text: m?.name ?? id, color: m?.color ?? '#c0c4cc', dot: true }
+      })
+    case 'relation':
+      return ids(value).map(id => ({ id, text: ctx.relationTitle(field.options.formId, id) ?? '…' }))
+    default:
+      return []
+  }
+}
+
+/** True when a field's value may hold several ids. */
+export function isMultiple(field: FieldDef): boolean {
+  if (field.type === 'multiselect') return true
+  if (field.type === 'member' || field.type === 'relation') return !!field.options?.multiple
+  return false
+}

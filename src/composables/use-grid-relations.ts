@@ -1,0 +1,61 @@
+import type { ComputedRef } from 'vue'
+import type { FieldUiContext } from '@/components/fields/field-tags'
+import type { FieldDef, FormDef, Locale, Member, RecordRow } from '@/core/schema/types'
+import { computed, watch } from 'vue'
+import { fieldRegistry } from '@/core/fields'
+import { cellValue } from '@/core/records/cell-value'
+import { useRecordsStore } from '@/stores/records'
+import { useWorkspaceStore } from '@/stores/workspace'
+
+/** Options of useGridRelations. */
+export interface UseGridRelationsOptions {
+  locale: () => Locale
+  members: () => readonly Member[]
+  /** Called when a related form's records have loaded (redraw relation cells). */
+  onLoaded?: () => void
+}
+
+/** The field that names a form's records: its titleField, else its first text field. */
+export function titleFieldOf(form: FormDef | undefined): FieldDef | undefined {
+  if (!form) return undefined
+  return form.fields.find(f => f.id === form.titleField) ?? form.fields.find(f => f.type === 'text')
+}
+
+/**
+ * Relation support for the grid: titles of linked records, the records a picker offers (the
+ * target form's records are loaded through useRecordsStore().ensure), and title → id lookup
+ * for pasting relation cells.
+ */
+export function useGridRelations(fields: () => FieldDef[], options: UseGridRelationsOptions): { ui: ComputedRef<FieldUiContext>, findRecord: (formId: string, text: string) => string | undefined } {
+  const records = useRecordsStore()
+  const workspace = useWorkspaceStore()
+
+  function title(formId: string, row: RecordRow): string {
+    const f = titleFieldOf(workspace.formById.get(formId))
+    const text = f ? fieldRegistry[f.type].format(cellValue(f, row), f as never, { locale: options.locale(), members: options.members() }) : ''
+    return text || row.id
+  }
+
+  function relationTitle(formId: string, recordId: string): string | undefined {
+    const row = records.ensure(formId).byId.get(recordId)
+    return row ? title(formId, row) : undefined
+  }
+
+  function relationOptions(formId: string): { id: string, title: string }[] {
+    return records.ensure(formId).rows.value.map(r => ({ id: r.id, title: title(formId, r) }))
+  }
+
+  function findRecord(formId: string, text: string): string | undefined {
+    const state = records.ensure(formId)
+    const s = text.trim()
+    if (state.byId.has(s)) return s
+    return state.rows.value.find(r => title(formId, r) === s)?.id
+  }
+
+  watch(() => fields().flatMap(f => (f.type === 'relation' ? [f.options.formId] : [])).join(','), (ids) => {
+    for (const id of ids.split(',').filter(Boolean)) void records.ensure(id).loaded.then(() => options.onLoaded?.())
+  }, { immediate: true })
+
+  const ui = computed<FieldUiContext>(() => ({ locale: options.locale(), members: options.members(), relationTitle, relationOptions }))
+  return { ui, findRecord }
+}

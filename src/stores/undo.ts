@@ -1,0 +1,112 @@
+import type { RecordRow } from '@/core/schema/types'
+import type { Transaction } from '@/core/storage/adapter'
+import type { UndoAction, UndoStep } from '@/core/records/undo'
+import type { WriteResult } from '@/core/records/mutations'
+import { undoStepOf } from '@/core/records/undo'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { useRecordsStore } from './records'
+import { useWorkspaceStore } from './workspace'
+
+/** Steps kept per form; older ones are dropped. */
+export const UNDO_LIMIT = 100
+
+/** What an undo or redo did: nothing to do, done (with the step), or refused (the step stays). */
+export type UndoOutcome =
+  | { status: 'empty' }
+  | { status: 'done', step: UndoStep }
+  | { status: 'refused', step: UndoStep, result: Extract<WriteResult, { ok: false }> }
+
+interface Stacks { done: UndoStep[], undone: UndoStep[] }
+
+/**
+ * Undo/redo per form. The records store records a step for every write it makes (edits,
+ * pastes, fills, batch edits, adds, deletes); undo replays the inverse through the same
+ * validated write path, so an undone stage change appends a stage event.
+ */
+export const useUndoStore = defineStore('undo', () => {
+  const workspace = useWorkspaceStore()
+  const stacks = new Map<string, Stacks>()
+  /** Bumped when any stack changes, for canUndo/canRedo in templates. */
+  const version = shallowRef(0)
+  const busy = ref(false)
+
+  function stacksOf(formId: string): Stacks {
+    let s = stacks.get(formId)
+    if (!s) stacks.set(formId, s = { done: [], undone: [] })
+    return s
+  }
+
+  /** The steps that undo `tx`, from the records as they were before it (call before applying it). */
+  function stepsOf(tx: Transaction, before: (formId: string, id: string) => RecordRow | undefined, action?: UndoAction): UndoStep[] {
+    const steps: UndoStep[] = []
+    for (const [formId, changes] of Object.entries(tx.records ?? {})) {
+      const form = workspace.formById.get(formId)
+      if (!form) continue
+      const ids = [...(changes.put ?? []).map(r => r.id), ...(changes.delete ?? [])]
+      const map = new Map(ids.map(id => [id, before(formId, id)]).filter((e): e is [string, RecordRow] => !!e[1]))
+      const step = undoStepOf(form, changes, map, action)
+      if (step) steps.push(step)
+    }
+    return steps
+  }
+
+  /** Adds steps as the newest; clears the redo list of their forms. */
+  function push(steps: UndoStep[]): void {
+    for (const step of steps) {
+      const s = stacksOf(step.formId)
+      s.done.push(step)
+      if (s.done.length > UNDO_LIMIT) s.done.splice(0, s.done.length - UNDO_LIMIT)
+      s.undone = []
+    }
+    if (steps.length) version.value++
+  }
+
+  const canUndo = (formId: string) => (void version.value, (stacks.get(formId)?.done.length ?? 0) > 0)
+  const canRedo = (formId: string) => (void version.value, (stacks.get(formId)?.undone.length ?? 0) > 0)
+
+  async function move(formId: string, from: 'done' | 'undone'): Promise<UndoOutcome> {
+    const s = stacksOf(formId)
+    const step = s[from].pop()
+    if (!step) return { status: 'empty' }
+    const result = await useRecordsStore().replay(formId, from === 'done' ? step.undo : step.redo)
+    if (!result.ok) {
+      s[from].push(step)
+      return { status: 'refused', step, result }
+    }
+    s[from === 'done' ? 'undone' : 'done'].push(step)
+    return { status: 'done', step }
+  }
+
+  // Undo/redo run one after another: a quick Ctrl+Z, Ctrl+Z waits for the first to be written.
+  let queue: Promise<unknown> = Promise.resolve()
+  function enqueue(formId: string, from: 'done' | 'undone'): Promise<UndoOutcome> {
+    const next = queue.then(async () => {
+      busy.value = true
+      try {
+        return await move(formId, from)
+      }
+      finally {
+        busy.value = false
+        version.value++
+      }
+    })
+    queue = next.catch(() => undefined)
+    return next
+  }
+
+  /** Undoes the newest step of a form (queued behind a running undo/redo). */
+  const undo = (formId: string) => enqueue(formId, 'done')
+  /** Redoes the newest undone step of a form. */
+  const redo = (formId: string) => enqueue(formId, 'undone')
+
+  function clear(formId?: string): void {
+    if (formId) stacks.delete(formId)
+    else stacks.clear()
+    version.value++
+  }
+
+  return { version, busy, stepsOf, push, canUndo, canRedo, undo, redo, clear }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUndoStore, import.meta.hot))
