@@ -8,6 +8,7 @@ import { inferFields } from '../core/io/infer-fields'
 import { planImport } from '../core/io/plan-import'
 import { readXlsx } from '../core/io/xlsx'
 import { validatorFor } from '../core/records/validator-cache'
+import { completeChoices } from './complete-choices'
 
 type Post = (msg: ImportResponse) => void
 
@@ -51,7 +52,7 @@ async function parseFile(bytes: Uint8Array, opts: ParseOptions, signal: AbortSig
   }
   onProgress(1)
   const sample = file.rows.slice(0, opts.sampleSize ?? 2000)
-  const proposedFields = inferFields(file.headers, sample)
+  const proposedFields = completeChoices(inferFields(file.headers, sample), file.rows)
   const dateCols = proposedFields.flatMap((f, i) => (f.type === 'date' ? [i] : []))
   const dateFormat = detectDateFormat(sample.flatMap(r => dateCols.map(i => r[i] ?? '')))
   return { ...file, proposedFields, dateFormat }

@@ -91,7 +91,7 @@ function planRow(row: readonly string[], line: number, ctx: Context): RowOutcome
   const target = matchExisting(values, ctx, reject)
   checkUnique(values, target?.id, ctx, reject)
   const full = target ? { ...target.values, ...values } : compact(values)
-  for (const issue of ctx.input.validate(full)) {
+  for (const issue of ctx.input.validate(full, target?.values)) {
     const field = ctx.fields.get(issue.fieldId) ?? { id: issue.fieldId, type: 'text', label: issue.label ?? issue.fieldId }
     reject(field, issue.message)
   }

@@ -1,0 +1,86 @@
+import type { TextEncodingChoice } from '@/core/io'
+import type { ImportClient, ImportTask } from '@/workers/import-client'
+import type { ParsedFile } from '@/workers/import-protocol'
+import { ref, shallowRef } from 'vue'
+import { ImportCancelled } from '@/workers/import-client'
+
+/** A chosen file, read in the worker: bytes kept so a changed encoding or sheet re-reads it. */
+export function useImportFile(client: ImportClient) {
+  const fileName = ref('')
+  const bytes = shallowRef<Uint8Array>()
+  const encoding = ref<TextEncodingChoice>('auto')
+  const sheet = ref<string>()
+  const parsed = shallowRef<ParsedFile>()
+  const parsing = ref(false)
+  const progress = ref(0)
+  const error = ref('')
+  let task: ImportTask<ParsedFile> | undefined
+
+  /** Reads (or re-reads) the current bytes with the current encoding and sheet. */
+  async function parse(): Promise<void> {
+    if (!bytes.value) return
+    task?.cancel()
+    parsing.value = true
+    progress.value = 0
+    error.value = ''
+    const current = client.parse(bytes.value.slice(), { fileName: fileName.value, encoding: encoding.value, sheet: sheet.value }, (f) => { progress.value = f })
+    task = current
+    try {
+      const result = await current.promise
+      if (task !== current) return
+      parsed.value = result
+      if (result.kind === 'xlsx' && sheet.value === undefined) sheet.value = result.sheetNames?.[0]
+    }
+    catch (err) {
+      if (task === current && !(err instanceof ImportCancelled)) error.value = err instanceof Error ? err.message : String(err)
+    }
+    finally {
+      if (task === current) {
+        parsing.value = false
+        task = undefined
+      }
+    }
+  }
+
+  /** Takes a file the user picked or dropped. */
+  async function choose(file: File): Promise<void> {
+    fileName.value = file.name
+    encoding.value = 'auto'
+    sheet.value = undefined
+    parsed.value = undefined
+    bytes.value = new Uint8Array(await file.arrayBuffer())
+    await parse()
+  }
+
+  /** Stops a parse in progress. */
+  function cancel(): void {
+    task?.cancel()
+    task = undefined
+    parsing.value = false
+  }
+
+  /** Re-reads the file with another encoding. */
+  function setEncoding(value: TextEncodingChoice): Promise<void> {
+    encoding.value = value
+    return parse()
+  }
+
+  /** Reads another worksheet of an XLSX file. */
+  function setSheet(value: string): Promise<void> {
+    sheet.value = value
+    return parse()
+  }
+
+  function reset(): void {
+    cancel()
+    fileName.value = ''
+    bytes.value = undefined
+    parsed.value = undefined
+    error.value = ''
+  }
+
+  return { fileName, encoding, sheet, parsed, parsing, progress, error, choose, parse, setEncoding, setSheet, cancel, reset }
+}
+
+/** What `useImportFile` returns. */
+export type ImportFileState = ReturnType<typeof useImportFile>

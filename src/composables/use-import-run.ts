@@ -1,0 +1,79 @@
+import type { ImportPlan } from '@/core/io'
+import type { FormDef } from '@/core/schema/types'
+import type { ImportClient, ImportTask } from '@/workers/import-client'
+import type { PlanRequest } from '@/workers/import-protocol'
+import type { ImportWriteOptions, ImportWriteOutcome } from './use-import-writer'
+import { ref, shallowRef } from 'vue'
+import { ImportCancelled } from '@/workers/import-client'
+import { IMPORT_BATCH_SIZE, useImportWriter } from './use-import-writer'
+
+/** Where an import dialog is: editing the mapping, checking every row, reviewing, writing, done. */
+export type ImportStep = 'edit' | 'planning' | 'review' | 'writing' | 'done'
+
+/**
+ * The check-then-write part of an import: plans every row in the worker, shows the result for
+ * review, then writes the plan in batches. Cancel works in both long phases.
+ */
+export function useImportRun(client: ImportClient) {
+  const step = ref<ImportStep>('edit')
+  const plan = shallowRef<ImportPlan>()
+  const outcome = shallowRef<ImportWriteOutcome>()
+  const error = ref('')
+  const writer = useImportWriter()
+  let task: ImportTask<ImportPlan> | undefined
+
+  /** Plans the import of every row; on success the step becomes 'review'. */
+  async function check(req: PlanRequest): Promise<ImportPlan | undefined> {
+    step.value = 'planning'
+    error.value = ''
+    const current = client.plan(req)
+    task = current
+    try {
+      const result = await current.promise
+      if (task !== current) return undefined
+      plan.value = result
+      step.value = 'review'
+      return result
+    }
+    catch (err) {
+      if (task === current) {
+        step.value = 'edit'
+        if (!(err instanceof ImportCancelled)) error.value = err instanceof Error ? err.message : String(err)
+      }
+      return undefined
+    }
+    finally {
+      if (task === current) task = undefined
+    }
+  }
+
+  /** Writes the reviewed plan; the step becomes 'done' with the outcome. */
+  async function write(form: FormDef, opts: ImportWriteOptions): Promise<ImportWriteOutcome | undefined> {
+    if (!plan.value) return undefined
+    step.value = 'writing'
+    outcome.value = await writer.write(form, plan.value, opts)
+    step.value = 'done'
+    return outcome.value
+  }
+
+  /** Stops checking (back to editing) or writing (after the current batch). */
+  function cancel(): void {
+    if (step.value === 'planning') {
+      task?.cancel()
+      task = undefined
+      step.value = 'edit'
+    }
+    else if (step.value === 'writing') {
+      writer.cancel()
+    }
+  }
+
+  /** The batch being written, 1-based, and the batch count. */
+  function batchOf(): { batch: number, total: number } {
+    const count = (plan.value?.inserts.length ?? 0) + (plan.value?.updates.length ?? 0)
+    const total = Math.max(1, Math.ceil(count / IMPORT_BATCH_SIZE))
+    return { batch: Math.min(total, Math.floor(writer.progress.value * total) + 1), total }
+  }
+
+  return { step, plan, outcome, error, progress: writer.progress, check, write, cancel, batchOf }
+}

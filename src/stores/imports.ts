@@ -1,0 +1,77 @@
+import type { ImportJournal } from '@/core/io'
+import { isImportInterrupted, journalBatchCommitted, startJournal } from '@/core/io'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, shallowRef } from 'vue'
+
+/** A journal entry as stored: the core journal plus what the notice says in rows. */
+export interface ImportJournalEntry extends ImportJournal {
+  /** Records per batch, so "3/8 batches" can also say "15,000 rows". */
+  batchSize: number
+  /** Records written so far (inserts + updates of the committed batches). */
+  rowsWritten: number
+  /** Records the import meant to write. */
+  rowsTotal: number
+}
+
+/** localStorage key of the journal list. */
+export const IMPORT_JOURNAL_KEY = 'funnelgrid:import-journal'
+
+function readStored(): ImportJournalEntry[] {
+  try {
+    const raw = globalThis.localStorage?.getItem(IMPORT_JOURNAL_KEY)
+    const list: unknown = raw ? JSON.parse(raw) : []
+    return Array.isArray(list) ? (list as ImportJournalEntry[]).filter(e => typeof e?.importId === 'string') : []
+  }
+  catch {
+    return []
+  }
+}
+
+/**
+ * The import journal: every running import writes its progress here (persisted in
+ * localStorage after each committed batch), so an import cut off midway (tab closed, crash)
+ * is reported on the next visit. Finished and cancelled imports are removed.
+ */
+export const useImportsStore = defineStore('imports', () => {
+  const entries = shallowRef<ImportJournalEntry[]>(readStored())
+  /** Imports running in this tab: never reported as interrupted. */
+  const running = new Set<string>()
+
+  function persist(next: ImportJournalEntry[]): void {
+    entries.value = next
+    try {
+      globalThis.localStorage?.setItem(IMPORT_JOURNAL_KEY, JSON.stringify(next))
+    }
+    catch {
+      // A full localStorage only costs the notice after a crash; the import itself goes on.
+    }
+  }
+
+  /** Opens a journal for an import about to write `totalBatches` batches. */
+  function start(importId: string, fileName: string, formId: string, totalBatches: number, batchSize: number, rowsTotal: number): void {
+    running.add(importId)
+    const entry: ImportJournalEntry = { ...startJournal(importId, fileName, formId, totalBatches, Date.now()), batchSize, rowsWritten: 0, rowsTotal }
+    persist([...entries.value.filter(e => e.importId !== importId), entry])
+  }
+
+  /** Records one more committed batch of `rows` records. */
+  function batchCommitted(importId: string, rows: number): void {
+    persist(entries.value.map((e): ImportJournalEntry => (e.importId === importId ? { ...e, ...journalBatchCommitted(e, Date.now()), rowsWritten: e.rowsWritten + rows } : e)))
+  }
+
+  /** The import ended (finished, cancelled or failed while the user watched): forget it. */
+  function end(importId: string): void {
+    running.delete(importId)
+    persist(entries.value.filter(e => e.importId !== importId))
+  }
+
+  /** The user read the notice of an interrupted import. */
+  const dismiss = end
+
+  /** Imports that stopped before their last batch and are not running in this tab. */
+  const interrupted = computed(() => entries.value.filter(e => !running.has(e.importId) && isImportInterrupted(e)))
+
+  return { entries, interrupted, start, batchCommitted, end, dismiss }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useImportsStore, import.meta.hot))

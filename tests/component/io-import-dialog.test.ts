@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import ImportDialog from '@/components/io/ImportDialog.vue'
+import { createMemoryAdapter } from '@/core/storage/memory-adapter'
+import { useRecordsStore } from '@/stores/records'
+import { useWorkspaceStore } from '@/stores/workspace'
+import { clickTest, formWith, pickFile, pickOption, textOf, until } from '../fixtures/io-ui'
+import { mountWithApp, settle } from './mount-app'
+
+const form = formWith('clients', [
+  { id: 'name', type: 'text', label: { 'zh-CN': '名称', 'en': 'Name' } },
+  { id: 'amount', type: 'number', label: { 'zh-CN': '金额', 'en': 'Amount' } },
+  { id: 'signed', type: 'date', label: { 'zh-CN': '签约日期', 'en': 'Signed' } },
+])
+
+const isDisabled = (testId: string) => document.body.querySelector<HTMLButtonElement>(`[data-test=${testId}]`)?.disabled
+
+describe('ImportDialog', () => {
+  afterEach(() => { document.body.innerHTML = '' })
+
+  it('should ask for the date format when dates are ambiguous, then update matching records and add the rest', async () => {
+    const adapter = createMemoryAdapter()
+    const { wrapper } = mountWithApp(ImportDialog, { adapter, locale: 'en', props: { formId: form.id } })
+    await useWorkspaceStore().write({ defs: { put: [{ kind: 'form', doc: form }] } })
+    await useRecordsStore().add(form.id, [{ name: '华为', amount: 1 }])
+    await settle()
+    await pickFile('clients.csv', 'Name,Amount,Signed\n华为,5,03/04/2024\n小米,7,05/06/2024\n')
+    await until(() => textOf('io-mapping') !== '', 'the mapping')
+
+    // 03/04/2024 reads as 3 April or 4 March: the import waits for the user's choice.
+    expect(textOf('io-date-ambiguous')).toContain('03/04/2024')
+    expect(isDisabled('io-plan')).toBe(true)
+    await pickOption('io-date-format', '25/03/2024 (day/month/year)')
+    await pickOption('io-upsert', 'Match on "Name": update when equal, else add')
+    await until(() => isDisabled('io-plan') === false, 'the check button')
+    await clickTest('io-plan')
+    await until(() => textOf('io-review-summary') !== '', 'the review')
+    expect(textOf('io-review-summary')).toContain('2 rows, all can be imported: 1 new, 1 updated')
+    await clickTest('io-write')
+    await until(() => textOf('io-done-summary') !== '', 'the write')
+    const rows = await adapter.loadRecords(form.id)
+    expect(rows.map(r => r.values).sort((a, b) => String(a.name).localeCompare(String(b.name)))).toEqual([
+      { name: '华为', amount: 5, signed: '2024-04-03' },
+      { name: '小米', amount: 7, signed: '2024-06-05' },
+    ])
+    wrapper.unmount()
+  }, 30_000)
+})
