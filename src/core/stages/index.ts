@@ -1,0 +1,11 @@
+/** Stage customisation after install: pure operations, checks, saving and timelines. */
+export { addStage, moveStage, recolorStage, removalBlocker, removeStage, renameStage, restoreStage, setStageGate, setStageProbability, setStalledDays } from './stage-ops'
+export type { NewStage } from './stage-ops'
+export { checkStageField } from './stage-check'
+export type { StageProblem } from './stage-check'
+export { findStage, STAGE_PALETTE, stageColor, stageName } from './stage-lookup'
+export type { FoundStage } from './stage-lookup'
+export { countByStage, saveStagesTransaction, unmovedStages } from './save-stages'
+export type { SaveStagesResult, StageMove } from './save-stages'
+export { buildStageTimeline } from './timeline'
+export type { TimelineEntry } from './timeline'
