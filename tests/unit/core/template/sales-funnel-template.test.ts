@@ -165,10 +165,10 @@ describe('templates/sales-funnel.json', () => {
       expect(kanban?.kanban?.amountField).toBe(fieldByLabel(opp, '预计金额').id)
     })
 
-    it('should list every form in the app sidebar and no dashboards yet', () => {
+    it('should list every form and the sales dashboard in the app sidebar', () => {
       expect(t.bundle.app.formIds).toEqual(forms.map(f => f.id))
-      expect(t.bundle.app.dashboardIds).toEqual([])
-      expect(t.bundle.dashboards).toEqual([])
+      expect(t.bundle.app.dashboardIds).toEqual(t.bundle.dashboards.map(d => d.id))
+      expect(t.bundle.dashboards.map(d => d.name)).toEqual([{ 'zh-CN': '销售仪表盘', 'en': 'Sales dashboard' }])
       expect(new Set(t.bundle.views.map(v => v.id)).size).toBe(t.bundle.views.length)
       for (const f of forms) expect(f.appId).toBe(t.bundle.app.id)
     })

@@ -1,0 +1,68 @@
+import type { DashboardContext } from '@/core/dashboard'
+import type { DashboardDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
+import type { MaybeRefOrGetter } from 'vue'
+import { computed, ref, toValue, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useDashboardsStore } from '@/stores/dashboards'
+import { useRecordsStore } from '@/stores/records'
+import { useWorkspaceStore } from '@/stores/workspace'
+
+/** Form ids a dashboard reads: its widgets' sources and targets forms, and its filters' targets. */
+export function formIdsOf(d: DashboardDef): string[] {
+  const ids = new Set<string>()
+  for (const w of d.widgets) {
+    const c = w.config as { formId?: unknown, targets?: { formId?: unknown } }
+    if (typeof c.formId === 'string') ids.add(c.formId)
+    if (typeof c.targets?.formId === 'string') ids.add(c.targets.formId)
+  }
+  for (const f of d.filters ?? []) for (const t of f.targets) ids.add(t.formId)
+  return [...ids]
+}
+
+/**
+ * The reactive {@link DashboardContext} of a dashboard: loads the records and stage events of
+ * every form it reads, and recomputes when they, the definitions, the filter values or the
+ * language change. `loading` is true until the first load of each form has finished.
+ */
+export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | undefined>) {
+  const workspace = useWorkspaceStore()
+  const recordsStore = useRecordsStore()
+  const dashboards = useDashboardsStore()
+  const { locale } = useI18n()
+  const loading = ref(true)
+  const formIds = computed(() => {
+    const d = toValue(dashboard)
+    return d ? formIdsOf(d).filter(id => workspace.formById.has(id)) : []
+  })
+
+  watch(() => formIds.value.join('\n'), async () => {
+    const ids = formIds.value
+    loading.value = true
+    await Promise.all(ids.map(id => recordsStore.ensure(id).loaded))
+    await Promise.all(ids.map(id => dashboards.loadEvents(id)))
+    loading.value = false
+  }, { immediate: true })
+
+  const context = computed((): DashboardContext | undefined => {
+    const d = toValue(dashboard)
+    if (!d) return undefined
+    const records: Record<string, readonly RecordRow[]> = {}
+    const events: Record<string, readonly StageEvent[]> = {}
+    for (const id of formIds.value) {
+      records[id] = recordsStore.ensure(id).rows.value
+      events[id] = dashboards.eventsOf(id).value
+    }
+    return {
+      forms: workspace.forms,
+      records,
+      events,
+      members: workspace.settings.members,
+      filters: d.filters ?? [],
+      filterValues: dashboards.filterValues[d.id] ?? {},
+      now: Date.now(),
+      locale: locale.value as Locale,
+      currentMemberId: workspace.settings.currentMemberId,
+    }
+  })
+  return { context, loading }
+}

@@ -1,0 +1,73 @@
+import { ratio } from '../metrics'
+import { aggregate, bucketDate } from '../query'
+import type { Label, RecordRow } from '../schema/types'
+import type { DashboardContext } from './context'
+import type { TargetItem, WidgetResult } from './result-types'
+import type { WidgetOf } from './widget-of'
+import { fieldValue } from './cell-text'
+import { filteredRecords } from './dashboard-filters'
+import { measureFormat, resolveMeasure } from './measure'
+import { NUMERIC_TYPES, Resolver } from './resolve'
+
+const DATE_TYPES = ['date', 'createdAt', 'updatedAt'] as const
+const MEMBER_TYPES = ['member', 'createdBy', 'updatedBy'] as const
+
+function keysOf(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String)
+  return v === undefined || v === null || v === '' ? [] : [String(v)]
+}
+
+/**
+ * Target vs actual, per owner or per month. Targets: the targets form's records passing the
+ * dashboard filters. Actuals: the widget's records (widget filter and the dashboard's
+ * non-date filters) whose date falls in a month that has a shown target, so the dashboard's
+ * date filter, applied to the targets' month, picks the months compared.
+ */
+export function computeTargetProgress(w: WidgetOf<'targetProgress'>, ctx: DashboardContext): WidgetResult {
+  const c = w.config
+  const by = c.by ?? 'owner'
+  const r = new Resolver(ctx)
+  const form = r.form(c.formId)
+  const measure = resolveMeasure(r, form, c.measure)
+  const dateField = r.field(form, c.dateField, 'dateField', DATE_TYPES)
+  const ownerField = by === 'owner' ? r.field(form, c.ownerField, 'ownerField', MEMBER_TYPES) : undefined
+  const tForm = r.form(c.targets?.formId, 'targets.formId')
+  const tAmount = r.field(tForm, c.targets?.amountField, 'targets.amountField', NUMERIC_TYPES)
+  const tMonth = r.field(tForm, c.targets?.monthField, 'targets.monthField', DATE_TYPES)
+  const tOwner = by === 'owner' ? r.field(tForm, c.targets?.ownerField, 'targets.ownerField', MEMBER_TYPES) : undefined
+  if (!r.ok || !form || !measure || !dateField || !tForm || !tAmount || !tMonth) return { status: 'needsConfig', problems: r.problems }
+
+  const monthOf = (rec: RecordRow, f: typeof dateField): string | undefined => bucketDate(fieldValue(rec, f), 'month')?.key
+  const keyOf = (rec: RecordRow, month: string | undefined, owner: typeof ownerField): string[] => (by === 'month' ? (month ? [month] : []) : owner ? keysOf(fieldValue(rec, owner)) : [])
+  const items = new Map<string, { label: Label, target: number, records: RecordRow[] }>()
+  const item = (key: string, label: Label) => items.get(key) ?? items.set(key, { label, target: 0, records: [] }).get(key)!
+  const months = new Set<string>()
+  const memberName = (id: string): string => ctx.members.find(m => m.id === id)?.name ?? id
+  for (const t of filteredRecords(tForm, undefined, ctx)) {
+    const month = monthOf(t, tMonth)
+    if (!month) continue
+    months.add(month)
+    const amount = Number(t.values[tAmount.id])
+    for (const key of keyOf(t, month, tOwner)) {
+      const it = item(key, by === 'month' ? bucketDate(fieldValue(t, tMonth), 'month')!.label : memberName(key))
+      if (Number.isFinite(amount)) it.target += amount
+    }
+  }
+  for (const rec of filteredRecords(form, c.filter, ctx, { skipDates: true })) {
+    const month = monthOf(rec, dateField)
+    if (!month || !months.has(month)) continue
+    for (const key of keyOf(rec, month, ownerField)) {
+      const it = items.get(key) ?? item(key, by === 'month' ? bucketDate(fieldValue(rec, dateField), 'month')!.label : memberName(key))
+      it.records.push(rec)
+    }
+  }
+  const list: TargetItem[] = [...items].map(([key, it]) => {
+    const actual = aggregate(it.records, measure, form.fields) ?? 0
+    return { key, label: it.label, target: it.target, actual, progress: ratio(actual, it.target) }
+  })
+  list.sort((a, b) => (by === 'month' ? a.key.localeCompare(b.key) : b.target - a.target || b.actual - a.actual))
+  const allActual = aggregate([...new Set([...items.values()].flatMap(it => it.records))], measure, form.fields) ?? 0
+  const target = list.reduce((t, x) => t + x.target, 0)
+  const total: TargetItem = { key: '_total', label: { 'zh-CN': '合计', 'en': 'Total' }, target, actual: allActual, progress: ratio(allActual, target) }
+  return { status: 'ok', data: { type: 'targetProgress', by, items: list, total, format: measureFormat(measure, form.fields) } }
+}

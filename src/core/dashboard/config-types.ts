@@ -1,0 +1,188 @@
+/**
+ * Typed widget configurations: the `config` of a WidgetDef, per widget `type`.
+ * dashboard.schema.json validates the same shapes (a test keeps the key lists in sync).
+ */
+import type { Filter } from '../schema/filter'
+import type { Label, SortKey, WidgetDef } from '../schema/types'
+
+/** Calendar bucket for a date dimension. */
+export type DateBucketUnit = 'day' | 'week' | 'month' | 'quarter' | 'year'
+
+/** What a widget reads: one form, optionally narrowed by a widget filter (shared filter language). */
+export interface SourceConfig {
+  formId?: string
+  filter?: Filter
+}
+
+/** A figure over records: how many, or sum/avg/min/max of a number field. */
+export type MeasureConfig =
+  | { fn: 'count' }
+  | { fn: 'sum' | 'avg' | 'min' | 'max', field: string }
+
+/** A grouping: a field (or system column), with a bucket when it is a date. */
+export interface DimensionConfig {
+  field: string
+  bucket?: DateBucketUnit
+}
+
+/** Funnel: reached-at-least (cumulative, any order), strict (in order) or snapshot (now). */
+export type FunnelMode = 'cumulative' | 'strict' | 'snapshot'
+
+export interface FunnelConfig extends SourceConfig {
+  stageField?: string
+  /** @default 'cumulative' */
+  mode?: FunnelMode
+  /** Layer size: record count, or the sum of `amountField`. @default 'count' */
+  value?: 'count' | 'amount'
+  amountField?: string
+}
+
+export interface ConversionConfig extends SourceConfig {
+  stageField?: string
+  /** @default 'cumulative' */
+  mode?: Exclude<FunnelMode, 'snapshot'>
+}
+
+/** The figure a KPI card shows. */
+export type KpiMetric = 'measure' | 'winRate' | 'weightedPipeline' | 'salesVelocity' | 'averageCycleDays'
+
+export interface KpiConfig extends SourceConfig {
+  /** @default 'measure' */
+  metric?: KpiMetric
+  /** For metric 'measure'. @default { fn: 'count' } */
+  measure?: MeasureConfig
+  /** For the funnel metrics. */
+  stageField?: string
+  /** Amount for weighted pipeline and sales velocity. */
+  amountField?: string
+  /** Compare with the same-length period before the dashboard's date filter. */
+  comparePrevious?: boolean
+  /** A goal for the figure; the card shows the share reached. */
+  target?: number
+}
+
+/** A funnel figure per stage (or per group) drawn as a chart instead of a record measure. */
+export type StageMetricConfig =
+  | { kind: 'timeInStage', stageField: string, stat?: 'median' | 'mean' | 'p90' }
+  | { kind: 'lossReasons', stageField: string }
+  | { kind: 'lossStages', stageField: string }
+  | { kind: 'winRateBy', stageField: string }
+  | { kind: 'pipelineByStage', stageField: string, amountField: string }
+
+/** Bar, column, line, area, pie and donut charts. */
+export interface ChartConfig extends SourceConfig {
+  dimension?: DimensionConfig
+  /** @default { fn: 'count' } */
+  measure?: MeasureConfig
+  /** A second grouping: one series per value (not for pie/donut). */
+  series?: DimensionConfig
+  /** Bars stacked instead of side by side. */
+  stack?: boolean
+  /** @default 'dimension' */
+  sort?: 'dimension' | 'valueDesc' | 'valueAsc'
+  /** Keep only the N largest categories (after sorting). */
+  topN?: number
+  /** Draw a funnel figure instead of `measure`. `winRateBy` groups by `dimension`. */
+  stageMetric?: StageMetricConfig
+}
+
+export interface TableConfig extends SourceConfig {
+  /** 'records': filtered records; 'stalled': open deals past their stage's limit. @default 'records' */
+  preset?: 'records' | 'stalled'
+  /** Stage field, for the 'stalled' preset. */
+  stageField?: string
+  /** Field ids shown, in order. @default the first 5 fields */
+  columns?: string[]
+  sort?: SortKey[]
+  /** @default 20 */
+  limit?: number
+}
+
+export interface PivotConfig extends SourceConfig {
+  rows?: DimensionConfig
+  columns?: DimensionConfig
+  /** @default { fn: 'count' } */
+  measure?: MeasureConfig
+}
+
+/** Where targets come from: one record per owner and month with an amount. */
+export interface TargetsSourceConfig {
+  formId?: string
+  amountField?: string
+  ownerField?: string
+  monthField?: string
+}
+
+export interface TargetProgressConfig extends SourceConfig {
+  /** Actual figure, e.g. sum of the amount of won deals. @default { fn: 'count' } */
+  measure?: MeasureConfig
+  /** Date of an actual record (e.g. close date): it counts toward that month's target. */
+  dateField?: string
+  /** Owner of an actual record. */
+  ownerField?: string
+  /** @default 'owner' */
+  by?: 'owner' | 'month'
+  targets?: TargetsSourceConfig
+}
+
+export interface ReverseFunnelConfig extends SourceConfig {
+  stageField?: string
+  amountField?: string
+  /** Revenue goal. */
+  goal?: number
+}
+
+export interface TextConfig {
+  text?: Label
+}
+
+/** The typed config of each widget type. */
+export interface WidgetConfigs {
+  funnel: FunnelConfig
+  conversion: ConversionConfig
+  kpi: KpiConfig
+  bar: ChartConfig
+  column: ChartConfig
+  line: ChartConfig
+  area: ChartConfig
+  pie: ChartConfig
+  donut: ChartConfig
+  table: TableConfig
+  pivot: PivotConfig
+  targetProgress: TargetProgressConfig
+  reverseFunnel: ReverseFunnelConfig
+  text: TextConfig
+  heading: TextConfig
+}
+
+export type WidgetType = WidgetDef['type']
+/** Chart types drawn from grouped records. */
+export type ChartType = 'bar' | 'column' | 'line' | 'area' | 'pie' | 'donut'
+export const CHART_TYPES: readonly ChartType[] = ['bar', 'column', 'line', 'area', 'pie', 'donut']
+
+/** A widget with its config typed by its `type`: switch on `type` to narrow `config`. */
+export type TypedWidget = {
+  [T in WidgetType]: Omit<WidgetDef, 'type' | 'config'> & { type: T, config: WidgetConfigs[T] }
+}[WidgetType]
+
+/**
+ * Reads a stored widget as a {@link TypedWidget}. Stored dashboards are validated against
+ * dashboard.schema.json at load and on JSON edit, which checks each config against its type;
+ * compute functions still treat every reference as possibly dangling.
+ */
+export function typedWidget(widget: WidgetDef): TypedWidget {
+  return widget as unknown as TypedWidget
+}
+
+/** True for the chart types drawn from grouped records. */
+export function isChartType(type: WidgetType): type is ChartType {
+  return (CHART_TYPES as readonly string[]).includes(type)
+}
+
+/** The chart config of a chart-type widget, else undefined. */
+export function chartConfigOf(w: TypedWidget): ChartConfig | undefined {
+  switch (w.type) {
+    case 'bar': case 'column': case 'line': case 'area': case 'pie': case 'donut': return w.config
+    default: return undefined
+  }
+}

@@ -1,0 +1,22 @@
+/** Measures of record widgets: resolution, computation (core/query aggregate) and number format. */
+import type { Measure } from '../query'
+import type { FieldDef, FormDef } from '../schema/types'
+import type { MeasureConfig } from './config-types'
+import type { Resolver } from './resolve'
+import type { ValueFormat } from './result-types'
+
+const MEASURE_TYPES = ['number', 'money', 'percent', 'rating', 'formula', 'rollup', 'lookup', 'date', 'createdAt', 'updatedAt'] as const
+
+/** The query Measure for a config (count by default), or undefined with a problem. */
+export function resolveMeasure(r: Resolver, form: FormDef | undefined, m: MeasureConfig | undefined, key = 'measure.field'): Measure | undefined {
+  if (m === undefined || m.fn === 'count') return { fn: 'count' }
+  const f = r.field(form, m.field, key, MEASURE_TYPES)
+  return f ? { fn: m.fn, field: f.id } : undefined
+}
+
+/** How a measure's numbers read: money for money fields (not count), else plain numbers. */
+export function measureFormat(measure: Measure, fields: readonly FieldDef[]): ValueFormat {
+  if (measure.fn === 'count' || measure.fn === 'distinct') return 'number'
+  const f = fields.find(x => x.id === measure.field)
+  return f?.type === 'money' ? 'money' : 'number'
+}

@@ -1,0 +1,62 @@
+/** Resolving a widget's form and field references, collecting what is missing instead of throwing. */
+import type { FieldDef, FieldOf, FieldType, FormDef } from '../schema/types'
+import type { DashboardContext } from './context'
+import type { ConfigProblem } from './result-types'
+
+/** System columns a widget may group or filter by, besides fields. */
+const SYSTEM_COLUMNS = new Set(['_id', '_createdAt', '_updatedAt', '_createdBy', '_updatedBy'])
+
+/** Number-like field types a sum/avg/min/max or an amount can use. */
+export const NUMERIC_TYPES: readonly FieldType[] = ['number', 'money', 'percent', 'rating', 'formula', 'rollup', 'lookup']
+
+/** Collects problems while a compute function resolves its references. */
+export class Resolver {
+  readonly problems: ConfigProblem[] = []
+  constructor(private readonly ctx: DashboardContext) {}
+
+  /** The form `id`, or a problem under `key`. */
+  form(id: string | undefined, key = 'formId'): FormDef | undefined {
+    if (id === undefined || id === '') {
+      this.problems.push({ key, reason: 'missing' })
+      return undefined
+    }
+    const form = this.ctx.forms.find(f => f.id === id)
+    if (!form) this.problems.push({ key, reason: 'deletedForm', id })
+    return form
+  }
+
+  /** A field of `form` (any type unless `types` is given), or a problem under `key`. */
+  field(form: FormDef | undefined, id: string | undefined, key: string, types?: readonly FieldType[]): FieldDef | undefined {
+    if (!form) return undefined
+    if (id === undefined || id === '') {
+      this.problems.push({ key, reason: 'missing' })
+      return undefined
+    }
+    const field = form.fields.find(f => f.id === id)
+    if (!field) {
+      this.problems.push({ key, reason: 'deletedField', id })
+      return undefined
+    }
+    if (types && !types.includes(field.type)) {
+      this.problems.push({ key, reason: 'wrongFieldType', id, expected: [...types] })
+      return undefined
+    }
+    return field
+  }
+
+  /** A field or a system column id (for dimensions); undefined with a problem when unknown. */
+  column(form: FormDef | undefined, id: string | undefined, key: string): string | undefined {
+    if (form && id !== undefined && SYSTEM_COLUMNS.has(id)) return id
+    return this.field(form, id, key)?.id
+  }
+
+  /** The stage field `id` of `form`. */
+  stage(form: FormDef | undefined, id: string | undefined, key = 'stageField'): FieldOf<'stage'> | undefined {
+    const f = this.field(form, id, key, ['stage'])
+    return f?.type === 'stage' ? f : undefined
+  }
+
+  get ok(): boolean {
+    return this.problems.length === 0
+  }
+}

@@ -1,0 +1,168 @@
+/** What computeWidget returns: the data a widget draws, or what it still needs. */
+import type { Label } from '../schema/types'
+import type { Ratio } from '../metrics/types'
+import type { ChartType, FunnelMode, KpiMetric } from './config-types'
+
+/** Why a widget cannot draw yet. `id` is the dangling reference, when there is one. */
+export interface ConfigProblem {
+  /** Config key at fault, e.g. 'formId', 'stageField', 'dimension.field', 'targets.formId'. */
+  key: string
+  reason: 'missing' | 'deletedForm' | 'deletedField' | 'wrongFieldType' | 'invalid'
+  id?: string
+  /** The field types that would do, for wrongFieldType. */
+  expected?: string[]
+}
+
+/** How a number should read: a count, a money amount, a ratio (0..1) or days. */
+export type ValueFormat = 'number' | 'money' | 'percent' | 'days'
+
+/** A stage-named bottleneck (see core/metrics bottleneck). */
+export interface BottleneckInfo {
+  stageId: string
+  toStageId: string
+  rate: number
+  sentence: { 'zh-CN': string, 'en': string }
+}
+
+export interface FunnelLayer {
+  stageId: string
+  label: Label
+  kind: 'open' | 'won' | 'lost'
+  count: number
+  amount: number
+  /** count or amount, per the widget's `value`. */
+  value: number
+  /** value / first layer's value. */
+  pctOfFirst: Ratio
+  /** next layer's value / this value; null on the last layer. */
+  pctToNext: Ratio
+}
+
+export interface FunnelData {
+  type: 'funnel'
+  mode: FunnelMode
+  value: 'count' | 'amount'
+  layers: FunnelLayer[]
+  bottleneck: BottleneckInfo | null
+  /** Records looked at (after widget and dashboard filters). */
+  population: number
+}
+
+export interface ConversionStepData {
+  from: string
+  fromLabel: Label
+  to: string
+  toLabel: Label
+  fromCount: number
+  toCount: number
+  rate: Ratio
+}
+
+export interface ConversionData {
+  type: 'conversion'
+  steps: ConversionStepData[]
+  /** won / first stage. */
+  overall: Ratio
+  bottleneck: BottleneckInfo | null
+}
+
+export interface KpiData {
+  type: 'kpi'
+  metric: KpiMetric
+  value: number | null
+  format: ValueFormat
+  /** Same figure over the previous period; undefined when not asked, null when not computable. */
+  previous?: number | null
+  /** (value - previous) / |previous|. */
+  change?: Ratio
+  target?: number
+  /** value / target. */
+  progress?: Ratio
+  /** A short explanation of the figure's inputs (e.g. "12 won / 20 closed"). */
+  detail?: { 'zh-CN': string, 'en': string }
+}
+
+export interface ChartCategory {
+  /** Group key; null = records with an empty value. */
+  key: string | null
+  label: Label
+}
+
+export interface ChartSeries {
+  key: string | null
+  label: Label
+  /** One value per category; null = no data. */
+  values: (number | null)[]
+}
+
+export interface ChartData {
+  type: ChartType
+  categories: ChartCategory[]
+  series: ChartSeries[]
+  format: ValueFormat
+  /** Series stacked (bar/column/area). */
+  stack: boolean
+  /** Drill-through works on this chart's categories. */
+  drillable: boolean
+}
+
+export interface TableData {
+  type: 'table'
+  columns: { field: string, label: Label }[]
+  rows: { id: string, cells: string[] }[]
+  /** Records matched before the row limit. */
+  total: number
+}
+
+export interface PivotData {
+  type: 'pivot'
+  rowLabel: Label
+  columnLabel: Label
+  rows: ChartCategory[]
+  columns: ChartCategory[]
+  /** cells[row][column]. */
+  cells: (number | null)[][]
+  rowTotals: (number | null)[]
+  columnTotals: (number | null)[]
+  total: number | null
+  format: ValueFormat
+}
+
+export interface TargetItem {
+  key: string
+  label: Label
+  target: number
+  actual: number
+  progress: Ratio
+}
+
+export interface TargetProgressData {
+  type: 'targetProgress'
+  by: 'owner' | 'month'
+  items: TargetItem[]
+  total: TargetItem
+  format: ValueFormat
+}
+
+export interface ReverseFunnelData {
+  type: 'reverseFunnel'
+  goal: number
+  averageWonAmount: number | null
+  wonNeeded: number | null
+  steps: { stageId: string, label: Label, current: number, needed: number | null, rateToWon: Ratio }[]
+}
+
+export interface TextData {
+  type: 'text' | 'heading'
+  text: Label
+}
+
+/** The data of a widget, discriminated by `type`. */
+export type WidgetData =
+  | FunnelData | ConversionData | KpiData | ChartData | TableData | PivotData
+  | TargetProgressData | ReverseFunnelData | TextData
+
+/** computeWidget's answer. */
+export type WidgetResult =
+  | { status: 'ok', data: WidgetData }
+  | { status: 'needsConfig', problems: ConfigProblem[] }

@@ -1,0 +1,43 @@
+import type { EChartsOption } from 'echarts'
+import type { ChartData } from '@/core/dashboard'
+import type { Locale } from '@/core/schema/types'
+import { compact, formatValue, text } from './format'
+import { baseOption } from './theme'
+
+/** How a cartesian chart draws: bars along y (bar) or x (column), or a line (optionally filled). */
+export interface CartesianStyle {
+  kind: 'bar' | 'column' | 'line' | 'area'
+  stack?: boolean
+}
+
+/**
+ * Bar / column / line / area option: categories on one axis, one series per data series
+ * (a legend when there are several), values labelled when there are few bars.
+ */
+export function buildCartesianOption(data: ChartData, style: CartesianStyle, locale: Locale): EChartsOption {
+  const categories = data.categories.map(c => text(c.label, locale))
+  const fmt = (v: number) => (data.format === 'percent' ? `${Math.round(v * 100)}%` : data.format === 'days' ? String(v) : compact(v, locale))
+  const valueAxis = { type: 'value' as const, axisLabel: { formatter: fmt } }
+  const categoryAxis = { type: 'category' as const, data: categories, axisLabel: { interval: 0, hideOverlap: true, width: 90, overflow: 'truncate' as const } }
+  const horizontal = style.kind === 'bar'
+  const multi = data.series.length > 1
+  const fewBars = data.categories.length * data.series.length <= 16
+  return {
+    ...baseOption(),
+    tooltip: { trigger: 'axis', valueFormatter: v => formatValue(typeof v === 'number' ? v : null, data.format, locale) },
+    legend: multi ? { type: 'scroll', top: 0, data: data.series.map(s => text(s.label, locale)) } : undefined,
+    grid: { left: 8, right: 24, top: multi ? 32 : 12, bottom: 8, containLabel: true },
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
+    series: data.series.map(s => ({
+      type: style.kind === 'bar' || style.kind === 'column' ? 'bar' as const : 'line' as const,
+      name: text(s.label, locale) || undefined,
+      data: s.values.map(v => v ?? null),
+      stack: style.stack ? 'total' : undefined,
+      areaStyle: style.kind === 'area' ? { opacity: 0.25 } : undefined,
+      smooth: style.kind === 'line' || style.kind === 'area' ? 0.2 : undefined,
+      barMaxWidth: 36,
+      label: { show: fewBars && !style.stack, position: horizontal ? 'right' as const : 'top' as const, formatter: (p: { value: unknown }) => formatValue(typeof p.value === 'number' ? p.value : null, data.format, locale), fontSize: 11 },
+    })),
+  }
+}

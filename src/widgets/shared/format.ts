@@ -1,0 +1,32 @@
+import type { ValueFormat } from '@/core/dashboard'
+import type { Label, Locale } from '@/core/schema/types'
+import type { Ratio } from '@/core/metrics'
+import { labelText } from '@/core/utils/label'
+
+/** A number as a user reads it: thousands separators, % for ratios, days with a unit; null = '—'. */
+export function formatValue(v: number | null | undefined, format: ValueFormat, locale: Locale): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—'
+  const nf = (digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v)
+  switch (format) {
+    case 'percent': return `${(v * 100).toFixed(1)}%`
+    case 'money': return Math.abs(v) >= 100 ? nf(0) : nf(2)
+    case 'days': return locale === 'en' ? `${v.toFixed(1)} days` : `${v.toFixed(1)} 天`
+    case 'number': return Number.isInteger(v) ? nf(0) : nf(2)
+    default: return String(v)
+  }
+}
+
+/** A ratio as a percentage ('—' for no data). */
+export function pct(r: Ratio | undefined): string {
+  return formatValue(r ?? null, 'percent', 'en')
+}
+
+/** Label text in the locale. */
+export function text(l: Label | undefined, locale: Locale): string {
+  return labelText(l, locale)
+}
+
+/** A short axis number: 1.2万 / 12k style. */
+export function compact(v: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(v)
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import type { ChartData, ConversionData, FunnelData, KpiData, ReverseFunnelData, TargetProgressData } from '../../../src/core/dashboard'
+import { WIDGET_TYPES } from '../../../src/core/validation'
+import { buildBarOption } from '../../../src/widgets/bar/bar-options'
+import { buildColumnOption } from '../../../src/widgets/column/column-options'
+import { buildConversionOption } from '../../../src/widgets/conversion/conversion-options'
+import { buildDonutOption } from '../../../src/widgets/donut/donut-options'
+import { buildFunnelOption, funnelLayerLabel } from '../../../src/widgets/funnel/funnel-options'
+import { buildKpiOption, kpiChangeText } from '../../../src/widgets/kpi/kpi-options'
+import { buildPieOption } from '../../../src/widgets/pie/pie-options'
+import { buildReverseFunnelOption } from '../../../src/widgets/reverseFunnel/reverse-funnel-options'
+import { formatValue } from '../../../src/widgets/shared/format'
+import { buildTargetProgressOption } from '../../../src/widgets/targetProgress/target-progress-options'
+import { buildWidgetOption } from '../../../src/widgets/widget-options'
+import { dataOf } from '../../fixtures/widgets'
+
+type Series = { type: string, data: { name?: string, value: unknown, label?: { formatter?: unknown }, itemStyle?: { borderColor?: string, color?: string } }[] }
+const seriesOf = (o: unknown) => (o as { series: Series[] }).series
+
+describe('widgets/options', () => {
+  describe('buildFunnelOption', () => {
+    const data = dataOf('funnel') as FunnelData
+
+    it('should draw one layer per stage in order with value, % of first and % to next', () => {
+      const s = seriesOf(buildFunnelOption(data, 'en'))[0]!
+      expect(s.type).toBe('funnel')
+      expect(s.data.map(d => d.value)).toEqual([8, 5, 4, 3])
+      expect(funnelLayerLabel(data, 1, 'en')).toBe('Stage s2  5\nof first 62.5% · to next 80.0%')
+      expect(funnelLayerLabel(data, 3, 'zh-CN')).toBe('阶段won  3\n占首层 37.5%')
+    })
+
+    it('should outline the bottleneck layer in red, tag it and name it in words', () => {
+      const o = buildFunnelOption(data, 'zh-CN')
+      const s = seriesOf(o)[0]!
+      expect(s.data[0]?.itemStyle?.borderColor).toBe('#f56c6c')
+      expect(s.data[1]?.itemStyle?.borderColor).toBeUndefined()
+      expect(String(s.data[0]?.label?.formatter)).toContain('⚠ 瓶颈')
+      expect(JSON.stringify((o as { graphic: unknown }).graphic)).toContain('瓶颈在「阶段s1」')
+    })
+  })
+
+  describe('buildConversionOption', () => {
+    it('should give one bar per step with its rate, the bottleneck bar in red', () => {
+      const data = dataOf('conversion') as ConversionData
+      const o = buildConversionOption(data, 'en') as { yAxis: { data: string[] } }
+      expect(o.yAxis.data[0]).toBe('Stage s1 → Stage s2')
+      const s = seriesOf(o)[0]!
+      expect(s.data.map(d => d.value)).toEqual([5 / 8, 4 / 5, 3 / 4])
+      expect(s.data.map(d => d.label?.formatter)).toEqual(['62.5%', '80.0%', '75.0%'])
+      expect(s.data[0]?.itemStyle?.color).toBe('#f56c6c')
+    })
+  })
+
+  describe('cartesian and round charts', () => {
+    it('should put categories on y for bar and on x for column, one series per owner, stacked', () => {
+      const bar = buildBarOption(dataOf('bar') as ChartData, 'en') as { yAxis: { data: string[] }, series: Series[] }
+      expect(bar.yAxis.data).toEqual(['Website', 'Fair'])
+      expect(bar.series[0]?.data).toEqual([5, 4])
+      const col = buildColumnOption(dataOf('column') as ChartData, 'zh-CN') as { xAxis: { data: string[] }, series: (Series & { stack?: string })[], legend?: unknown }
+      expect(col.xAxis.data).toEqual(['官网', '展会'])
+      expect(col.series).toHaveLength(2)
+      expect(col.series.every(s => s.stack === 'total')).toBe(true)
+      expect(col.legend).toBeDefined()
+    })
+
+    it('should give pie slices with names and a hole for donut', () => {
+      const pie = seriesOf(buildPieOption(dataOf('pie') as ChartData, 'zh-CN'))[0]! as Series & { radius: unknown }
+      expect(pie.data).toEqual([{ name: '价格', value: 2 }, { name: '时机', value: 1 }])
+      expect(pie.radius).toBe('68%')
+      expect((seriesOf(buildDonutOption(dataOf('donut') as ChartData, 'en'))[0] as unknown as { radius: unknown }).radius).toEqual(['42%', '68%'])
+    })
+  })
+
+  describe('planning, target and KPI pictures', () => {
+    it('should label reverse funnel layers with needed and current records', () => {
+      const data = dataOf('reverseFunnel') as ReverseFunnelData
+      const s = seriesOf(buildReverseFunnelOption(data, 'en'))[0]!
+      expect(s.data.map(d => d.value)).toEqual(data.steps.map(x => x.needed ?? 0))
+      expect(String(s.data[3]?.label?.formatter)).toBe('Stage won: need 5 · now 3')
+    })
+
+    it('should overlay actual on target bars with % of target', () => {
+      const data = dataOf('targetProgress') as TargetProgressData
+      const s = seriesOf(buildTargetProgressOption(data, 'en'))
+      expect(s[0]?.data).toEqual(data.items.map(i => i.target))
+      expect(s[1]?.data.map(d => d.label?.formatter)).toEqual(data.items.map(i => (i.target === 0 ? '—' : `${(i.actual / i.target * 100).toFixed(1)}%`)))
+    })
+
+    it('should write the KPI figure, its change and its share of target', () => {
+      const data = dataOf('kpi', { date: { preset: 'custom', from: '2024-06-01', to: '2024-06-30' } }) as KpiData
+      expect(kpiChangeText({ ...data, value: 0.5, previous: 0.4, change: 0.25, format: 'percent' }, 'en')).toBe('▲ 25.0% · Previous 40.0%')
+      const text = JSON.stringify(buildKpiOption({ ...data, value: 0.5, target: 0.6, progress: 0.5 / 0.6 }, 'Win rate', 'en'))
+      expect(text).toContain('50.0%')
+      expect(text).toContain('83.3% of target')
+    })
+  })
+
+  describe('formatValue', () => {
+    it('should show no data as a dash and format money, percent and days', () => {
+      expect(formatValue(null, 'percent', 'en')).toBe('—')
+      expect(formatValue(1234567.8, 'money', 'en')).toBe('1,234,568')
+      expect(formatValue(0.625, 'percent', 'zh-CN')).toBe('62.5%')
+      expect(formatValue(9, 'days', 'zh-CN')).toBe('9.0 天')
+    })
+  })
+
+  describe('buildWidgetOption', () => {
+    it.each([...WIDGET_TYPES])('should build an option for %s without a DOM', (type) => {
+      expect(typeof document).toBe('undefined')
+      const o = buildWidgetOption(dataOf(type), 'zh-CN', 'T') as { series?: unknown[], graphic?: unknown[] }
+      expect((o.series?.length ?? 0) + (o.graphic?.length ?? 0)).toBeGreaterThan(0)
+    })
+  })
+})
