@@ -92,7 +92,7 @@ export default {
         text: '文字内容',
         filter: '组件筛选',
         addCondition: '添加条件',
-        value: '值',
+        conditionValue: '值',
       },
       filters: {
         date: '日期',
@@ -213,7 +213,7 @@ export default {
         text: 'Text',
         filter: 'Widget filter',
         addCondition: 'Add condition',
-        value: 'Value',
+        conditionValue: 'Value',
       },
       filters: {
         date: 'Date',
