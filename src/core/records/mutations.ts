@@ -1,11 +1,21 @@
 import type { ChangeEntry, FieldDef, FormDef, Label, RecordRow, StageEvent } from '../schema/types'
 import type { Transaction } from '../storage/adapter'
+import type { ComputeContext } from '../formula/compute'
 import { newId } from '../utils/id'
+import { computedIds, withFormulas, withoutComputed } from './computed-values'
+import { applyDefaults } from './defaults'
+import { ruleIssues } from './rules'
+import { formatSerial, lastSerial, serialFields } from './serial'
+import { uniqueIssues } from './unique'
 
-/** Who and when, for logs and system fields. */
+/** Who and when, for logs and system fields; what unique checks, serials and formulas read. */
 export interface WriteContext {
   now: number
   memberId?: string
+  /** The form's live records: unique fields are checked and serial counters raised against them. Updates default to `byId`. */
+  existing?: readonly RecordRow[]
+  /** Other forms and lookups for formulas (see ComputeContext); `now` is taken from above. */
+  formula?: ComputeContext
 }
 
 /** A field-level problem that refuses a write; `message` is ready for the user in both languages. */
@@ -57,52 +67,88 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>): 
   return out
 }
 
+function pickIssues(...lists: (WriteIssue[] | undefined)[]): WriteIssue[] {
+  return lists.flatMap(l => l ?? [])
+}
+
+function queryEnv(ctx: WriteContext) {
+  return { now: ctx.now, currentMemberId: ctx.memberId }
+}
+
 /**
- * Builds one atomic transaction for new records: validated, logged, with a stage event for
- * every stage field that starts with a value.
+ * Builds one atomic transaction for new records: defaults filled, validated (record schema,
+ * submit rules, unique fields against `ctx.existing`), formulas computed, serial numbers
+ * assigned (the form's counters are saved in the same transaction), logged, with a stage event
+ * for every stage field that starts with a value.
  */
 export function createRecords(form: FormDef, valuesList: Record<string, unknown>[], validate: ValuesValidator, ctx: WriteContext): WriteResult {
   const records: RecordRow[] = []
   const failures: { recordId: string, issues: WriteIssue[] }[] = []
   const events: StageEvent[] = []
   const changes: ChangeEntry[] = []
-  for (const values of valuesList) {
-    const id = newId()
-    const issues = validate(values)
+  const computed = computedIds(form)
+  const prepared = valuesList.map((values) => {
+    const input = applyDefaults(form, withoutComputed(values, computed), { ...ctx.formula, now: ctx.now, memberId: ctx.memberId })
+    return { id: newId(), input }
+  })
+  const dupes = uniqueIssues(form, prepared.map(p => ({ id: p.id, values: p.input })), ctx.existing ?? [])
+  const serials = serialFields(form)
+  const counters: Record<string, number> = { ...form.serialCounters }
+  for (const f of serials) counters[f.id] = lastSerial(form, f, ctx.existing ?? [])
+  for (const { id, input } of prepared) {
+    const issues = pickIssues(validate(input), ruleIssues(form, input, queryEnv(ctx)), dupes.get(id))
     if (issues.length) {
       failures.push({ recordId: id, issues })
       continue
     }
-    const rec: RecordRow = { id, values: { ...values }, createdAt: ctx.now, updatedAt: ctx.now, rev: 1, createdBy: ctx.memberId, updatedBy: ctx.memberId }
+    const values = withFormulas(form, input, { ...ctx.formula, now: ctx.now })
+    for (const f of serials) {
+      counters[f.id] = (counters[f.id] ?? 0) + 1
+      values[f.id] = formatSerial(f.options.pattern, counters[f.id]!, ctx.now)
+    }
+    const rec: RecordRow = { id, values, createdAt: ctx.now, updatedAt: ctx.now, rev: 1, createdBy: ctx.memberId, updatedBy: ctx.memberId }
     records.push(rec)
     events.push(...stageEventsFor(form, id, {}, values, ctx.now))
     changes.push({ id: newId(), formId: form.id, recordId: id, at: ctx.now, memberId: ctx.memberId, kind: 'create' })
   }
   if (failures.length) return { ok: false, issues: failures }
-  return { ok: true, records, tx: { records: { [form.id]: { put: records } }, stageEvents: events, changes } }
+  const tx: Transaction = { records: { [form.id]: { put: records } }, stageEvents: events, changes }
+  // The counters change without a schema change: updatedAt stays, so validators stay cached.
+  if (serials.length && records.length) tx.defs = { put: [{ kind: 'form', doc: { ...form, serialCounters: counters } }] }
+  return { ok: true, records, tx }
 }
 
 /**
  * Applies patches to existing records as one transaction. Every patched record is validated
- * whole; any invalid record refuses the entire batch and nothing changes.
+ * whole (schema, the submit rules whose fields changed, unique fields) and its formulas are
+ * recomputed; values given for computed fields are ignored. Any invalid record refuses the
+ * entire batch and nothing changes.
  */
 export function updateRecords(form: FormDef, byId: ReadonlyMap<string, RecordRow>, patches: RecordPatch[], validate: ValuesValidator, ctx: WriteContext): WriteResult {
   const records: RecordRow[] = []
   const failures: { recordId: string, issues: WriteIssue[] }[] = []
   const events: StageEvent[] = []
   const changes: ChangeEntry[] = []
-  for (const patch of patches) {
+  const computed = computedIds(form)
+  const prepared = patches.map((patch) => {
     const old = byId.get(patch.recordId)
+    const changedInput = withoutComputed(patch.values, computed)
+    const input = old ? { ...withoutComputed(old.values, computed), ...changedInput } : changedInput
+    return { patch, old, input, changedKeys: new Set(Object.keys(changedInput)) }
+  })
+  const dupes = uniqueIssues(form, prepared.filter(p => p.old).map(p => ({ id: p.patch.recordId, values: pickKeys(p.input, p.changedKeys) })), ctx.existing ?? byId.values())
+  for (const { patch, old, input, changedKeys } of prepared) {
     if (!old) {
       failures.push({ recordId: patch.recordId, issues: [{ fieldId: '', code: 'missing', message: { 'zh-CN': '记录不存在或已被删除', 'en': 'The record no longer exists' } }] })
       continue
     }
-    const values = { ...old.values, ...patch.values }
-    const issues = validate(values, old.values)
+    const issues = pickIssues(validate(input, withoutComputed(old.values, computed)), ruleIssues(form, input, queryEnv(ctx), changedKeys), dupes.get(old.id))
     if (issues.length) {
       failures.push({ recordId: old.id, issues })
       continue
     }
+    const kept = Object.fromEntries(Object.entries(old.values).filter(([k]) => computed.has(k)))
+    const values = withFormulas(form, { ...kept, ...input }, { ...ctx.formula, now: ctx.now })
     const changed = diff(old.values, values)
     if (!changed.length) continue
     records.push({ ...old, values, updatedAt: ctx.now, updatedBy: ctx.memberId, rev: old.rev + 1 })
@@ -111,6 +157,10 @@ export function updateRecords(form: FormDef, byId: ReadonlyMap<string, RecordRow
   }
   if (failures.length) return { ok: false, issues: failures }
   return { ok: true, records, tx: { records: { [form.id]: { put: records } }, stageEvents: events, changes } }
+}
+
+function pickKeys(values: Record<string, unknown>, keys: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => keys.has(k)))
 }
 
 /** Moves records to the recycle bin as one transaction. */

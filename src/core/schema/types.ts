@@ -2,7 +2,7 @@
  * The persisted document types of FunnelGrid. These are the TypeScript side of the
  * JSON Schemas in /schemas; tests/unit/core/schema/schema-sync.test.ts fails when the two drift.
  */
-import type { Filter } from './filter'
+import type { CompareOp, Filter } from './filter'
 
 /** Current version of every persisted document. Bump together with a migration step. */
 export const SCHEMA_VERSION = 1
@@ -76,7 +76,8 @@ export type FieldDef =
   | { type: 'phone', options?: Record<string, never> } & FieldBase
   | { type: 'email', options?: Record<string, never> } & FieldBase
   | { type: 'url', options?: Record<string, never> } & FieldBase
-  | { type: 'stage', options: { stages: StageOption[], lossReasonField?: string, probabilityField?: string } } & FieldBase
+  /** `removedStages`: stages deleted after install, kept so stage history can still name them (never valid values). */
+  | { type: 'stage', options: { stages: StageOption[], lossReasonField?: string, probabilityField?: string, removedStages?: StageOption[] } } & FieldBase
   | { type: 'separator', options?: Record<string, never> } & FieldBase
   | { type: 'description', options?: { text?: Label } } & FieldBase
   | { type: 'createdAt', options?: Record<string, never> } & FieldBase
@@ -88,6 +89,46 @@ export type FieldType = FieldDef['type']
 /** The variant of FieldDef for one type, e.g. `FieldOf<'stage'>`. */
 export type FieldOf<T extends FieldType> = Extract<FieldDef, { type: T }>
 
+/** Compares two fields of one record, e.g. payment <= contract amount. Holds when either side is empty. */
+export interface FieldComparison {
+  field: string
+  op: CompareOp
+  otherField: string
+}
+
+/**
+ * A submit rule: the record must match `when` and, when given, `compare`; otherwise
+ * `message` is shown and the write is refused.
+ */
+export interface FormRule {
+  id: string
+  when: Filter
+  compare?: FieldComparison
+  message: Label
+}
+
+/**
+ * A restorable field. `reason` 'typeChange': a copy of a field before its type changed,
+ * whose id holds the original values that did not convert unchanged (`sourceFieldId` is the field
+ * that changed type).
+ */
+export interface TrashedField {
+  field: FieldDef
+  deletedAt: number
+  reason?: 'delete' | 'typeChange'
+  sourceFieldId?: string
+}
+
+/** One entry of a form's schema history. `label` is the field's label at the time. */
+export interface SchemaChange {
+  at: number
+  kind: 'addField' | 'deleteField' | 'restoreField' | 'renameField' | 'changeType' | 'changeOptions' | 'removeOption' | 'moveField' | 'editField' | 'editForm'
+  fieldId?: string
+  label?: Label
+  from?: string
+  to?: string
+}
+
 /** A form (表单): ordered fields plus settings. Its records are its rows. */
 export interface FormDef {
   schemaVersion: number
@@ -98,9 +139,13 @@ export interface FormDef {
   /** Field whose value names a record (relation pickers, kanban cards). */
   titleField?: string
   /** Submit rules: a filter that must hold, with a message when it does not. */
-  rules?: { id: string, when: Filter, message: Label }[]
+  rules?: FormRule[]
   /** Fields deleted but restorable, with their values kept in the records. */
-  trash?: { field: FieldDef, deletedAt: number }[]
+  trash?: TrashedField[]
+  /** Schema history: what changed in the definition and when, newest last (capped). */
+  history?: SchemaChange[]
+  /** Serial fields: field id -> the last number handed out (never reused, never decreases). */
+  serialCounters?: Record<string, number>
   createdAt: number
   updatedAt: number
 }
@@ -125,6 +170,8 @@ export interface ViewDef {
   filter?: Filter
   sort?: SortKey[]
   groupBy?: string
+  /** With groupBy: the number field summed per group. */
+  groupSum?: string
   search?: string
   /** Kanban: the select/stage field giving the columns, and the summed amount field. */
   kanban?: { field: string, amountField?: string, cardFields?: string[], collapsed?: string[] }

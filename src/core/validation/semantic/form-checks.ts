@@ -22,7 +22,13 @@ export function checkForm(sink: IssueSink, form: FormDef, at = ''): void {
     const scope = new Map([...top, ...siblings.map(f => [f.id, f] as const)])
     checkField(sink, field, path, scope)
   })
-  form.rules?.forEach((rule, i) => checkFilterRefs(sink, rule.when, `${at}/rules/${i}/when`, top))
+  form.rules?.forEach((rule, i) => {
+    checkFilterRefs(sink, rule.when, `${at}/rules/${i}/when`, top)
+    for (const key of ['field', 'otherField'] as const) {
+      const id = rule.compare?.[key]
+      if (id !== undefined && !top.has(id)) dangling(sink, `${at}/rules/${i}/compare/${key}`, id, '比较字段', 'compared field')
+    }
+  })
 }
 
 function checkField(sink: IssueSink, field: FieldDef, path: string, scope: ReadonlyMap<string, FieldDef>): void {

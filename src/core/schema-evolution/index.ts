@@ -1,0 +1,13 @@
+/** Safe schema evolution of forms: palette, type changes, trash, option removal, history, save plans, design checks. */
+export type { FieldGroup, NewFieldContext } from './new-field'
+export { FIELD_GROUPS, OPTION_COLORS, createField, defaultOptions, duplicateField, freeLabel, sampleChoices } from './new-field'
+export type { ConversionFailure, TypeChangePreview, TypeChangeResult } from './type-change'
+export { convertRecords, previewTypeChange, withType } from './type-change'
+export { keepRemovedFields, restoreField, trashField } from './trash'
+export type { OptionRemap } from './options'
+export { countOptionUse, optionIdsOf, remapOptionValues, removedOptionIds } from './options'
+export { HISTORY_LIMIT, appendHistory, diffSchema } from './history'
+export type { SavePlan, SaveChoices, SaveReport } from './save-plan'
+export { planFormSave } from './save-plan'
+export type { DesignContext } from './design-check'
+export { checkFormDesign } from './design-check'
