@@ -11,7 +11,7 @@ const UI_AND_STORAGE_LIBS = [
 ]
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results.json', 'tests/e2e/screenshots/**'] },
+  { ignores: ['dist/**', 'dist-*/**', '**/dist/**', 'bench/.out/**', 'bench/.dist*/**', 'node_modules/**', 'coverage/**', 'bench/results.json', 'tests/e2e/screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
