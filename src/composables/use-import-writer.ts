@@ -79,6 +79,7 @@ export function useImportWriter() {
           out.stageDateIssues += dated.issues
         }
         records.applyLocal(tx)
+        workspace.applyLocal(tx)
         if (!(await saver.commit(tx))) {
           const failedWrite = saver.failed[saver.failed.length - 1]
           return { ...out, status: 'failed', failure: failedWrite?.message ?? 'storage' }

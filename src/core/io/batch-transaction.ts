@@ -21,6 +21,8 @@ export function batchTransaction(form: FormDef, batch: ImportBatch, byId: Readon
       records: { [form.id]: { put: records } },
       stageEvents: [...(updated.tx.stageEvents ?? []), ...(created.tx.stageEvents ?? [])],
       changes: [...(updated.tx.changes ?? []), ...(created.tx.changes ?? [])],
+      // The form's serial counters, advanced by the inserts, are saved with the same batch.
+      ...(created.tx.defs ? { defs: created.tx.defs } : {}),
     },
   }
 }
