@@ -7,18 +7,28 @@
  */
 export class ChunkLayout {
   private readonly chunks = new Map<number, string[]>()
-  private readonly where = new Map<string, number>()
+  /** id -> chunk number; built on the first change, so opening a large form does not pay for it. */
+  private index: Map<string, number> | undefined
   private last = -1
   /** Chunks whose stored value no longer matches the ids assigned to them. */
   readonly dirty = new Set<number>()
 
   constructor(readonly chunkSize: number) {}
 
-  /** Registers a chunk read from storage (call in ascending chunk order). */
+  /** Registers a chunk read from storage (call in ascending chunk order); takes ownership of `ids`. */
   addLoaded(n: number, ids: string[]): void {
-    this.chunks.set(n, [...ids])
-    for (const id of ids) this.where.set(id, n)
+    this.chunks.set(n, ids)
+    this.index?.clear()
+    this.index = undefined
     this.last = Math.max(this.last, n)
+  }
+
+  private get where(): Map<string, number> {
+    if (!this.index) {
+      this.index = new Map()
+      for (const [n, ids] of this.chunks) for (const id of ids) this.index.set(id, n)
+    }
+    return this.index
   }
 
   /** Records that `id` is now present (`true`) or absent (`false`) in the collection. */

@@ -20,7 +20,7 @@ import { affectedForms, binnedRows, nextWalKey, restoreBinned, withoutForms } fr
 
 /**
  * Records (or events, change entries) per chunk key. Measured on fake-indexeddb
- * (tests/unit/storage/storage-layout.bench.test.ts): saving and reloading 10k-100k records
+ * (bench/extra/storage-layout.test.ts): saving and reloading 10k-100k records
  * cost about the same at 1k, 2k and 5k, but one edit rewrites a whole chunk (100k records:
  * 13-18 ms at 1k, 33-38 ms at 2k, 65-96 ms at 5k). 1M records make 1000 keys per form.
  */

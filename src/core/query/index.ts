@@ -1,6 +1,6 @@
 /**
  * The query engine: filter, search, sort, group and aggregate records of a form. Pure
- * TypeScript, built for 1M records (see tests/unit/core/query/perf.test.ts for measurements).
+ * TypeScript, built for 1M records (see bench/extra/query-perf.test.ts and bench/README.md for measurements).
  */
 export type { QueryEnv, RecordPredicate, MemberNames, LocalizedText, QueryKind, QueryOption } from './types'
 export { isEmptyValue } from './empty'

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Filter } from '../../../../src/core/schema/filter'
-import type { RecordRow } from '../../../../src/core/schema/types'
-import { compileFilter, compileSearch, groupRecords, runQuery, sortIndex } from '../../../../src/core/query'
-import { field, NOW, stageField } from '../../../fixtures/query'
+import type { Filter } from '../../src/core/schema/filter'
+import type { RecordRow } from '../../src/core/schema/types'
+import { compileFilter, compileSearch, groupRecords, runQuery, sortIndex } from '../../src/core/query'
+import { field, NOW, stageField } from '../../tests/fixtures/query'
 
-// A measurement, not a timed assertion: run with QUERY_PERF=1 (optionally QUERY_PERF_N=200000).
-// QUERY_PERF=1 NODE_OPTIONS='--expose-gc --max-old-space-size=4096' npx vitest run --project unit tests/unit/core/query/perf.test.ts
-const enabled = process.env.QUERY_PERF === '1'
+// A measurement that only logs (moved here from the unit suite): run with
+//   npm run bench -- --extra          (both extra measurements), or
+//   QUERY_PERF_N=200000 NODE_OPTIONS='--expose-gc --max-old-space-size=4096' npx vitest run --config bench/vitest.bench.config.ts bench/extra/query-perf.test.ts
 const N = Number(process.env.QUERY_PERF_N ?? 1_000_000)
 
 const fields = [
@@ -51,7 +51,7 @@ function time(label: string, run: () => unknown): void {
   console.log(`${label.padEnd(44)} ${(performance.now() - t0).toFixed(0).padStart(6)} ms${size}`)
 }
 
-describe.skipIf(!enabled)('query performance (skipped unless QUERY_PERF=1: a measurement that only logs)', () => {
+describe('query performance (a measurement that only logs)', () => {
   it(`should log filter / search / sort / group times over ${N} records`, () => {
     const rows = synthetic(N)
     const env = { now: NOW }

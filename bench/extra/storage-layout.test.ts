@@ -1,15 +1,14 @@
 /**
- * Layout measurement, not a regular test: run with
- *   FG_BENCH=1 npx vitest run --project unit tests/unit/storage/storage-layout.bench.test.ts
+ * Layout measurement (moved here from the unit suite): run with
+ *   npm run bench -- --extra      or
+ *   FG_BENCH_COUNTS=10000 npx vitest run --config bench/vitest.bench.config.ts bench/extra/storage-layout.test.ts
  * Prints save / reopen / one-edit timings per chunk size on fake-indexeddb.
  */
 import { describe, expect, it } from 'vitest'
-import { createLocalforageStore } from '../../../src/storage/kv-store'
-import { createLocalforageAdapter } from '../../../src/storage/localforage-adapter'
-import { putTx, record, records } from '../../fixtures/storage'
-import { uniqueName } from '../../fixtures/storage-contract'
-
-const enabled = process.env.FG_BENCH === '1'
+import { createLocalforageStore } from '../../src/storage/kv-store'
+import { createLocalforageAdapter } from '../../src/storage/localforage-adapter'
+import { putTx, record, records } from '../../tests/fixtures/storage'
+import { uniqueName } from '../../tests/fixtures/storage-contract'
 
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now()
@@ -17,7 +16,7 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [Math.round(performance.now() - start), result]
 }
 
-describe.skipIf(!enabled)('storage-layout bench (skipped unless FG_BENCH=1)', () => {
+describe('storage-layout measurement (fake-indexeddb)', () => {
   it('should measure one key per record against one blob for 10k records', async () => {
     const rows = records(10_000)
     const perKey = createLocalforageStore(uniqueName('bench-keys'))

@@ -1,0 +1,38 @@
+/** Bench page entry: exposes the operations for the Node driver (bench/ops/browser.ts). */
+import { bulkImport, floorImport, naiveImport, prepareCsv } from './import-ops'
+import { coldOpen, coldOpenBaseline, edit, heldJsonBytes } from './open-ops'
+import { gridSortFilter, oursSortFilter } from './query-ops'
+import { seed } from './seed'
+import { pageData } from './page-data'
+
+/** Deletes a database and its write-ahead log (between import runs, to keep the profile small). */
+async function dropDb(name: string): Promise<void> {
+  for (const db of [name, `${name}-wal`]) {
+    await new Promise<void>((resolve) => {
+      const req = indexedDB.deleteDatabase(db)
+      req.onsuccess = req.onerror = req.onblocked = () => resolve()
+    })
+  }
+}
+
+const api = {
+  seed,
+  dropDb,
+  prepare: (size: number) => pageData(size).records.length,
+  coldOpen,
+  coldOpenBaseline,
+  heldJsonBytes,
+  edit,
+  prepareCsv,
+  bulkImport,
+  naiveImport,
+  floorImport,
+  oursSortFilter,
+  gridSortFilter,
+}
+
+/** What the driver calls through page.evaluate. */
+export type BenchPageApi = typeof api
+
+;(window as unknown as { fgBench: BenchPageApi }).fgBench = api
+document.title = 'FunnelGrid bench: ready'

@@ -1,0 +1,21 @@
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+
+// The bench page: its own entry (no app shell), importing the product's storage adapter,
+// stores, core and AG Grid directly. Built by bench/run.mjs into dist-bench-page/ (git-ignored like every dist-*).
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  plugins: [vue()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('../../src', import.meta.url)) },
+  },
+  logLevel: 'warn',
+  build: {
+    outDir: fileURLToPath(new URL('../../dist-bench-page', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 10_000,
+  },
+})

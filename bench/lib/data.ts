@@ -1,0 +1,47 @@
+/** Deterministic bench data: the template's opportunity form and generateOpportunities rows. */
+import type { FieldOf, FormDef, RecordRow, StageEvent } from '../../src/core/schema/types'
+import { generateOpportunities, getTemplate } from '../../src/core/template'
+
+/** Fixed "now" and seed: every run generates the same records and events. */
+export const BENCH_NOW = Date.UTC(2025, 5, 1)
+export const BENCH_SEED = 20240601
+export const OPP_FORM = 'form_opportunity'
+export const STAGE_FIELD = 'f_opp_stage'
+export const AMOUNT_FIELD = 'f_opp_amount'
+
+/** One generated size. */
+export interface Dataset {
+  size: number
+  records: RecordRow[]
+  events: StageEvent[]
+  form: FormDef
+  stageField: FieldOf<'stage'>
+  now: number
+}
+
+/**
+ * The template's opportunity form as a standalone form: the fast generator fills no relations
+ * (account, contact, campaign), so they are made optional and stage gates naming them dropped;
+ * everything else (types, choices, stage options, formula) is the template's.
+ */
+export function benchForm(): FormDef {
+  const template = getTemplate('sales-funnel')
+  const form = template?.bundle.forms.find(f => f.id === OPP_FORM)
+  if (!form) throw new Error('sales-funnel template has no opportunity form')
+  const relations = new Set(form.fields.filter(f => f.type === 'relation').map(f => f.id))
+  const fields = form.fields.map((f) => {
+    if (relations.has(f.id)) return { ...f, required: false }
+    if (f.type !== 'stage') return f
+    const stages = f.options.stages.map(s => (s.gate ? { ...s, gate: s.gate.filter(id => !relations.has(id)) } : s))
+    return { ...f, options: { ...f.options, stages } }
+  })
+  return { ...form, fields } as FormDef
+}
+
+/** Generates `size` opportunities (~4.3 stage events each). */
+export function dataset(size: number): Dataset {
+  const form = benchForm()
+  const stageField = form.fields.find(f => f.id === STAGE_FIELD) as FieldOf<'stage'>
+  const { records, events } = generateOpportunities(size, BENCH_SEED, BENCH_NOW)
+  return { size, records, events, form, stageField, now: BENCH_NOW }
+}

@@ -1,0 +1,161 @@
+/** Drives the bench page (bench/browser) in headless Chromium: cold-open, bulk-import, edit, sort-filter, memory. */
+import type { Browser, CDPSession, Page } from 'playwright-core'
+import type { PreviewServer } from 'vite'
+import { fileURLToPath } from 'node:url'
+import { preview } from 'vite'
+import { launchChromium } from '../../tests/e2e/chromium'
+import type { BenchPageApi } from '../browser/main'
+import type { Timing } from '../lib/measure'
+import { measureAll, summarize } from '../lib/measure'
+
+type Api = BenchPageApi
+type Args<K extends keyof Api> = Api[K] extends (...a: infer A) => unknown ? A : never
+type Ret<K extends keyof Api> = Api[K] extends (...a: never[]) => infer R ? Awaited<R> : never
+
+/** Naive per-record writes are measured on at most this many records and scaled linearly. */
+export const NAIVE_CAP = 10_000
+
+/** A browser with the bench page served. */
+export interface BrowserBench {
+  page: () => Promise<Page>
+  call: <K extends keyof Api>(page: Page, op: K, ...args: Args<K>) => Promise<Ret<K>>
+  close: () => Promise<void>
+  browser: Browser
+}
+
+/** Serves dist-bench-page with vite preview and launches Chromium (flags of tests/e2e/chromium.ts). */
+export async function startBrowserBench(): Promise<BrowserBench> {
+  const root = fileURLToPath(new URL('../browser/', import.meta.url))
+  const server: PreviewServer = await preview({
+    root,
+    configFile: fileURLToPath(new URL('../browser/vite.config.ts', import.meta.url)),
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'warn',
+  })
+  const address = server.httpServer.address()
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`
+  const browser = await launchChromium()
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } })
+  context.setDefaultTimeout(0)
+  let current: Page | undefined
+  return {
+    browser,
+    /** A freshly loaded bench page (the previous one is closed): nothing cached in memory. */
+    async page() {
+      await current?.close()
+      current = await context.newPage()
+      await current.goto(url)
+      await current.waitForFunction(() => document.title.endsWith('ready'))
+      return current
+    },
+    // An uncaught error in the page (e.g. inside AG Grid) fails the call instead of hanging it.
+    call: (page, op, ...args) => Promise.race([
+      page.evaluate(
+        ([name, a]) => (window as unknown as { fgBench: Record<string, (...x: unknown[]) => unknown> }).fgBench[name]!(...a),
+        [op, args] as [string, unknown[]],
+      ),
+      new Promise((_, reject) => page.once('pageerror', e => reject(new Error(`bench page, ${op}: ${e.message}`)))),
+    ]) as never,
+    async close() {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
+/** cold-open: seeded IndexedDB -> stores -> grid first rows, vs a bare grid over rows in memory. */
+export async function benchColdOpen(b: BrowserBench, size: number, runs: number): Promise<{ ours: Timing, baseline: Timing }> {
+  const db = `fg-open-${size}`
+  await b.call(await b.page(), 'seed', db, size)
+  return measureAll({
+    ours: async () => b.call(await b.page(), 'coldOpen', db),
+    baseline: async () => {
+      const page = await b.page()
+      await b.call(page, 'prepare', size)
+      return b.call(page, 'coldOpenBaseline', size)
+    },
+  }, { runs })
+}
+
+/** edit: opens the seeded database (as cold-open), then edits cells one at a time. */
+export async function benchEdit(b: BrowserBench, size: number, runs: number): Promise<{ visible: Timing, durable: Timing, baseline: Timing }> {
+  const db = `fg-open-${size}`
+  const page = await b.page()
+  await b.call(page, 'coldOpen', db)
+  const t: { visible: number[], durable: number[], baseline: number[] } = { visible: [], durable: [], baseline: [] }
+  for (let i = 0; i < runs + 2; i++) {
+    const r = await b.call(page, 'edit', i)
+    if (i < 2) continue
+    t.visible.push(r.visible)
+    t.durable.push(r.durable)
+    t.baseline.push(r.baseline)
+  }
+  return { visible: summarize(t.visible), durable: summarize(t.durable), baseline: summarize(t.baseline) }
+}
+
+/** memory: JS heap growth of a page after cold-open (adapter cache + stores + grid), vs JSON bytes held. */
+export async function benchMemory(b: BrowserBench, size: number): Promise<{ heapBytes: number, jsonBytes: number }> {
+  const samples: number[] = []
+  let jsonBytes = 0
+  for (let i = 0; i < 3; i++) {
+    const page = await b.page()
+    const cdp: CDPSession = await page.context().newCDPSession(page)
+    const heap = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage')
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize
+    }
+    const before = await heap()
+    await b.call(page, 'coldOpen', `fg-open-${size}`)
+    samples.push(await heap() - before)
+    jsonBytes = (await b.call(page, 'heldJsonBytes')).bytes
+    await cdp.detach()
+  }
+  return { heapBytes: summarize(samples).median, jsonBytes }
+}
+
+/** bulk-import: product import path vs naive localforage per record vs one raw IndexedDB transaction. */
+export async function benchImport(b: BrowserBench, size: number, runs: number): Promise<{ ours: Timing, naive: Timing, floor: Timing, naiveScale: number }> {
+  const page = await b.page()
+  await b.call(page, 'prepareCsv', size)
+  const naiveSize = Math.min(size, NAIVE_CAP)
+  await b.call(page, 'prepare', naiveSize)
+  await b.call(page, 'prepare', size)
+  let n = 0
+  const fresh = async (kind: string): Promise<string> => {
+    const name = `fg-import-${kind}-${size}-${n++}`
+    await b.call(page, 'dropDb', name)
+    return name
+  }
+  const once = async (kind: string, run: (name: string) => Promise<number>): Promise<number> => {
+    const name = await fresh(kind)
+    const ms = await run(name)
+    await b.call(page, 'dropDb', name)
+    return ms
+  }
+  const t = await measureAll({
+    ours: () => once('ours', name => b.call(page, 'bulkImport', name, size)),
+    naive: () => once('naive', name => b.call(page, 'naiveImport', name, naiveSize)),
+    floor: () => once('floor', name => b.call(page, 'floorImport', name, size)),
+  }, { runs })
+  return { ...t, naiveScale: size / naiveSize }
+}
+
+/** sort-filter: runQuery vs AG Grid's sort + quick filter, same rows, same page. */
+export async function benchSortFilter(b: BrowserBench, size: number, runs: number): Promise<{ ours: Timing, baseline: Timing, matched: { ours: number, grid: number } }> {
+  const page = await b.page()
+  await b.call(page, 'prepare', size)
+  const matched = { ours: 0, grid: 0 }
+  const t = await measureAll({
+    ours: async () => {
+      const r = await b.call(page, 'oursSortFilter', size)
+      matched.ours = r.matched
+      return r.ms
+    },
+    baseline: async () => {
+      const r = await b.call(page, 'gridSortFilter', size)
+      matched.grid = r.matched
+      return r.ms
+    },
+  }, { runs })
+  return { ...t, matched }
+}

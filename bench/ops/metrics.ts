@@ -1,0 +1,133 @@
+/** The "metrics" op: funnel + conversion + time in stage; ours vs DuckDB vs naive JS. */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { conversionFromFunnel, cumulativeFunnel, summarizeStageHistory, timeInStage } from '../../src/core/metrics'
+import type { Dataset } from '../lib/data'
+import { AMOUNT_FIELD } from '../lib/data'
+import type { Timing } from '../lib/measure'
+import { measureAll } from '../lib/measure'
+import type { Dist, MetricNumbers } from './metrics-naive'
+import { naiveMetrics } from './metrics-naive'
+import { FUNNEL_SQL, TIME_IN_STAGE_SQL } from './metrics-sql'
+
+const KINDS = ['completed', 'latest', 'cumulative', 'open'] as const
+
+/** FunnelGrid's metrics, sharing one stage summary as a dashboard does. */
+export function ourMetrics(ds: Dataset): MetricNumbers {
+  const summary = summarizeStageHistory(ds.records, ds.events, ds.stageField)
+  const input = { records: ds.records, events: ds.events, field: ds.stageField, summary, options: { amountField: AMOUNT_FIELD, now: ds.now } }
+  const funnel = cumulativeFunnel(input)
+  const conv = conversionFromFunnel(funnel)
+  const tis = timeInStage(input)
+  return {
+    funnel: funnel.steps.map(s => ({ count: s.count, amount: s.amount })),
+    conversion: conv.steps.map(s => s.rate),
+    timeInStage: tis.stages.map(s => ({ completed: s.completed, latest: s.latest, cumulative: s.cumulative, open: s.open })),
+  }
+}
+
+/** Loads the dataset into DuckDB tables (untimed). */
+export async function loadDuckDb(ds: Dataset): Promise<DuckDBConnection> {
+  const db = await DuckDBInstance.create(':memory:')
+  const con = await db.connect()
+  await con.run('CREATE TABLE recs (id VARCHAR, stage VARCHAR, amount DOUBLE, created_at DOUBLE)')
+  await con.run('CREATE TABLE evs (seq BIGINT, record_id VARCHAR, to_stage VARCHAR, t DOUBLE)')
+  await con.run('CREATE TABLE stages (id VARCHAR, kind VARCHAR, ord INTEGER)')
+  const rec = await con.createAppender('recs')
+  for (const r of ds.records) {
+    rec.appendVarchar(r.id)
+    const stage = r.values[ds.stageField.id]
+    if (typeof stage === 'string') rec.appendVarchar(stage)
+    else rec.appendNull()
+    const a = r.values[AMOUNT_FIELD]
+    if (typeof a === 'number') rec.appendDouble(a)
+    else rec.appendNull()
+    rec.appendDouble(r.createdAt)
+    rec.endRow()
+  }
+  rec.closeSync()
+  const ev = await con.createAppender('evs')
+  ds.events.forEach((e, seq) => {
+    if (e.fieldId !== ds.stageField.id) return
+    ev.appendBigInt(BigInt(seq))
+    ev.appendVarchar(e.recordId)
+    ev.appendVarchar(e.to)
+    ev.appendDouble(e.at)
+    ev.endRow()
+  })
+  ev.closeSync()
+  const st = await con.createAppender('stages')
+  let ord = 0
+  for (const s of ds.stageField.options.stages) {
+    st.appendVarchar(s.id)
+    st.appendVarchar(s.kind)
+    if (s.kind === 'open') st.appendInteger(ord++)
+    else st.appendNull()
+    st.endRow()
+  }
+  st.closeSync()
+  return con
+}
+
+/** Runs the equivalent SQL and reads the numbers back in the same shape. */
+export async function duckMetrics(con: DuckDBConnection, ds: Dataset): Promise<MetricNumbers> {
+  const [f, t] = await Promise.all([
+    con.runAndReadAll(FUNNEL_SQL),
+    con.runAndReadAll(TIME_IN_STAGE_SQL.replace('$now', String(ds.now))),
+  ])
+  const funnelRows = f.getRowObjectsJS() as { reached: bigint, amount: number, conversion: number | null }[]
+  const n = ds.stageField.options.stages.filter(s => s.kind === 'open').length
+  const empty = (): Dist => ({ count: 0, mean: null, median: null, p90: null })
+  const tis = Array.from({ length: n }, () => ({ completed: empty(), latest: empty(), cumulative: empty(), open: empty() }))
+  for (const row of t.getRowObjectsJS() as { what: typeof KINDS[number], ord: number, count: bigint, mean: number, median: number, p90: number }[]) {
+    tis[row.ord]![row.what] = { count: Number(row.count), mean: row.mean, median: row.median, p90: row.p90 }
+  }
+  return {
+    funnel: funnelRows.map(r => ({ count: Number(r.reached), amount: r.amount })),
+    conversion: funnelRows.slice(1).map(r => r.conversion),
+    timeInStage: tis,
+  }
+}
+
+/** Differences between two results (relative tolerance 1e-9 for sums and means), empty when equal. */
+export function diffMetrics(a: MetricNumbers, b: MetricNumbers, label: string): string[] {
+  const out: string[] = []
+  const same = (x: number | null, y: number | null): boolean =>
+    x === y || (x !== null && y !== null && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y)))
+  const check = (path: string, x: number | null, y: number | null): void => {
+    if (!same(x, y)) out.push(`${label} ${path}: ${x} vs ${y}`)
+  }
+  if (a.funnel.length !== b.funnel.length) out.push(`${label} funnel length ${a.funnel.length} vs ${b.funnel.length}`)
+  a.funnel.forEach((s, k) => {
+    check(`funnel[${k}].count`, s.count, b.funnel[k]?.count ?? null)
+    check(`funnel[${k}].amount`, s.amount, b.funnel[k]?.amount ?? null)
+  })
+  a.conversion.forEach((c, k) => check(`conversion[${k}]`, c, b.conversion[k] ?? null))
+  a.timeInStage.forEach((st, o) => {
+    for (const kind of KINDS) {
+      for (const key of ['count', 'mean', 'median', 'p90'] as const) check(`timeInStage[${o}].${kind}.${key}`, st[kind][key], b.timeInStage[o]?.[kind][key] ?? null)
+    }
+  })
+  return out
+}
+
+/** Timings of ours, DuckDB and naive JS; throws when the three disagree. */
+export async function benchMetrics(ds: Dataset, runs: number): Promise<{ ours: Timing, duckdb: Timing, naive: Timing }> {
+  const con = await loadDuckDb(ds)
+  try {
+    const mine = ourMetrics(ds)
+    const problems = [
+      ...diffMetrics(mine, await duckMetrics(con, ds), 'ours vs DuckDB'),
+      ...diffMetrics(mine, naiveMetrics(ds.records, ds.events, ds.stageField, AMOUNT_FIELD, ds.now), 'ours vs naive'),
+    ]
+    if (problems.length > 0) throw new Error(`metrics disagree at ${ds.size}:\n${problems.slice(0, 20).join('\n')}`)
+    return await measureAll({
+      ours: () => void ourMetrics(ds),
+      duckdb: async () => void await duckMetrics(con, ds),
+      naive: () => void naiveMetrics(ds.records, ds.events, ds.stageField, AMOUNT_FIELD, ds.now),
+    }, { runs })
+  }
+  finally {
+    con.closeSync()
+  }
+}

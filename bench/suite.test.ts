@@ -1,0 +1,106 @@
+/**
+ * The benchmark suite (bench/README.md). Started by `npm run bench`, which builds the bench page
+ * and the app first; writes bench/results.json and prints the table. Not part of `npm test`.
+ */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { expect, it } from 'vitest'
+import type { BrowserBench } from './ops/browser'
+import { benchColdOpen, benchEdit, benchImport, benchMemory, benchSortFilter, NAIVE_CAP, startBrowserBench } from './ops/browser'
+import { bundleSizes } from './ops/bundle'
+import { benchDashboard } from './ops/dashboard'
+import { benchMetrics } from './ops/metrics'
+import { dataset } from './lib/data'
+import type { ResultRow } from './lib/results'
+import { atSize, machine, table, writeResults } from './lib/results'
+
+const ALL_OPS = ['cold-open', 'bulk-import', 'edit', 'metrics', 'sort-filter', 'dashboard', 'memory', 'bundle'] as const
+const sizes = (process.env.FG_BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter(n => n > 0)
+const ops = new Set((process.env.FG_BENCH_OPS ?? ALL_OPS.join(',')).split(','))
+const runs = Math.max(5, Number(process.env.FG_BENCH_RUNS ?? 5))
+const dist = process.env.FG_BENCH_DIST ?? fileURLToPath(new URL('../dist-bench', import.meta.url))
+const out = fileURLToPath(new URL('./results.json', import.meta.url))
+const BROWSER_OPS = ['cold-open', 'bulk-import', 'edit', 'sort-filter', 'memory']
+
+const rows: ResultRow[] = []
+const log = (msg: string): void => console.log(`[bench] ${msg}`)
+const push = (row: ResultRow): void => {
+  rows.push(row)
+  log(`${row.op} ${row.size}: ${row.value} ${row.unit}${row.ratio === null ? '' : `, ${row.ratio}x ${row.baseline}`} -> ${row.met ? 'met' : 'MISSED'}`)
+}
+const ratio = (a: number, b: number): number => Math.round((a / b) * 1000) / 1000
+
+async function browserOps(b: BrowserBench, size: number): Promise<void> {
+  if (ops.has('cold-open') || ops.has('edit') || ops.has('memory')) {
+    const t = await benchColdOpen(b, size, runs)
+    const abs = atSize(size, 3000, 400)
+    const r = ratio(t.ours.median, t.baseline.median)
+    if (ops.has('cold-open')) push({ op: 'cold-open', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'same DataGrid, rows from memory', baseline_median_ms: t.baseline.median, ratio: r, budget: `<= ${abs} ms; <= 1.3x`, met: t.ours.median <= abs && r <= 1.3 })
+  }
+  if (ops.has('memory')) {
+    const m = await benchMemory(b, size)
+    const per = (x: number): number => Math.round((x / size) * 100_000 / 2 ** 20 * 10) / 10
+    const r = ratio(m.heapBytes, m.jsonBytes)
+    push({ op: 'memory', size, median_ms: null, p95_ms: null, value: per(m.heapBytes), unit: 'MB per 100k records', baseline: 'JSON of records + events held', baseline_median_ms: per(m.jsonBytes), ratio: r, budget: '<= 2x JSON', met: r <= 2, note: 'heap growth of the page after cold-open (adapter cache, stores, grid), after GC; median of 3 pages' })
+  }
+  if (ops.has('edit')) {
+    const t = await benchEdit(b, size, Math.max(runs, 10))
+    push({ op: 'edit', size, median_ms: t.visible.median, p95_ms: t.visible.p95, value: t.visible.median, unit: 'ms', baseline: 'synchronous applyTransaction', baseline_median_ms: t.baseline.median, ratio: ratio(t.visible.median, t.baseline.median), budget: '<= 16 ms visible; <= 250 ms durable', met: t.visible.median <= 16 && t.durable.median <= 250, extra: { durable_median_ms: t.durable.median, durable_p95_ms: t.durable.p95 } })
+  }
+  if (ops.has('sort-filter')) {
+    const t = await benchSortFilter(b, size, runs)
+    if (t.matched.ours === 0 || t.matched.grid === 0) throw new Error(`sort-filter matched nothing (${JSON.stringify(t.matched)}): the view must select rows`)
+    const r = ratio(t.ours.median, t.baseline.median)
+    push({ op: 'sort-filter', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: "ag-grid sort + quick filter", baseline_median_ms: t.baseline.median, ratio: r, budget: '<= 300 ms; >= 20x faster (ratio <= 0.05)', met: t.ours.median <= 300 && r <= 0.05, extra: { matched: t.matched } })
+  }
+  if (ops.has('bulk-import')) {
+    const t = await benchImport(b, size, runs)
+    const abs = atSize(size, 5000, 500)
+    const naive = Math.round(t.naive.median * t.naiveScale * 100) / 100
+    const r = ratio(t.ours.median, t.floor.median)
+    const speedup = ratio(naive, t.ours.median)
+    push({
+      op: 'bulk-import', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'one raw IndexedDB transaction (floor)', baseline_median_ms: t.floor.median, ratio: r,
+      budget: `<= ${abs} ms; >= 50x faster than naive; <= 3x floor`, met: t.ours.median <= abs && speedup >= 50 && r <= 3,
+      extra: { naive_median_ms: naive, naive_measured_records: Math.min(size, NAIVE_CAP), speedup_vs_naive: speedup },
+      note: t.naiveScale > 1 ? `naive (localforage setItem per record) measured on ${NAIVE_CAP} records and scaled x${t.naiveScale}` : undefined,
+    })
+  }
+}
+
+it('should measure every op and write bench/results.json', async () => {
+  log(`sizes ${sizes.join(', ')}; ops ${[...ops].join(', ')}; ${runs} runs after warm-up; ${machine()}`)
+  const b = BROWSER_OPS.some(o => ops.has(o)) ? await startBrowserBench() : undefined
+  try {
+    for (const size of sizes) {
+      if (ops.has('metrics') || ops.has('dashboard')) {
+        const ds = dataset(size)
+        log(`generated ${ds.records.length} records, ${ds.events.length} events`)
+        if (ops.has('metrics')) {
+          const t = await benchMetrics(ds, runs)
+          const abs = atSize(size, 150, 15)
+          const r = ratio(t.ours.median, t.duckdb.median)
+          push({ op: 'metrics', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'DuckDB, same SQL-equivalent numbers', baseline_median_ms: t.duckdb.median, ratio: r, budget: `<= ${abs} ms; <= 2x DuckDB`, met: t.ours.median <= abs && r <= 2, extra: { naive_js_median_ms: t.naive.median, ratio_vs_naive_js: ratio(t.ours.median, t.naive.median) } })
+        }
+        if (ops.has('dashboard')) {
+          const t = await benchDashboard(ds, runs)
+          push({ op: 'dashboard', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: null, baseline_median_ms: null, ratio: null, budget: '<= 300 ms (at 100k)', met: t.ours.median <= 300, extra: { widgets: t.widgets, not_ok: t.failed }, note: 'computeWidget for every widget of the template sales dashboard, stage-summary cache cold; chart drawing not included' })
+        }
+      }
+      if (b) await browserOps(b, size)
+    }
+  }
+  finally {
+    await b?.close()
+  }
+  if (ops.has('bundle')) {
+    const failed = process.env.FG_BENCH_BUNDLE_ERROR ?? (existsSync(dist) ? undefined : `no build at ${dist}: run through npm run bench (it builds with --manifest)`)
+    if (failed) push({ op: 'bundle', size: 'home', median_ms: null, p95_ms: null, value: Number.NaN, unit: 'KB gzip', baseline: null, baseline_median_ms: null, ratio: null, budget: '<= 350 KB', met: false, note: failed })
+    else for (const [route, s] of Object.entries(bundleSizes(dist))) {
+      push({ op: 'bundle', size: route, median_ms: null, p95_ms: null, value: s.kb, unit: 'KB gzip', baseline: null, baseline_median_ms: null, ratio: null, budget: route === 'home' ? '<= 350 KB' : 'reported', met: route !== 'home' || s.kb <= 350, extra: { js_files: s.files } })
+    }
+  }
+  writeResults(out, rows, { generatedAt: new Date().toISOString(), sizes, runs })
+  console.log(`\n${table(rows)}\n\n${machine()}\nwritten: ${out}`)
+  expect(rows.length).toBeGreaterThan(0)
+})

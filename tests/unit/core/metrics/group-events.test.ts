@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import type { StageEvent } from '../../../../src/core/schema/types'
+import { groupEventsByRecord } from '../../../../src/core/metrics/group-events'
+import { DAY, rec, walk } from '../../../fixtures/metrics'
+
+const records = [rec('a', 's1'), rec('b', 's2'), rec('c', 's1'), rec('d', 's3')]
+const grouped: StageEvent[] = [
+  ...walk('a', [['s1', 0], ['s2', 1]]),
+  ...walk('b', [['s1', 0], ['s2', 2]]),
+  ...walk('c', [['s1', 3]]),
+  ...walk('d', [['s1', 1], ['s2', 2], ['s3', 4]]),
+]
+
+/** Record id -> the `at` of its events, in the order the grouping gives them. */
+function byRecord(events: readonly StageEvent[]): Record<string, number[]> {
+  const g = groupEventsByRecord(records, events, 'stage')
+  return Object.fromEntries(records.map((r, i) => [r.id, Array.from(g.order.subarray(g.start[i], g.start[i + 1]), j => events[j]!.at / DAY)]))
+}
+
+const expected = { a: [0, 1], b: [0, 2], c: [3], d: [1, 2, 4] }
+
+describe('group-events', () => {
+  describe('groupEventsByRecord', () => {
+    it('should bucket events grouped per record in record order', () => {
+      expect(byRecord(grouped)).toEqual(expected)
+    })
+
+    it('should bucket the same events in time order (the order storage returns them)', () => {
+      expect(byRecord([...grouped].sort((x, y) => x.at - y.at))).toEqual(expected)
+    })
+
+    it('should bucket events of records listed in reverse and interleaved order', () => {
+      expect(byRecord([...grouped].reverse())).toEqual(expected)
+      const interleaved = [grouped[7]!, grouped[0]!, grouped[5]!, grouped[1]!, grouped[4]!, grouped[2]!, grouped[6]!, grouped[3]!]
+      expect(byRecord(interleaved)).toEqual(expected)
+    })
+
+    it('should count events of unknown records and other fields as ignored, after a matched one too', () => {
+      const other = { ...grouped[0]!, id: 'x1', fieldId: 'other' }
+      const stray = { ...grouped[1]!, id: 'x2', recordId: 'zz' }
+      const g = groupEventsByRecord(records, [grouped[0]!, stray, grouped[1]!, other, ...grouped.slice(2)], 'stage')
+      expect(g.ignored).toBe(1)
+      expect(g.start[records.length]).toBe(grouped.length)
+    })
+  })
+})
