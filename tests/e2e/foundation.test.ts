@@ -110,8 +110,8 @@ describe('foundation: app, form, grid, reload, language, tabs, backup', () => {
     await page.goto(`${new URL(page.url()).origin}/#/settings`)
     const file = JSON.stringify(before)
     await page.setInputFiles('[data-test=restore-file]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(file) })
-    await page.locator('.el-message-box__btns .el-button--primary').click()
-    await page.waitForLoadState('load')
+    // The restore reloads the page once the backup is stored: wait for that reload.
+    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.locator('.el-message-box__btns .el-button--primary').click()])
     await page.waitForSelector('[data-test=backup]')
     const after = await downloadBackup(page)
     const strip = (b: Record<string, unknown>) => ({ ...b, exportedAt: 0 })

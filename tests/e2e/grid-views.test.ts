@@ -10,8 +10,8 @@ export async function openDeals(session: Session): Promise<Page> {
   const page = await session.open('#/settings')
   await page.waitForSelector('[data-test=restore-file]', { state: 'attached' })
   await page.setInputFiles('[data-test=restore-file]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(gridViewsBackup())) })
-  await page.locator('.el-message-box__btns .el-button--primary').click()
-  await page.waitForLoadState('load')
+  // The restore reloads the page once the backup is stored: wait for that reload, not the old page.
+  await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.locator('.el-message-box__btns .el-button--primary').click()])
   await page.waitForSelector('[data-test=backup]')
   await page.goto(`${session.baseUrl}#/app/crm/form/opps`)
   await page.waitForSelector('.ag-row')
