@@ -20,7 +20,7 @@ function mountEditor(modelValue: Filter | undefined) {
   return { wrapper, emitted }
 }
 
-describe('DesignerConditionEditor', () => {
+describe('DesignerConditionEditor', { timeout: 30_000 }, () => {
   it('should say the field is always shown while there is no condition, and add one by clicking', async () => {
     const { wrapper, emitted } = mountEditor(undefined)
     expect(wrapper.text()).toContain('始终显示')
