@@ -2,8 +2,8 @@ import type { Transaction } from '../core/storage/adapter'
 import { applyTransaction } from '../core/storage/apply-transaction'
 import type { WorkspaceState } from '../core/storage/workspace-state'
 import { createWorkspaceState, DEFINITION_KINDS } from '../core/storage/workspace-state'
-import type { FormLayout, FormManifest, WritePlan } from './form-layout'
-import { emptyLayout, keysOfLayout, loadForm, manifestKey, planForm, syncLayout } from './form-layout'
+import type { FormLayout, FormManifest, LazyPart, WritePlan } from './form-layout'
+import { emptyLayout, keysOfLayout, LAZY_PARTS, loadForm, loadLazyPart, manifestKey, planForm, refreshPending, resetLazyPart, syncLayout } from './form-layout'
 import type { KvStore } from './kv-store'
 
 /** A definition as stored under `def:<kind>:<id>`; `seq` keeps insertion order across reloads. */
@@ -65,7 +65,10 @@ export class CachedWorkspace {
     return this.layouts.has(formId)
   }
 
-  /** (Re)reads a form from storage. A form without a manifest stays absent from `state.forms`. */
+  /**
+   * (Re)reads a form from storage: records and recycle bin; stage events and change log stay
+   * pending until `loadLazy`. A form without a manifest stays absent from `state.forms`.
+   */
   async loadForm(formId: string): Promise<void> {
     const { data, layout } = await loadForm(this.kv, formId, this.chunkSize)
     this.layouts.set(formId, layout)
@@ -84,9 +87,37 @@ export class CachedWorkspace {
     const layout = this.layouts.get(formId)
     if (layout) {
       const manifest = await this.kv.getItem<FormManifest>(manifestKey(formId))
-      if ((manifest?.version ?? 0) === layout.version) return
+      if ((manifest?.version ?? 0) === layout.version) {
+        if (manifest) refreshPending(layout, manifest)
+        return
+      }
     }
     await this.loadForm(formId)
+  }
+
+  /** The lazy parts of a loaded form not (fully) in memory. */
+  pendingParts(formId: string): LazyPart[] {
+    const layout = this.layouts.get(formId)
+    return layout ? LAZY_PARTS.filter(p => layout.pending[p]) : []
+  }
+
+  /**
+   * Reads lazy parts of a loaded form: in full (`'all'`), or their last chunk (`'tail'`, before
+   * a commit appends). Call under the commit lock.
+   */
+  async loadLazy(formId: string, parts: readonly LazyPart[], scope: 'all' | 'tail'): Promise<void> {
+    const layout = this.layouts.get(formId)
+    const data = this.state.forms.get(formId)
+    if (!layout || !data || !parts.some(p => layout.pending[p])) return
+    const manifest = await this.kv.getItem<FormManifest>(manifestKey(formId))
+    for (const p of parts) await loadLazyPart(this.kv, formId, data, layout, p, scope, manifest?.chunks[p] ?? [])
+  }
+
+  /** Forgets the in-memory tail of parts not fully loaded (another tab appended to them). */
+  resetLazy(formId: string, parts: readonly LazyPart[]): void {
+    const layout = this.layouts.get(formId)
+    const data = this.state.forms.get(formId)
+    if (layout && data) for (const p of parts) resetLazyPart(data, layout, p)
   }
 
   /**

@@ -13,6 +13,14 @@ export const PARTS = [
 ] as const
 export type PartPrefix = typeof PARTS[number]['prefix']
 
+/**
+ * Append-only collections (stage events, change log) that opening a form does not read: they
+ * are read in full when something asks for them (metrics, the drawer's timeline, a backup),
+ * and only their last chunk when a commit appends to them.
+ */
+export const LAZY_PARTS = ['ev', 'chg'] as const satisfies readonly PartPrefix[]
+export type LazyPart = typeof LAZY_PARTS[number]
+
 /** Stored under `man:<formId>`: the chunk numbers of each collection, in order. */
 export interface FormManifest {
   /** Bumped on every commit touching the form; lets other tabs detect a stale cache. */
@@ -24,6 +32,11 @@ export interface FormManifest {
 export interface FormLayout {
   version: number
   parts: Record<PartPrefix, ChunkLayout>
+  /**
+   * Stored chunk numbers of a lazy part that are not in memory (absent: the part is loaded in
+   * full). Kept so a manifest written by a commit still lists them.
+   */
+  pending: Partial<Record<LazyPart, number[]>>
 }
 
 /** Keys and values to write or remove together. */
@@ -45,26 +58,93 @@ export function emptyLayout(chunkSize: number, version = 0): FormLayout {
       ev: new ChunkLayout(chunkSize),
       chg: new ChunkLayout(chunkSize),
     },
+    pending: {},
   }
 }
 
-/** Reads a form's manifest and chunks; a missing manifest is an empty form. */
+async function readChunks(kv: KvStore, formId: string, prefix: PartPrefix, numbers: number[]): Promise<{ id: string }[][]> {
+  const chunks = await Promise.all(numbers.map(n => kv.getItem<{ id: string }[]>(chunkKey(prefix, formId, n))))
+  return chunks.map(c => c ?? [])
+}
+
+function partOf(prefix: PartPrefix): typeof PARTS[number] {
+  return PARTS.find(p => p.prefix === prefix)!
+}
+
+/**
+ * Reads a form's manifest and the chunks of its records and recycle bin; the lazy parts
+ * (LAZY_PARTS) are only listed in `layout.pending`. A missing manifest is an empty form.
+ */
 export async function loadForm(kv: KvStore, formId: string, chunkSize: number): Promise<{ data: FormData, layout: FormLayout }> {
   const manifest = await kv.getItem<FormManifest>(manifestKey(formId))
   const data = emptyFormData()
   const layout = emptyLayout(chunkSize, manifest?.version ?? 0)
   if (!manifest) return { data, layout }
-  await Promise.all(PARTS.map(async (part) => {
+  for (const prefix of LAZY_PARTS) layout.pending[prefix] = [...manifest.chunks[prefix] ?? []]
+  await Promise.all(PARTS.filter(p => !(p.prefix in layout.pending)).map(async (part) => {
     const numbers = manifest.chunks[part.prefix] ?? []
-    const chunks = await Promise.all(numbers.map(n => kv.getItem<{ id: string }[]>(chunkKey(part.prefix, formId, n))))
+    const chunks = await readChunks(kv, formId, part.prefix, numbers)
     const map = data[part.data] as Map<string, { id: string }>
     numbers.forEach((n, i) => {
-      const rows = chunks[i] ?? []
+      const rows = chunks[i]!
       for (const row of rows) map.set(row.id, row)
       layout.parts[part.prefix].addLoaded(n, rows.map(r => r.id))
     })
   }))
   return { data, layout }
+}
+
+/**
+ * Reads a lazy part of a loaded form: `'all'` every chunk (what is in memory is replaced),
+ * `'tail'` only the last chunk, which is all an append needs. `stored` are the part's chunk
+ * numbers in the current manifest; call it with the cache in step with storage (under the
+ * commit lock).
+ */
+export async function loadLazyPart(kv: KvStore, formId: string, data: FormData, layout: FormLayout, prefix: LazyPart, scope: 'all' | 'tail', stored: number[]): Promise<void> {
+  if (!layout.pending[prefix]) return
+  const map = data[partOf(prefix).data] as Map<string, { id: string }>
+  const chunks = layout.parts[prefix]
+  let numbers: number[]
+  if (scope === 'all') {
+    numbers = [...stored].sort((a, b) => a - b)
+    map.clear()
+    layout.parts[prefix] = new ChunkLayout(chunks.chunkSize)
+  }
+  else {
+    if (chunks.chunkNumbers().length > 0 || stored.length === 0) return
+    numbers = [Math.max(...stored)]
+  }
+  const read = await readChunks(kv, formId, prefix, numbers)
+  numbers.forEach((n, i) => {
+    const rows = read[i]!
+    for (const row of rows) map.set(row.id, row)
+    layout.parts[prefix].addLoaded(n, rows.map(r => r.id))
+  })
+  const rest = stored.filter(n => !numbers.includes(n))
+  if (rest.length === 0) delete layout.pending[prefix]
+  else layout.pending[prefix] = rest
+}
+
+/**
+ * Forgets what is in memory of a lazy part not loaded in full (another tab appended to it):
+ * all of it is pending again, until `refreshPending` or a load lists the stored chunks.
+ */
+export function resetLazyPart(data: FormData, layout: FormLayout, prefix: LazyPart): void {
+  const pending = layout.pending[prefix]
+  if (!pending) return
+  const chunks = layout.parts[prefix]
+  ;(data[partOf(prefix).data] as Map<string, unknown>).clear()
+  layout.pending[prefix] = [...new Set([...pending, ...chunks.chunkNumbers()])]
+  layout.parts[prefix] = new ChunkLayout(chunks.chunkSize)
+}
+
+/** Lists the stored chunks of not fully loaded lazy parts from `manifest` (of the same version). */
+export function refreshPending(layout: FormLayout, manifest: FormManifest): void {
+  for (const prefix of LAZY_PARTS) {
+    if (!layout.pending[prefix]) continue
+    const chunks = layout.parts[prefix]
+    layout.pending[prefix] = (manifest.chunks[prefix] ?? []).filter(n => chunks.idsOf(n) === undefined)
+  }
 }
 
 /** Assigns the ids a transaction touched to chunks, marking those chunks dirty. */
@@ -92,7 +172,10 @@ export function planForm(plan: WritePlan, formId: string, data: FormData, layout
       }
     }
     chunks.dirty.clear()
-    manifest.chunks[part.prefix] = chunks.chunkNumbers()
+    const pending = layout.pending[part.prefix as LazyPart]
+    manifest.chunks[part.prefix] = pending
+      ? [...new Set([...pending, ...chunks.chunkNumbers()])].sort((a, b) => a - b)
+      : chunks.chunkNumbers()
   }
   plan.sets.set(manifestKey(formId), manifest)
 }
@@ -101,7 +184,8 @@ export function planForm(plan: WritePlan, formId: string, data: FormData, layout
 export function keysOfLayout(formId: string, layout: FormLayout): string[] {
   const keys = [manifestKey(formId)]
   for (const part of PARTS) {
-    for (const n of layout.parts[part.prefix].allChunkNumbers()) keys.push(chunkKey(part.prefix, formId, n))
+    const pending = layout.pending[part.prefix as LazyPart] ?? []
+    for (const n of new Set([...pending, ...layout.parts[part.prefix].allChunkNumbers()])) keys.push(chunkKey(part.prefix, formId, n))
   }
   return keys
 }

@@ -9,9 +9,35 @@ export interface KvStore {
   setItem: <T>(key: string, value: T) => Promise<T>
   removeItem: (key: string) => Promise<void>
   keys: () => Promise<string[]>
+  /**
+   * Puts every entry of `sets` and removes `removes` (keys also in `sets` excepted) in ONE
+   * IndexedDB transaction: all of it is written or none. Stores without it (tests' wrappers)
+   * make the adapter go through its write-ahead log instead.
+   */
+  writeMany?: (sets: ReadonlyMap<string, unknown>, removes: Iterable<string>) => Promise<void>
 }
 
-/** An IndexedDB-backed localforage instance for database `name` (no localStorage fallback). */
+/** What localforage keeps of its open database (not part of its typed API; stable in 1.10). */
+interface LocalforageDbInfo { db?: IDBDatabase, storeName?: string }
+
+/** An IndexedDB-backed localforage instance for database `name` (no localStorage fallback), with `writeMany`. */
 export function createLocalforageStore(name: string): KvStore {
-  return localforage.createInstance({ name, storeName: 'keyvaluepairs', driver: localforage.INDEXEDDB })
+  const store = localforage.createInstance({ name, storeName: 'keyvaluepairs', driver: localforage.INDEXEDDB })
+  const writeMany = async (sets: ReadonlyMap<string, unknown>, removes: Iterable<string>): Promise<void> => {
+    await store.ready()
+    const info = (store as unknown as { _dbInfo?: LocalforageDbInfo })._dbInfo
+    const db = info?.db
+    if (!db || !info.storeName) throw new Error('The database is not open.')
+    const storeName = info.storeName
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(storeName, 'readwrite')
+      const kv = tx.objectStore(storeName)
+      // localforage stores undefined as null; keep reads through getItem identical.
+      for (const [key, value] of sets) kv.put(value === undefined ? null : value, key)
+      for (const key of removes) if (!sets.has(key)) kv.delete(key)
+      tx.oncomplete = () => resolve()
+      tx.onabort = tx.onerror = () => reject(tx.error ?? new DOMException('The write was aborted.', 'AbortError'))
+    })
+  }
+  return Object.assign(store, { writeMany })
 }

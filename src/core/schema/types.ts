@@ -304,4 +304,14 @@ export interface WorkspaceBackup {
   changes: ChangeEntry[]
   /** Records in the recycle bin, per form. */
   trash: Record<string, RecordRow[]>
+  /** File contents of attachment and image values (absent in backups made before files were stored). */
+  blobs?: BackupBlob[]
+}
+
+/** One stored file in a backup: the bytes as base64, under the `key` its values refer to. */
+export interface BackupBlob {
+  key: string
+  mime: string
+  size: number
+  data: string
 }

@@ -56,6 +56,12 @@ export interface Transaction {
   dropForms?: string[]
 }
 
+/** File contents to store under `key` (the `key` of an attachment or image value). */
+export interface BlobPut {
+  key: string
+  blob: Blob
+}
+
 /** A change made by another tab (or another adapter instance) of the same workspace. */
 export interface ExternalChange {
   tx: Transaction
@@ -80,7 +86,10 @@ export class StorageError extends Error {
 export interface StorageAdapter {
   /** All definitions and the workspace settings. */
   loadDefinitions: () => Promise<Definitions>
-  /** All live records of a form, in insertion order. */
+  /**
+   * All live records of a form, in insertion order. Treat them as read-only: an adapter may
+   * hand out its own rows frozen instead of copies (the localforage adapter does).
+   */
   loadRecords: (formId: string) => Promise<RecordRow[]>
   /** Records of a form in the recycle bin. */
   loadTrash: (formId: string) => Promise<RecordRow[]>
@@ -94,6 +103,21 @@ export interface StorageAdapter {
   exportBackup: () => Promise<WorkspaceBackup>
   /** Replace the whole workspace with a backup (atomic). */
   importBackup: (backup: WorkspaceBackup) => Promise<void>
+  /**
+   * Store file contents. Write them before committing the record that refers to them, so no
+   * record points at a missing blob; an upload never saved stays an orphan until
+   * `cleanupBlobs`. Rejects with StorageError.
+   */
+  putBlobs: (blobs: BlobPut[]) => Promise<void>
+  /** The contents stored under `key`, or null when there are none. */
+  getBlob: (key: string) => Promise<Blob | null>
+  /** Remove contents for good; unknown keys are ignored. */
+  deleteBlobs: (keys: string[]) => Promise<void>
+  /**
+   * Remove contents that no live or binned record refers to (a commit that purges, deletes
+   * for good or drops forms runs it). Returns how many were removed.
+   */
+  cleanupBlobs: () => Promise<number>
   /** Subscribe to changes committed elsewhere (other tabs). Returns an unsubscribe function. */
   onExternalChange: (listener: (change: ExternalChange) => void) => () => void
   /** Release resources (channels, handles). */

@@ -3,11 +3,14 @@ import type { ExternalChange, StorageAdapter, Transaction } from './adapter'
 import { StorageError } from './adapter'
 import { applyTransaction } from './apply-transaction'
 import { checkBackup, definitionKeysOf, replaceTransaction, stateToBackup } from './backup'
+import { decodeBlobs } from './blob-backup'
+import { createMemoryBlobStore } from './blob-store'
 import { clonePlain } from './clone'
 import type { BusMember } from './memory-bus'
 import { joinBus, postToBus } from './memory-bus'
 import { changesOf, definitionsOf, stageEventsOf } from './queries'
 import { validateTransaction } from './validate-transaction'
+import { withBlobs } from './with-blobs'
 import { createWorkspaceState } from './workspace-state'
 
 /** Options of `createMemoryAdapter`. */
@@ -19,7 +22,7 @@ export interface MemoryAdapterOptions {
    * @default undefined (no channel)
    */
   channelName?: string
-  /** Initial content, as from `exportBackup`. @default an empty workspace */
+  /** Initial content, as from `exportBackup` (its files too). @default an empty workspace */
   seed?: WorkspaceBackup
   /** Clock for `exportedAt`. @default Date.now */
   now?: () => number
@@ -57,12 +60,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     if (channelName !== undefined) postToBus(channelName, member, copy)
   }
 
+  const seedFiles = decodeBlobs(options.seed?.blobs ?? [])
+  const blobStore = createMemoryBlobStore(seedFiles.ok ? seedFiles.puts.map(p => [p.key, { blob: p.blob, putAt: 0 }]) : [])
   if (options.seed) {
-    const seed = clonePlain(options.seed, 'the seed backup')
+    const { blobs: _files, ...seed } = clonePlain(options.seed, 'the seed backup')
     applyTransaction(state, replaceTransaction(seed, { forms: [], defs: [] }))
   }
 
-  return {
+  return withBlobs({
     loadDefinitions: async () => structuredClone(definitionsOf(state)),
     loadRecords: async formId => structuredClone([...state.forms.get(formId)?.records.values() ?? []]),
     loadTrash: async formId => structuredClone([...state.forms.get(formId)?.trash.values() ?? []]),
@@ -92,5 +97,5 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       listeners.clear()
       leave()
     },
-  }
+  }, blobStore)
 }

@@ -65,7 +65,9 @@ describe('localforage-adapter', () => {
     it('should leave nothing applied when the write-ahead log write fails, and report a full disk', async () => {
       const name = uniqueName('lf')
       const { store: wal } = faulty(createLocalforageStore(`${name}-wal`), () => true, quota)
-      const adapter = track(createLocalforageAdapter({ name, stores: { data: createLocalforageStore(name), wal } }))
+      // A data store without writeMany: commits go through the write-ahead log.
+      const { store: data } = faulty(createLocalforageStore(name), () => false, quota)
+      const adapter = track(createLocalforageAdapter({ name, stores: { data, wal } }))
       const err = await adapter.commit(putTx(records(3))).catch((e: unknown) => e)
       expect(err).toBeInstanceOf(StorageError)
       expect((err as StorageError).code).toBe('quota')
