@@ -1,13 +1,8 @@
+import { downloadBlob } from '@/composables/download'
+
 /** Saves bytes as a file through the browser's download. */
 export function downloadBytes(filename: string, bytes: Uint8Array, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  downloadBlob(filename, new Blob([bytes as BlobPart], { type: mime }))
 }
 
 /** A file name without characters that Windows or macOS refuse. */

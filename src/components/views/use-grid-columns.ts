@@ -11,7 +11,7 @@ const USER_SOURCES: ReadonlySet<ColumnEventType> = new Set<ColumnEventType>([
 export interface UseGridColumnsOptions {
   /** Called with the grid's column state after a person resized, moved or pinned a column. */
   onCapture: (state: GridColumnState[]) => void
-  /** Called when a person double-clicks a row's number/checkbox cell (not a data cell). */
+  /** Called when a person double-clicks a row's number/checkbox cell or a file cell (not another data cell). */
   onOpenRow?: (recordId: string) => void
 }
 
@@ -40,7 +40,9 @@ export function useGridColumns(api: () => GridApi<RecordRow> | undefined, column
   const onMoved = (e: { finished: boolean, source: ColumnEventType }) => { if (e.finished && USER_SOURCES.has(e.source)) capture() }
   const onPinned = (e: { source: ColumnEventType }) => { if (USER_SOURCES.has(e.source)) capture() }
   const onDouble = (e: CellDoubleClickedEvent<RecordRow>) => {
-    if (e.data && !fieldIds().has(e.column.getColId())) options.onOpenRow?.(e.data.id)
+    // File cells have no grid editor: double-clicking one opens the record to upload there.
+    const type = columns().find(c => c.field.id === e.column.getColId())?.field.type
+    if (e.data && (type === undefined || type === 'attachment' || type === 'image')) options.onOpenRow?.(e.data.id)
   }
 
   watch(api, (a, old) => {
