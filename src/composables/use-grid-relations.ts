@@ -1,9 +1,10 @@
 import type { ComputedRef } from 'vue'
 import type { FieldUiContext } from '@/components/fields/field-tags'
-import type { FieldDef, FormDef, Locale, Member, RecordRow } from '@/core/schema/types'
+import type { FieldDef, FieldOf, FormDef, Locale, Member, RecordRow } from '@/core/schema/types'
 import { computed, watch } from 'vue'
 import { fieldRegistry } from '@/core/fields'
 import { cellValue } from '@/core/records/cell-value'
+import { lookupSource as findLookupSource } from '@/core/records/lookup-display'
 import { useRecordsStore } from '@/stores/records'
 import { useWorkspaceStore } from '@/stores/workspace'
 
@@ -52,10 +53,25 @@ export function useGridRelations(fields: () => FieldDef[], options: UseGridRelat
     return state.rows.value.find(r => title(formId, r) === s)?.id
   }
 
-  watch(() => fields().flatMap(f => (f.type === 'relation' ? [f.options.formId] : [])).join(','), (ids) => {
+  /** A lookup's source field, its relation found among the grid's fields or else in the form holding both. */
+  function lookupSource(field: FieldOf<'lookup'>) {
+    const has = (list: readonly FieldDef[], id: string) => list.some(f => f.id === id)
+    const scope = has(fields(), field.options.relationField)
+      ? fields()
+      : workspace.forms.find(f => has(f.fields, field.id) && has(f.fields, field.options.relationField))?.fields ?? []
+    return findLookupSource(field, scope, id => workspace.formById.get(id))
+  }
+
+  // Relation cells and lookups of relations show titles: load the forms they name.
+  const shownForms = (f: FieldDef): string[] => {
+    if (f.type === 'relation') return [f.options.formId]
+    const source = f.type === 'lookup' ? lookupSource(f)?.field : undefined
+    return source?.type === 'relation' ? [source.options.formId] : []
+  }
+  watch(() => fields().flatMap(shownForms).join(','), (ids) => {
     for (const id of ids.split(',').filter(Boolean)) void records.ensure(id).loaded.then(() => options.onLoaded?.())
   }, { immediate: true })
 
-  const ui = computed<FieldUiContext>(() => ({ locale: options.locale(), members: options.members(), relationTitle, relationOptions }))
+  const ui = computed<FieldUiContext>(() => ({ locale: options.locale(), members: options.members(), relationTitle, relationOptions, lookupSource }))
   return { ui, findRecord }
 }

@@ -59,6 +59,8 @@ export function useImportWriter() {
     const importId = newId()
     const state = records.ensure(form.id)
     await state.loaded
+    // Lookups and rollups read linked forms; forms reading this one are recomputed in each batch.
+    await records.loadLinked([form.id])
     cancelled = false
     writing.value = true
     progress.value = 0
@@ -66,12 +68,12 @@ export function useImportWriter() {
     try {
       for (const batch of batches) {
         if (cancelled) return { ...out, status: 'cancelled' }
-        const res = batchTransaction(form, batch, state.byId, validatorFor(form), { now: Date.now(), memberId: workspace.settings.currentMemberId, existing: state.rows.value })
+        const res = batchTransaction(form, batch, state.byId, validatorFor(form), { now: Date.now(), memberId: workspace.settings.currentMemberId, existing: state.rows.value, related: records.related, formula: { forms: workspace.forms } })
         if (!res.ok) {
           const first = res.issues[0]?.issues[0]
           return { ...out, status: 'failed', failure: first ? first.message[opts.locale ?? 'zh-CN'] : 'invalid' }
         }
-        let tx = res.tx
+        let tx = records.withLinked(res.tx)
         if (opts.stageDates) {
           const created: RecordRow[] = res.records.slice(batch.updates.length)
           const dated = withBackdatedEvents(tx, created, form.id, opts.stageDates.field, opts.stageDates.columns)

@@ -8,6 +8,7 @@ import type { OptionRemap, SaveReport } from '@/core/schema-evolution'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { parseJsonDocument } from '@/core/validation'
 import { checkFormDesign, createField, duplicateField, planFormSave, restoreField, trashField, withType } from '@/core/schema-evolution'
+import { derivedDefinitionsChanged, withRecomputed } from '@/core/records/recompute'
 import { useRecordsStore } from '@/stores/records'
 import { useWorkspaceStore } from '@/stores/workspace'
 
@@ -193,8 +194,14 @@ export function useDesigner(formId: string, typeName: (type: FieldType, locale: 
     if (!d || !s || issues.value.length) return null
     await records.loaded
     const plan = planFormSave(s, d, records.rows.value, Date.now(), { remaps: remaps.value, copyLabel })
-    recordsStore.applyLocal(plan.tx)
-    await workspace.write(plan.tx)
+    let tx = plan.tx
+    // A new or changed lookup, rollup or formula: every record gets its values in the same commit.
+    if (derivedDefinitionsChanged(s, plan.form)) {
+      await recordsStore.loadLinked([formId])
+      tx = recordsStore.withLinked(withRecomputed(plan.form, tx, { related: recordsStore.related, formula: { forms: workspace.forms } }))
+    }
+    recordsStore.applyLocal(tx)
+    await workspace.write(tx)
     draft.value = plan.form
     remaps.value = {}
     if (!jsonPending.value) jsonText.value = formJson(plan.form)

@@ -1,4 +1,5 @@
-import type { FieldDef, Locale, Member, SelectOption, StageOption } from '@/core/schema/types'
+import type { FieldDef, FieldOf, Locale, Member, SelectOption, StageOption } from '@/core/schema/types'
+import type { LookupSource } from '@/core/records/lookup-display'
 import { labelText } from '@/core/utils/label'
 
 /** One coloured chip a cell shows: an option, a member (with a dot) or a linked record. */
@@ -19,6 +20,8 @@ export interface FieldUiContext {
   relationTitle: (formId: string, recordId: string) => string | undefined
   /** Records a relation field may link to, by title (loads the target form's records). */
   relationOptions: (formId: string) => { id: string, title: string }[]
+  /** The field a lookup's values come from, so they show as that field shows them; absent: raw values. */
+  lookupSource?: (field: FieldOf<'lookup'>) => LookupSource | undefined
 }
 
 const PALETTE = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#06b6d4', '#ec4899', '#84cc16', '#f97316', '#6366f1']

@@ -6,6 +6,7 @@ import { isWritableField } from '@/core/records/cell-writes'
 import { cellValue } from '@/core/records/cell-value'
 import { labelText } from '@/core/utils/label'
 import { formatCell } from './format-cell'
+import { formatLookup } from '@/core/records/lookup-display'
 
 export interface ColumnContext {
   locale: Locale
@@ -42,12 +43,15 @@ export function buildColumnDefs(fields: FieldDef[], ctx: ColumnContext): ColDef<
       const params = { field, ui }
       const row = (p: { node: { rowIndex: number | null } | null }) => p.node?.rowIndex ?? -1
       const align = alignOf(field)
+      const source = field.type === 'lookup' ? ui.lookupSource?.(field) : undefined
       return {
         colId: field.id,
         headerName: labelText(field.label, ctx.locale) + (field.required ? ' *' : ''),
         headerTooltip: labelText(field.description, ctx.locale) || undefined,
         valueGetter: p => (p.data ? cellValue(field, p.data) : null),
-        valueFormatter: (p: ValueFormatterParams<RecordRow>) => formatCell(field, p.value, { ...ctx, relationTitle: ui.relationTitle }),
+        valueFormatter: (p: ValueFormatterParams<RecordRow>) => (source
+          ? formatLookup(p.value, source, { locale: ctx.locale, members: ctx.members, relationTitle: ui.relationTitle })
+          : formatCell(field, p.value, { ...ctx, relationTitle: ui.relationTitle })),
         cellRenderer: entry.Cell ?? undefined,
         cellRendererParams: entry.Cell ? params : undefined,
         editable: !!entry.Editor && isWritableField(field),

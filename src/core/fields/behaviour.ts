@@ -34,6 +34,8 @@ export interface FormatContext {
   members?: readonly Member[]
   /** Title of a related record; without it relation values show as ids. */
   relationTitle?: (formId: string, recordId: string) => string | undefined
+  /** Text of a lookup's value formatted by the field it shows (see core/records/lookup-display); without it lookups show raw values. */
+  formatLookup?: (value: unknown, field: FieldOf<'lookup'>) => string | undefined
 }
 
 /** A parsed or converted value, or why it could not be produced. */

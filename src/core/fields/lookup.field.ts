@@ -1,5 +1,8 @@
 import type { FieldBehaviour } from './behaviour'
 import { computedBehaviour } from './shared/computed'
+import { formatAny } from './shared/format-any'
 
-/** Values of a field of the linked records (through `relationField`); read-only. */
-export const lookupField: FieldBehaviour<'lookup'> = computedBehaviour('lookup')
+/** Values of a field of the linked records (through `relationField`); read-only. Shown as the source field shows them when the context can say how. */
+export const lookupField: FieldBehaviour<'lookup'> = computedBehaviour('lookup', {
+  format: (value, field, ctx) => ctx.formatLookup?.(value, field) ?? formatAny(value, ctx.locale),
+})

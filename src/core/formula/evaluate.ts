@@ -118,7 +118,14 @@ class Evaluation {
       this.foreignRows.set(formId, rows)
     }
     const rows = this.foreignRows.get(formId)
-    return rows ? this.column(rows, field, fieldId) : errorValue('#REF!')
+    if (!rows) return errorValue('#REF!')
+    const shared = this.ctx.foreignColumns
+    const key = `${formId}\u0000${fieldId}`
+    const hit = shared?.get(key)
+    if (hit && hit.rows === rows) return hit.column as FormulaValue
+    const column = this.column(rows, field, fieldId)
+    shared?.set(key, { rows, column })
+    return column
   }
 }
 

@@ -37,6 +37,18 @@ export interface FormulaContext extends FormulaCheckContext {
   timeZone?: string
   /** Rows of another form, for MAPX and `{formId.fieldId}` lists. Missing: such lists are empty. */
   lookupRows?: (formId: string) => readonly LookupRow[]
+  /**
+   * Columns of other forms already read, shared by the evaluations of one write (a MAPX over
+   * 10k rows would otherwise rebuild its columns for every record). An entry is used only while
+   * `lookupRows` still returns the same array. Give a fresh Map per write.
+   */
+  foreignColumns?: Map<string, ForeignColumn>
+}
+
+/** A column of another form as read for one `lookupRows` array. */
+export interface ForeignColumn {
+  rows: readonly LookupRow[]
+  column: unknown
 }
 
 /** What a function implementation may ask of its surroundings. */

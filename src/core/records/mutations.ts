@@ -2,7 +2,9 @@ import type { ChangeEntry, FieldDef, FormDef, Label, RecordRow, StageEvent } fro
 import type { Transaction } from '../storage/adapter'
 import type { ComputeContext } from '../formula/compute'
 import { newId } from '../utils/id'
-import { computedIds, withFormulas, withoutComputed } from './computed-values'
+import type { RelatedRows } from './related-rows'
+import { computedIds, withoutComputed } from './computed-values'
+import { formulaContextOf, withDerived } from './derived-values'
 import { applyDefaults } from './defaults'
 import { ruleIssues } from './rules'
 import { formatSerial, lastSerial, serialFields } from './serial'
@@ -16,6 +18,13 @@ export interface WriteContext {
   existing?: readonly RecordRow[]
   /** Other forms and lookups for formulas (see ComputeContext); `now` is taken from above. */
   formula?: ComputeContext
+  /** Other forms' live records: lookups and rollups read them (and MAPX, unless `formula.lookupRows` is given). Without it they keep their stored values. */
+  related?: RelatedRows
+}
+
+function derivedContext(ctx: WriteContext) {
+  const derived = { formula: { ...ctx.formula, now: ctx.now }, related: ctx.related }
+  return { derived, formula: formulaContextOf(derived) }
 }
 
 /** A field-level problem that refuses a write; `message` is ready for the user in both languages. */
@@ -95,13 +104,14 @@ export function createRecords(form: FormDef, valuesList: Record<string, unknown>
   const serials = serialFields(form)
   const counters: Record<string, number> = { ...form.serialCounters }
   for (const f of serials) counters[f.id] = lastSerial(form, f, ctx.existing ?? [])
+  const { derived, formula } = derivedContext(ctx)
   for (const { id, input } of prepared) {
     const issues = pickIssues(validate(input), ruleIssues(form, input, queryEnv(ctx)), dupes.get(id))
     if (issues.length) {
       failures.push({ recordId: id, issues })
       continue
     }
-    const values = withFormulas(form, input, { ...ctx.formula, now: ctx.now })
+    const values = withDerived(form, input, derived, formula)
     for (const f of serials) {
       counters[f.id] = (counters[f.id] ?? 0) + 1
       values[f.id] = formatSerial(f.options.pattern, counters[f.id]!, ctx.now)
@@ -136,6 +146,7 @@ export function updateRecords(form: FormDef, byId: ReadonlyMap<string, RecordRow
     const input = old ? { ...withoutComputed(old.values, computed), ...changedInput } : changedInput
     return { patch, old, input, changedKeys: new Set(Object.keys(changedInput)) }
   })
+  const { derived, formula } = derivedContext(ctx)
   const dupes = uniqueIssues(form, prepared.filter(p => p.old).map(p => ({ id: p.patch.recordId, values: pickKeys(p.input, p.changedKeys) })), ctx.existing ?? byId.values())
   for (const { patch, old, input, changedKeys } of prepared) {
     if (!old) {
@@ -148,7 +159,7 @@ export function updateRecords(form: FormDef, byId: ReadonlyMap<string, RecordRow
       continue
     }
     const kept = Object.fromEntries(Object.entries(old.values).filter(([k]) => computed.has(k)))
-    const values = withFormulas(form, { ...kept, ...input }, { ...ctx.formula, now: ctx.now })
+    const values = withDerived(form, { ...kept, ...input }, derived, formula)
     const changed = diff(old.values, values)
     if (!changed.length) continue
     records.push({ ...old, values, updatedAt: ctx.now, updatedBy: ctx.memberId, rev: old.rev + 1 })

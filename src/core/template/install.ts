@@ -5,6 +5,8 @@
 import type { AppBundle, Locale, Member, RecordRow, StageEvent, TemplateDef } from '../schema/types'
 import type { DefinitionKind, DefinitionKinds, Transaction } from '../storage/adapter'
 import { newId } from '../utils/id.ts'
+import { relatedRowsOf } from '../records/related-rows.ts'
+import { fillDerived } from '../records/recompute.ts'
 import { generateSalesDemo, SALES_DEMO_GENERATOR, type SalesDemo, type SalesDemoOptions } from './demo/generate.ts'
 import { createDemoMembers } from './demo/members.ts'
 import { remapBundle } from './remap.ts'
@@ -62,7 +64,9 @@ export function planTemplateInstall(template: TemplateDef, options: InstallOptio
     makeId: () => newId(),
     formIds,
   })
-  return { ...plan, records: demo.records, stageEvents: demo.stageEvents, newMembers }
+  // Lookups, rollups and formulas are computed like on any write, across the new forms.
+  const records = fillDerived(bundle.forms, demo.records, relatedRowsOf({}), { forms: bundle.forms, now: options.now })
+  return { ...plan, records, stageEvents: demo.stageEvents, newMembers }
 }
 
 type DefPut = { kind: DefinitionKind, doc: DefinitionKinds[DefinitionKind] }

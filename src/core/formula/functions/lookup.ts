@@ -65,13 +65,40 @@ function ifAggregate(name: string, reduce: (xs: number[], rows: number[]) => For
   })
 }
 
+/** Lower-cased text keys per key column (columns are never mutated once read, and are shared by the records of one write). */
+const lowerKeys = new WeakMap<Scalar[], (string | undefined)[]>()
+
+function lowered(keys: Scalar[]): (string | undefined)[] {
+  let out = lowerKeys.get(keys)
+  if (!out) {
+    out = keys.map(k => (typeof k === 'string' ? k.toLowerCase() : undefined))
+    lowerKeys.set(keys, out)
+  }
+  return out
+}
+
+/** Rows whose key equals `search` as Excel's `=` says (text without case). */
+function matchingKeys(search: Scalar, keys: Scalar[], env: EvalEnv): number[] {
+  const rows: number[] = []
+  if (typeof search === 'string' && search !== '') {
+    // Text against text is a case-free comparison: compare lower-cased keys once per column.
+    const want = search.toLowerCase()
+    const lower = lowered(keys)
+    for (let i = 0; i < keys.length; i++) {
+      const k = lower[i]
+      if (k !== undefined ? k === want : valuesEqual(keys[i] ?? null, search, env.timeZone) === true) rows.push(i)
+    }
+    return rows
+  }
+  for (let i = 0; i < keys.length; i++) {
+    if (valuesEqual(keys[i] ?? null, search, env.timeZone) === true) rows.push(i)
+  }
+  return rows
+}
+
 function mapx(op: string, search: Scalar, keys: Scalar[], values: Scalar[], env: EvalEnv): FormulaValue {
   if (keys.length !== values.length) return errorValue('#VALUE!')
-  const rows: number[] = []
-  for (let i = 0; i < keys.length; i++) {
-    const eq = valuesEqual(keys[i] ?? null, search, env.timeZone)
-    if (eq === true) rows.push(i)
-  }
+  const rows = matchingKeys(search, keys, env)
   const found = rows.map(i => values[i] ?? null)
   switch (op.toLowerCase()) {
     case 'first': return found[0] ?? null

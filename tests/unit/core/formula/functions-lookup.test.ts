@@ -75,6 +75,31 @@ describe('functions', () => {
       expect(run('MAPX("sum","华为",{payments.p_customer},{payments.p_amount})', {}, ctx)).toBe('#REF!')
     })
 
+    it('should match text keys without case, and keys of other types as Excel\'s = does', () => {
+      const rows = [
+        { values: { p_customer: 'Huawei', p_amount: 1 } },
+        { values: { p_customer: 'HUAWEI', p_amount: 2 } },
+        { values: { p_customer: 7, p_amount: 4 } },
+        { values: { p_customer: null, p_amount: 8 } },
+        { values: { p_customer: '', p_amount: 16 } },
+      ]
+      const ctx = sampleCtx({ lookupRows: () => rows })
+      expect(run('MAPX("sum","huawei",{payments.p_customer},{payments.p_amount})', {}, ctx)).toBe(3)
+      expect(run('MAPX("sum",7,{payments.p_customer},{payments.p_amount})', {}, ctx)).toBe(4)
+      expect(run('MAPX("sum","7",{payments.p_customer},{payments.p_amount})', {}, ctx)).toBe(0)
+      expect(run('MAPX("sum","",{payments.p_customer},{payments.p_amount})', {}, ctx)).toBe(24)
+    })
+
+    it('should share other forms\' columns between evaluations given one foreignColumns map, until the rows change', () => {
+      let rows = [{ values: { p_customer: '华为', p_amount: 5 } }]
+      const ctx = sampleCtx({ lookupRows: () => rows, foreignColumns: new Map() })
+      expect(run('MAPX("sum","华为",{payments.p_customer},{payments.p_amount})', {}, ctx)).toBe(5)
+      expect(ctx.foreignColumns!.size).toBe(2)
+      expect(run('MAPX("sum","华为",{payments.p_customer},{payments.p_amount})', {}, ctx)).toBe(5)
+      rows = [...rows, { values: { p_customer: '华为', p_amount: 7 } }]
+      expect(run('MAPX("sum","华为",{payments.p_customer},{payments.p_amount})', {}, ctx)).toBe(12)
+    })
+
     it('should read the other form only once per evaluation', () => {
       let calls = 0
       const ctx = sampleCtx({ lookupRows: () => { calls++; return [] } })
