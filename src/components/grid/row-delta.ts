@@ -1,0 +1,54 @@
+import type { RecordRow } from '@/core/schema/types'
+
+/** What turns the rows a grid shows into the next rows: an AG Grid row data transaction. */
+export interface RowDelta {
+  /** Rows no longer shown (their old objects; the grid finds them by id). */
+  remove: RecordRow[]
+  /** Rows still at their place whose object was replaced (an edit). */
+  update: RecordRow[]
+  /** Rows to append after the rest. */
+  add: RecordRow[]
+}
+
+/** Above this many removed + added rows a full reset is cheaper than a transaction. */
+export const MAX_DELTA = 500
+
+/**
+ * The transaction that turns `shown` into `next` (both in display order), or `'reset'` when
+ * removals, in-place updates and appends cannot express it within `maxDelta` rows, or when a
+ * row moved (sort): a removed-and-appended row would lose its selection, which a full reset
+ * (AG Grid keeps row nodes by id) does not. A row that left (filter) is removed, a replaced
+ * object at the same place is updated, new rows after the last kept one are appended.
+ * One pass over both lists.
+ */
+export function rowDelta(shown: readonly RecordRow[], next: readonly RecordRow[], maxDelta = MAX_DELTA): RowDelta | 'reset' {
+  const delta: RowDelta = { remove: [], update: [], add: [] }
+  let i = 0
+  let j = 0
+  while (i < shown.length && j < next.length) {
+    const a = shown[i]!
+    const b = next[j]!
+    if (a.id === b.id) {
+      if (a !== b) delta.update.push(b)
+      i++
+      j++
+      continue
+    }
+    delta.remove.push(a)
+    i++
+    if (delta.remove.length > maxDelta) return 'reset'
+  }
+  for (; i < shown.length; i++) delta.remove.push(shown[i]!)
+  for (; j < next.length; j++) delta.add.push(next[j]!)
+  if (delta.remove.length + delta.add.length > maxDelta) return 'reset'
+  if (delta.add.length > 0 && delta.remove.length > 0) {
+    const added = new Set(delta.add.map(r => r.id))
+    if (delta.remove.some(r => added.has(r.id))) return 'reset'
+  }
+  return delta
+}
+
+/** Whether a delta changes nothing. */
+export function isEmptyDelta(delta: RowDelta): boolean {
+  return delta.remove.length === 0 && delta.update.length === 0 && delta.add.length === 0
+}
