@@ -1,23 +1,22 @@
 import type { LocalizedMessage, ParseContext } from '../fields/behaviour'
-import type { FieldDef, RecordRow } from '../schema/types'
-import type { RelationParser } from './coerce-cell'
+import type { FieldDef, Locale, RecordRow } from '../schema/types'
+import type { CellCoercer } from './coerce-cell'
 import type { ImportInput, ImportPlan, RejectedCell } from './import-types'
 import type { KeyIndex } from './key-index'
 import { behaviourOf } from '../fields/registry'
 import { isEmptyValue } from '../fields/shared/empty'
 import { labelText } from '../utils/label'
-import { coerceCell } from './coerce-cell'
+import { cellCoercer } from './coerce-cell'
 import { dateOrderOf } from './date-format'
 import { indexBy, keyOf } from './key-index'
 import { relationResolver } from './relation-resolver'
 
-interface Column { col: number, header: string, field: FieldDef }
+interface Column { col: number, header: string, field: FieldDef, coerce: CellCoercer }
 
 interface Context {
   input: ImportInput
+  locale: Locale
   columns: Column[]
-  parse: ParseContext
-  relation?: RelationParser
   byId: Map<string, RecordRow>
   fields: Map<string, FieldDef>
   upsert?: { fieldId: string, index: KeyIndex, seen: Map<string, number> }
@@ -38,33 +37,38 @@ type RowOutcome =
 export function planImport(input: ImportInput): ImportPlan {
   const ctx = contextOf(input)
   const plan: ImportPlan = { formId: input.form.id, inserts: [], updates: [], rejected: [], rejectedRows: 0, totalRows: input.rows.length }
-  input.rows.forEach((row, i) => {
-    const out = planRow(row, i + 2, ctx)
+  const rows = input.rows
+  for (let i = 0; i < rows.length; i++) {
+    const out = planRow(rows[i] ?? [], i + 2, ctx)
     if (out.kind === 'insert') plan.inserts.push(out.values)
     else if (out.kind === 'update') plan.updates.push({ recordId: out.recordId, values: out.values })
     else {
-      plan.rejected.push(...out.issues)
+      for (const issue of out.issues) plan.rejected.push(issue)
       plan.rejectedRows++
     }
-  })
+  }
   return plan
 }
 
 function contextOf(input: ImportInput): Context {
   const fields = new Map(input.form.fields.map(f => [f.id, f]))
+  const parse: ParseContext = { dateFormat: input.dateFormat ? dateOrderOf(input.dateFormat) : undefined, members: input.members }
+  const relation = input.relationTitles ? relationResolver(input.relationTitles) : undefined
   const columns: Column[] = []
   input.mapping.forEach((fieldId, col) => {
     const field = fieldId === null ? undefined : fields.get(fieldId)
-    if (field && !behaviourOf(field).computed) columns.push({ col, header: input.headers[col] ?? '', field })
+    if (field && !behaviourOf(field).computed) {
+      const coerce = cellCoercer(field, parse, relation, input.formulaEscaped ?? true)
+      columns.push({ col, header: input.headers[col] ?? '', field, coerce })
+    }
   })
   const mapped = new Set(columns.map(c => c.field.id))
   if (input.upsertKey !== undefined && !mapped.has(input.upsertKey))
     throw new Error(`planImport: the upsert key field ${input.upsertKey} is not mapped to a column`)
   return {
     input,
+    locale: input.locale ?? 'zh-CN',
     columns,
-    parse: { dateFormat: input.dateFormat ? dateOrderOf(input.dateFormat) : undefined, members: input.members },
-    relation: input.relationTitles ? relationResolver(input.relationTitles) : undefined,
     byId: new Map(input.existing.map(r => [r.id, r])),
     fields,
     upsert: input.upsertKey === undefined ? undefined : { fieldId: input.upsertKey, index: indexBy(input.existing, input.upsertKey), seen: new Map() },
@@ -74,30 +78,32 @@ function contextOf(input: ImportInput): Context {
 }
 
 function planRow(row: readonly string[], line: number, ctx: Context): RowOutcome {
-  const locale = ctx.input.locale ?? 'zh-CN'
   const issues: RejectedCell[] = []
   const reject = (field: FieldDef, reason: LocalizedMessage) => {
     const c = ctx.columns.find(x => x.field.id === field.id)
-    issues.push({ row: line, column: c?.header ?? '', fieldId: field.id, field: labelText(field.label, locale), value: c ? row[c.col] ?? '' : '', reason })
+    issues.push({ row: line, column: c?.header ?? '', fieldId: field.id, field: labelText(field.label, ctx.locale), value: c ? row[c.col] ?? '' : '', reason })
   }
+  // Without an upsert key every row is new, and new records leave empty values out: they are
+  // skipped here instead of copied out afterwards (key checks read an absent and an empty value alike).
+  const keepEmpty = ctx.upsert !== undefined
   const values: Record<string, unknown> = {}
   for (const c of ctx.columns) {
-    const res = coerceCell(row[c.col] ?? '', c.field, ctx.parse, ctx.relation, ctx.input.formulaEscaped ?? true)
-    if (res.ok) values[c.field.id] = res.value
-    else reject(c.field, res.error)
+    const res = c.coerce(row[c.col] ?? '')
+    if (!res.ok) reject(c.field, res.error)
+    else if (keepEmpty || !isEmptyValue(res.value)) values[c.field.id] = res.value
   }
   if (issues.length) return { kind: 'reject', issues }
 
-  const target = matchExisting(values, ctx, reject)
-  checkUnique(values, target?.id, ctx, reject)
-  const full = target ? { ...target.values, ...values } : compact(values)
+  const target = ctx.upsert ? matchExisting(values, ctx, reject) : undefined
+  if (ctx.unique.length) checkUnique(values, target?.id, ctx, reject)
+  const full = target ? { ...target.values, ...values } : keepEmpty ? compact(values) : values
   for (const issue of ctx.input.validate(full, target?.values)) {
     const field = ctx.fields.get(issue.fieldId) ?? { id: issue.fieldId, type: 'text', label: issue.label ?? issue.fieldId }
     reject(field, issue.message)
   }
   if (issues.length) return { kind: 'reject', issues }
 
-  remember(values, line, ctx)
+  if (ctx.upsert || ctx.unique.length) remember(values, line, ctx)
   return target ? { kind: 'update', recordId: target.id, values } : { kind: 'insert', values: full }
 }
 
@@ -141,5 +147,10 @@ function remember(values: Record<string, unknown>, line: number, ctx: Context): 
 
 /** New records leave empty values out (false and 0 are values). */
 function compact(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmptyValue(v)))
+  const out: Record<string, unknown> = {}
+  for (const key in values) {
+    const v = values[key]
+    if (!isEmptyValue(v)) out[key] = v
+  }
+  return out
 }

@@ -16,8 +16,12 @@ export function toTable(lines: string[][]): TextTable {
   return { headers, rows: rest.map(line => fitRow(line, headers.length)) }
 }
 
-/** A row cut or padded to `width` cells. Cells beyond the headers are dropped. */
+/**
+ * A row cut or padded to `width` cells. Cells beyond the headers are dropped. A line that
+ * already fits is returned as it is, not copied (100k rows of a parsed file are not shared).
+ */
 export function fitRow(line: readonly string[], width: number): string[] {
+  if (line.length === width) return line as string[]
   const row = line.slice(0, width)
   while (row.length < width) row.push('')
   return row

@@ -50,11 +50,23 @@ export function enteredStages(form: FormDef, values: Record<string, unknown>, be
   return out
 }
 
+const fieldMaps = new WeakMap<FormDef, ReadonlyMap<string, FieldDef>>()
+
+/** The fields of a form definition by id, built once per definition object (forms are replaced, never edited). */
+function fieldsById(form: FormDef): ReadonlyMap<string, FieldDef> {
+  let byId = fieldMaps.get(form)
+  if (!byId) {
+    byId = new Map(form.fields.map(f => [f.id, f]))
+    fieldMaps.set(form, byId)
+  }
+  return byId
+}
+
 /** Refusals for the stages `values` enters (see {@link enteredStages}); [] when every rule holds. */
 export function checkStageRules(form: FormDef, values: Record<string, unknown>, before?: Record<string, unknown>): StageIssue[] {
   const entries = enteredStages(form, values, before)
   if (entries.length === 0) return []
-  const byId = new Map(form.fields.map(f => [f.id, f]))
+  const byId = fieldsById(form)
   const issues: StageIssue[] = []
   for (const { field, stage } of entries) {
     const reasonId = stage.kind === 'lost' ? field.options.lossReasonField : undefined

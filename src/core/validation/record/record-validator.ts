@@ -23,10 +23,21 @@ const cache = new Map<string, { schema: object, validate: ValidateFunction }>()
  * `updatedAt` (so a changed form must bump `updatedAt`), least recently used dropped first.
  */
 export function compileRecordValidator(form: FormDef): RecordValidator {
+  // The last compiled function per mode (partial x computed), reused while the form's updatedAt
+  // is the same and the shared cache still holds it: an import validates every row, and
+  // building the cache key per call showed in its profile.
+  const last: ({ key: string, updatedAt: unknown, validate: ValidateFunction } | undefined)[] = []
   return (values, opts = {}) => {
     const partial = opts.partial ?? false
     const computed = opts.computed ?? 'reject'
-    const validate = compiled(form, `${form.id}@${form.updatedAt}@${partial ? 'p' : 'f'}@${computed}`, partial, computed)
+    const mode = (partial ? 2 : 0) + (computed === 'ignore' ? 1 : 0)
+    let mine = last[mode]
+    if (!mine || mine.updatedAt !== form.updatedAt || cache.get(mine.key)?.validate !== mine.validate) {
+      const key = `${form.id}@${form.updatedAt}@${partial ? 'p' : 'f'}@${computed}`
+      mine = { key, updatedAt: form.updatedAt, validate: compiled(form, key, partial, computed) }
+      last[mode] = mine
+    }
+    const validate = mine.validate
     if (validate(values)) return checkMembers(form, values, opts.memberIds, issue)
     return [...toIssues(form, validate.errors ?? []), ...checkMembers(form, values, opts.memberIds, issue)]
   }
