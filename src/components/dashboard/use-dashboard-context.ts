@@ -62,6 +62,8 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
       now: Date.now(),
       locale: locale.value as Locale,
       currentMemberId: workspace.settings.currentMemberId,
+      // records are edited in place: the version keys the cached stage summaries
+      dataVersion: recordsStore.version,
     }
   })
   return { context, loading }

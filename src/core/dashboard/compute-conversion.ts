@@ -1,9 +1,9 @@
-import { conversionFromFunnel, cumulativeFunnel, strictFunnel } from '../metrics'
+import { conversionFromFunnel } from '../metrics'
 import type { Label } from '../schema/types'
 import type { DashboardContext } from './context'
 import type { ConversionStepData, WidgetResult } from './result-types'
 import type { WidgetOf } from './widget-of'
-import { bottleneckInfo } from './compute-funnel'
+import { bottleneckInfo, sharedFunnel } from './compute-funnel'
 import { Resolver } from './resolve'
 import { stageInput } from './stage-input'
 
@@ -15,7 +15,7 @@ export function computeConversion(w: WidgetOf<'conversion'>, ctx: DashboardConte
   const field = r.stage(form, c.stageField)
   if (!r.ok || !form || !field) return { status: 'needsConfig', problems: r.problems }
   const input = stageInput(form, field, c, ctx)
-  const funnel = c.mode === 'strict' ? strictFunnel(input) : cumulativeFunnel(input)
+  const funnel = sharedFunnel(input, c.mode === 'strict' ? 'strict' : 'anyOrder')
   const conv = conversionFromFunnel(funnel)
   const labelOf = new Map<string, Label>(funnel.steps.map(s => [s.stageId, s.label]))
   const countOf = new Map<string, number>(funnel.steps.map(s => [s.stageId, s.count]))

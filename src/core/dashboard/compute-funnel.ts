@@ -1,9 +1,10 @@
-import type { Funnel, MetricInput, SnapshotFunnel } from '../metrics'
-import { bottleneck, cumulativeFunnel, ratio, snapshotFunnel, strictFunnel } from '../metrics'
+import type { Funnel, SnapshotFunnel } from '../metrics'
+import { bottleneckOf, conversionFromFunnel, cumulativeFunnel, ratio, snapshotFunnel, strictFunnel, timeInStage } from '../metrics'
 import type { DashboardContext } from './context'
 import type { BottleneckInfo, FunnelLayer, WidgetResult } from './result-types'
 import type { WidgetOf } from './widget-of'
 import { NUMERIC_TYPES, Resolver } from './resolve'
+import type { StageInput } from './stage-input'
 import { stageInput } from './stage-input'
 
 /** Funnel widget: layers per stage with % of first and % to next, and the bottleneck. */
@@ -17,7 +18,7 @@ export function computeFunnel(w: WidgetOf<'funnel'>, ctx: DashboardContext): Wid
   if (!r.ok || !form || !field) return { status: 'needsConfig', problems: r.problems }
   const input = stageInput(form, field, c, ctx, amount?.id)
   const mode = c.mode ?? 'cumulative'
-  const raw = mode === 'snapshot' ? snapshotLayers(snapshotFunnel(input)) : funnelLayers(mode === 'strict' ? strictFunnel(input) : cumulativeFunnel(input))
+  const raw = mode === 'snapshot' ? snapshotLayers(sharedSnapshot(input)) : funnelLayers(mode === 'strict' ? sharedFunnel(input, 'strict') : sharedFunnel(input, 'anyOrder'))
   const pick = (l: Omit<FunnelLayer, 'value' | 'pctOfFirst' | 'pctToNext'>): number => (value === 'amount' ? l.amount : l.count)
   const first = raw[0] ? pick(raw[0]) : 0
   const layers = raw.map((l, i): FunnelLayer => {
@@ -37,12 +38,21 @@ function snapshotLayers(f: SnapshotFunnel): Omit<FunnelLayer, 'value' | 'pctOfFi
   return f.stages.filter(s => s.kind !== 'lost').map(s => ({ stageId: s.stageId, label: s.label, kind: s.kind, count: s.count, amount: s.amount }))
 }
 
-function lostCount(input: MetricInput): number {
-  return snapshotFunnel(input).stages.filter(s => s.kind === 'lost').reduce((t, s) => t + s.count, 0)
+function lostCount(input: StageInput): number {
+  return sharedSnapshot(input).stages.filter(s => s.kind === 'lost').reduce((t, s) => t + s.count, 0)
 }
 
-/** The core bottleneck of the any-order funnel, for naming in words. */
-export function bottleneckInfo(input: MetricInput): BottleneckInfo | null {
-  const b = bottleneck(input)
+function sharedSnapshot(input: StageInput): SnapshotFunnel {
+  return input.shared(`snapshotFunnel:${input.options?.amountField ?? ''}`, () => snapshotFunnel(input))
+}
+
+/** The any-order or strict funnel of a stage input, computed once per dashboard population. */
+export function sharedFunnel(input: StageInput, kind: Funnel['kind']): Funnel {
+  return input.shared(`funnel:${kind}:${input.options?.amountField ?? ''}`, () => (kind === 'strict' ? strictFunnel(input) : cumulativeFunnel(input)))
+}
+
+/** The core bottleneck of the any-order funnel, for naming in words (funnel and time in stage shared with other widgets). */
+export function bottleneckInfo(input: StageInput): BottleneckInfo | null {
+  const b = input.shared('bottleneck', () => bottleneckOf(conversionFromFunnel(sharedFunnel(input, 'anyOrder')), input.shared('timeInStage', () => timeInStage(input)), input.field))
   return b ? { stageId: b.stageId, toStageId: b.toStageId, rate: b.rate, sentence: b.sentence } : null
 }

@@ -1,14 +1,15 @@
-import type { FieldDef, FormDef, Label } from '../schema/types'
-import { lossAnalysis, MS_PER_DAY, timeInStage, weightedPipeline, winRate } from '../metrics'
+import type { Ratio } from '../metrics'
+import type { FieldDef, FormDef, Label, RecordRow } from '../schema/types'
+import { lossAnalysis, MS_PER_DAY, OUTCOME_LOST, OUTCOME_WON, ratio, timeInStage, weightedPipeline } from '../metrics'
 import { assertNever } from '../utils/assert-never'
 import type { ChartConfig, ChartType, StageMetricConfig } from './config-types'
 import type { DashboardContext } from './context'
 import type { ChartCategory, ChartSeries, WidgetResult } from './result-types'
 import type { Resolver } from './resolve'
-import { filteredRecords } from './dashboard-filters'
 import { groupBy } from './grouping'
 import { sortAndCut } from './sort-cut'
 import { NUMERIC_TYPES } from './resolve'
+import type { StageInput } from './stage-input'
 import { stageInput } from './stage-input'
 
 const UNKNOWN: Label = { 'zh-CN': '（未知）', 'en': '(unknown)' }
@@ -19,6 +20,50 @@ function choiceLabel(field: FieldDef | undefined, value: string | null): Label {
   if (value === null) return EMPTY
   if (field?.type === 'select' || field?.type === 'multiselect') return field.options.choices.find(c => c.id === value)?.label ?? value
   return value
+}
+
+/**
+ * Win rate (won / (won + lost), as core's winRate without a period) of each group of the
+ * population's records. Groups keep the records' order, so their indices come from one merge
+ * walk per group (no per-record hashing); a Map is the fallback for any other order.
+ */
+function winRatesOf(input: StageInput, groups: readonly (readonly RecordRow[])[]): Ratio[] {
+  const s = input.summary
+  return groups.map((records) => {
+    const index = mergeIndices(input.records, records) ?? mapIndices(input, records)
+    let won = 0
+    let lost = 0
+    for (let j = 0; j < index.length; j++) {
+      const i = index[j] as number
+      if (i < 0 || input.population[i] !== 1) continue
+      const out = s.outcome[i]
+      if (out === OUTCOME_WON) won++
+      else if (out === OUTCOME_LOST) lost++
+    }
+    return ratio(won, won + lost)
+  })
+}
+
+/** Indices in `all` of `subset` when it lists them in the same order, else undefined. */
+function mergeIndices(all: readonly RecordRow[], subset: readonly RecordRow[]): Int32Array | undefined {
+  const out = new Int32Array(subset.length)
+  let i = 0
+  for (let j = 0; j < subset.length; j++) {
+    const rec = subset[j]
+    while (i < all.length && all[i] !== rec) i++
+    if (i === all.length) return undefined
+    out[j] = i++
+  }
+  return out
+}
+
+function mapIndices(input: StageInput, subset: readonly RecordRow[]): Int32Array {
+  const indexOf = input.cached('recordIndex', () => {
+    const m = new Map<RecordRow, number>()
+    for (let i = 0; i < input.records.length; i++) m.set(input.records[i] as RecordRow, i)
+    return m
+  })
+  return Int32Array.from(subset, rec => indexOf.get(rec) ?? -1)
 }
 
 /**
@@ -38,7 +83,7 @@ export function computeStageChart(type: ChartType, c: ChartConfig, m: StageMetri
   switch (m.kind) {
     case 'timeInStage': {
       const stat = m.stat ?? 'median'
-      const stages = timeInStage(input).stages
+      const stages = input.shared('timeInStage', () => timeInStage(input)).stages
       categories = stages.map(s => ({ key: s.stageId, label: s.label }))
       const days = (v: number | null): number | null => (v === null ? null : v / MS_PER_DAY)
       series = [
@@ -63,14 +108,12 @@ export function computeStageChart(type: ChartType, c: ChartConfig, m: StageMetri
     }
     case 'winRateBy': {
       if (!dim || !c.dimension) return { status: 'needsConfig', problems: r.problems }
-      const groups = groupBy(filteredRecords(form, c.filter, ctx), c.dimension, form, ctx)
+      // the population is exactly the records passing the widget and dashboard filters
+      const groups = groupBy(input.records.filter((_, i) => input.population[i] === 1), c.dimension, form, ctx)
       categories = groups.map(g => ({ key: g.key, label: g.label }))
-      const rates = groups.map((g) => {
-        const members = new Set(g.records)
-        return winRate({ ...input, options: { ...input.options, where: rec => members.has(rec) } })
-      })
+      const rates = winRatesOf(input, groups.map(g => g.records))
       series = [
-        { key: 'rate', label: { 'zh-CN': '赢率', 'en': 'Win rate' }, values: rates.map(x => x.rate) },
+        { key: 'rate', label: { 'zh-CN': '赢率', 'en': 'Win rate' }, values: rates },
       ]
       format = 'percent'
       break

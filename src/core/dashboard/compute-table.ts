@@ -36,7 +36,6 @@ export function computeTable(w: WidgetOf<'table'>, ctx: DashboardContext): Widge
   if (stage) {
     const shown = fields.filter(f => f.id !== stage.id)
     const input = stageInput(form, stage, c, ctx)
-    const byId = new Map(input.records.map(x => [x.id, x]))
     const stalled = stalledRecords(input)
     const stageName = (id: string): string => labelText(stage.options.stages.find(s => s.id === id)?.label, locale)
     const extra: { field: string, label: Label }[] = [
@@ -45,7 +44,7 @@ export function computeTable(w: WidgetOf<'table'>, ctx: DashboardContext): Widge
       { field: '_stalledLimit', label: { 'zh-CN': '上限（天）', 'en': 'Limit (days)' } },
     ]
     const rows = stalled.slice(0, limit).map((s) => {
-      const rec = byId.get(s.recordId)!
+      const rec = input.records[s.recordIndex]!
       return { id: s.recordId, cells: [...shown.map(f => text(rec, f)), stageName(s.stageId), s.days.toFixed(1), String(s.thresholdDays)] }
     })
     const cols = [...shown.map(f => ({ field: f.id, label: f.label })), ...extra]

@@ -37,16 +37,24 @@ export function computeTargetProgress(w: WidgetOf<'targetProgress'>, ctx: Dashbo
   const tOwner = by === 'owner' ? r.field(tForm, c.targets?.ownerField, 'targets.ownerField', MEMBER_TYPES) : undefined
   if (!r.ok || !form || !measure || !dateField || !tForm || !tAmount || !tMonth) return { status: 'needsConfig', problems: r.problems }
 
-  const monthOf = (rec: RecordRow, f: typeof dateField): string | undefined => bucketDate(fieldValue(rec, f), 'month')?.key
+  // date values repeat (one per day): bucket each distinct 'YYYY-MM-DD' text once
+  const months = new Map<unknown, string | undefined>()
+  const monthOf = (rec: RecordRow, f: typeof dateField): string | undefined => {
+    const v = fieldValue(rec, f)
+    if (typeof v !== 'string') return bucketDate(v, 'month')?.key
+    let m = months.get(v)
+    if (m === undefined && !months.has(v)) months.set(v, m = bucketDate(v, 'month')?.key)
+    return m
+  }
   const keyOf = (rec: RecordRow, month: string | undefined, owner: typeof ownerField): string[] => (by === 'month' ? (month ? [month] : []) : owner ? keysOf(fieldValue(rec, owner)) : [])
   const items = new Map<string, { label: Label, target: number, records: RecordRow[] }>()
   const item = (key: string, label: Label) => items.get(key) ?? items.set(key, { label, target: 0, records: [] }).get(key)!
-  const months = new Set<string>()
+  const shownMonths = new Set<string>()
   const memberName = (id: string): string => ctx.members.find(m => m.id === id)?.name ?? id
   for (const t of filteredRecords(tForm, undefined, ctx)) {
     const month = monthOf(t, tMonth)
     if (!month) continue
-    months.add(month)
+    shownMonths.add(month)
     const amount = Number(t.values[tAmount.id])
     for (const key of keyOf(t, month, tOwner)) {
       const it = item(key, by === 'month' ? bucketDate(fieldValue(t, tMonth), 'month')!.label : memberName(key))
@@ -55,7 +63,7 @@ export function computeTargetProgress(w: WidgetOf<'targetProgress'>, ctx: Dashbo
   }
   for (const rec of filteredRecords(form, c.filter, ctx, { skipDates: true })) {
     const month = monthOf(rec, dateField)
-    if (!month || !months.has(month)) continue
+    if (!month || !shownMonths.has(month)) continue
     for (const key of keyOf(rec, month, ownerField)) {
       const it = items.get(key) ?? item(key, by === 'month' ? bucketDate(fieldValue(rec, dateField), 'month')!.label : memberName(key))
       it.records.push(rec)

@@ -42,4 +42,9 @@ export interface DashboardContext {
   /** Locale for table cell text. @default 'zh-CN' */
   locale?: Locale
   currentMemberId?: string
+  /**
+   * Changes whenever any record array above is edited in place (the records store's version).
+   * Stage summaries are cached by it; without it, by this context object (one computation).
+   */
+  dataVersion?: number
 }

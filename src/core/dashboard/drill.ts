@@ -98,15 +98,15 @@ export function funnelLayerIds(form: FormDef, stageFieldId: string | undefined, 
   const field = form.fields.find(f => f.id === stageFieldId)
   if (field?.type !== 'stage') return undefined
   const input = stageInput(form, field, { filter }, ctx)
-  const s = input.summary!
+  const s = input.summary
+  const kept = input.population
   const code = s.model.codeOf.get(stageId)
   if (code === undefined) return undefined
-  const where = input.options?.where
   const k = s.model.kind[code] === KIND_WON ? s.model.openCount + 1 : (s.model.ordinal[code] as number) + 1
   const depth = mode === 'strict' ? s.strictDepth : s.depth
   const ids: string[] = []
   input.records.forEach((r, i) => {
-    if (s.outcome[i] === OUTCOME_NONE || (where && !where(r))) return
+    if (s.outcome[i] === OUTCOME_NONE || kept[i] !== 1) return
     if (mode === 'snapshot' ? s.current[i] === code : (depth[i] as number) >= k) ids.push(r.id)
   })
   return ids

@@ -1,40 +1,97 @@
-/** Builds metric inputs for stage widgets, reusing one stage summary per (records, events, field). */
+/** Builds metric inputs for stage widgets over one stage summary per (records, events, version, field). */
 import type { MetricInput, StageSummary } from '../metrics'
-import { summarizeStageHistory } from '../metrics'
+import { populationOf, summarizeStageHistory } from '../metrics'
 import type { FieldOf, FormDef, RecordRow, StageEvent } from '../schema/types'
 import type { DashboardContext } from './context'
 import type { ConditionOptions } from './dashboard-filters'
 import type { SourceConfig } from './config-types'
-import { recordPredicate } from './dashboard-filters'
+import { combinedFilter, dashboardConditions } from './dashboard-filters'
+import { compileFilter } from '../query'
 
 const NO_EVENTS: readonly StageEvent[] = []
-const cache = new WeakMap<readonly RecordRow[], WeakMap<readonly StageEvent[], WeakMap<FieldOf<'stage'>, StageSummary>>>()
+/** Results kept per summary (populations, shared metric results) before the memo is cleared. */
+const MEMO_LIMIT = 64
 
-/** The stage summary of a form's records, computed once per record array, event array and field. */
-export function cachedSummary(records: readonly RecordRow[], events: readonly StageEvent[], field: FieldOf<'stage'>): StageSummary {
-  let byEvents = cache.get(records)
-  if (!byEvents) cache.set(records, byEvents = new WeakMap())
-  let byField = byEvents.get(events)
-  if (!byField) byEvents.set(events, byField = new WeakMap())
-  let s = byField.get(field)
-  if (!s) byField.set(field, s = summarizeStageHistory(records, events, field))
-  return s
+/** One cached summary: valid while the arrays, their lengths and the version are unchanged. */
+interface Entry {
+  records: readonly RecordRow[]
+  recordCount: number
+  events: readonly StageEvent[]
+  eventCount: number
+  version: unknown
+  summary: StageSummary
+  memo: Map<string, unknown>
+}
+
+/** One entry per stage field definition (a changed definition is a new object: a fresh summary). */
+const cache = new WeakMap<FieldOf<'stage'>, Entry>()
+
+function entryFor(records: readonly RecordRow[], events: readonly StageEvent[], field: FieldOf<'stage'>, version: unknown): Entry {
+  const e = cache.get(field)
+  if (e !== undefined && e.records === records && e.recordCount === records.length && e.events === events
+    && e.eventCount === events.length && e.version === version) return e
+  const fresh: Entry = { records, recordCount: records.length, events, eventCount: events.length, version, summary: summarizeStageHistory(records, events, field), memo: new Map() }
+  cache.set(field, fresh)
+  return fresh
 }
 
 /**
- * A metric input over all records of `form`, restricted by `where` to those passing the
- * widget filter and the dashboard filters (no metric period: the dashboard date filter is a
- * record condition on its target field, so figures equal core's over exactly those records).
+ * The stage summary of a form's records, built once and reused while `records` and `events`
+ * are the same arrays with the same lengths and `version` is unchanged. Stores edit record
+ * arrays in place, so pass a version that changes on every write (DashboardContext.dataVersion);
+ * without one, only a new array or a new length invalidates.
  */
-export function stageInput(form: FormDef, field: FieldOf<'stage'>, source: SourceConfig, ctx: DashboardContext, amountField?: string, opts: ConditionOptions = {}): MetricInput {
+export function cachedSummary(records: readonly RecordRow[], events: readonly StageEvent[], field: FieldOf<'stage'>, version?: unknown): StageSummary {
+  return entryFor(records, events, field, version).summary
+}
+
+/** A metric input of a stage widget: shared summary and population, and a memo for shared results. */
+export interface StageInput extends MetricInput {
+  summary: StageSummary
+  population: Uint8Array
+  /**
+   * `compute()` once per summary, population and "now"; later calls with the same `name`
+   * reuse it. A result that depends on the amount field must name it in `name`.
+   */
+  shared: <T>(name: string, compute: () => T) => T
+  /** `compute()` once per summary (whatever the population): results depending on the records only. */
+  cached: <T>(name: string, compute: () => T) => T
+}
+
+function memo<T>(entry: Entry, key: string, compute: () => T): T {
+  if (entry.memo.has(key)) return entry.memo.get(key) as T
+  const v = compute()
+  if (entry.memo.size >= MEMO_LIMIT) entry.memo.clear()
+  entry.memo.set(key, v)
+  return v
+}
+
+/**
+ * A metric input over all records of `form`, restricted to those passing the widget filter
+ * and the dashboard filters (no metric period: the dashboard date filter is a record
+ * condition on its target field, so figures equal core's over exactly those records).
+ * The summary is cached by (records, events, ctx.dataVersion, field) — by the context object
+ * itself when it has no dataVersion — and the population by its filter, so the widgets of
+ * one dashboard share both.
+ */
+export function stageInput(form: FormDef, field: FieldOf<'stage'>, source: SourceConfig, ctx: DashboardContext, amountField?: string, opts: ConditionOptions = {}): StageInput {
   const records = ctx.records[form.id] ?? []
   const events = ctx.events[form.id] ?? NO_EVENTS
-  const where = recordPredicate(form, source.filter, ctx, opts)
+  const entry = entryFor(records, events, field, ctx.dataVersion ?? ctx)
+  const filter = combinedFilter(source.filter, dashboardConditions(form.id, ctx, opts))
+  const popKey = filter === undefined ? 'all' : `${ctx.now}|${ctx.currentMemberId ?? ''}|${JSON.stringify(filter)}`
+  const population = memo(entry, `population|${popKey}`, () => populationOf(records, filter
+    ? compileFilter(filter, form.fields, { now: ctx.now, currentMemberId: ctx.currentMemberId })
+    : undefined))
+  const key = `${popKey}|${ctx.now}`
   return {
     records,
     events,
     field,
-    summary: cachedSummary(records, events, field),
-    options: { where, amountField, now: ctx.now },
+    summary: entry.summary,
+    population,
+    options: { amountField, now: ctx.now },
+    shared: <T>(name: string, compute: () => T): T => memo(entry, `${name}|${key}`, compute),
+    cached: <T>(name: string, compute: () => T): T => memo(entry, `records:${name}`, compute),
   }
 }

@@ -1,4 +1,6 @@
-import type { Locale } from '../schema/types'
+import type { FieldOf, Locale } from '../schema/types'
+import type { Conversion } from './conversion'
+import type { TimeInStage } from './time-in-stage'
 import { labelText } from '../utils/label'
 import { conversionFromFunnel } from './conversion'
 import { cumulativeFunnel } from './funnel'
@@ -28,9 +30,13 @@ export interface Bottleneck {
  */
 export function bottleneck(input: MetricInput): Bottleneck | null {
   const ctx = metricContext(input)
-  const ctxInput = { ...input, summary: ctx.summary }
-  const conv = conversionFromFunnel(cumulativeFunnel(ctxInput))
-  const times = timeInStageOf(ctx).stages
+  const ctxInput = { ...input, summary: ctx.summary, population: ctx.kept }
+  return bottleneckOf(conversionFromFunnel(cumulativeFunnel(ctxInput)), timeInStageOf(ctx), input.field)
+}
+
+/** {@link bottleneck} from an any-order conversion and time in stage already computed over the same population. */
+export function bottleneckOf(conv: Conversion, tis: TimeInStage, field: FieldOf<'stage'>): Bottleneck | null {
+  const times = tis.stages
   let best: Bottleneck | null = null
   for (const step of conv.steps) {
     if (step.rate === null) continue
@@ -39,7 +45,7 @@ export function bottleneck(input: MetricInput): Bottleneck | null {
     best = { stageId: step.from, toStageId: step.to, rate: step.rate, medianTime: median, sentence: { 'zh-CN': '', 'en': '' } }
   }
   if (best === null) return null
-  const stages = input.field.options.stages
+  const stages = field.options.stages
   const name = (id: string, l: Locale): string => labelText(stages.find(s => s.id === id)?.label, l) || id
   const pct = formatRatio(best.rate)
   const days = best.medianTime === null ? null : (best.medianTime / MS_PER_DAY).toFixed(1)

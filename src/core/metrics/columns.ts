@@ -1,4 +1,6 @@
 import type { RecordRow } from '../schema/types'
+import type { StageSummary } from './summary'
+import type { MetricInput } from './types'
 
 /**
  * Numeric values of `fieldId` for every record, NaN where missing or not numeric
@@ -31,4 +33,31 @@ export function maskedSum(values: Float64Array, mask: Uint8Array): number {
     }
   }
   return s
+}
+
+interface ColumnCache {
+  records: readonly RecordRow[]
+  count: number
+  columns: Map<string, Float64Array>
+}
+
+const bySummary = new WeakMap<StageSummary, ColumnCache>()
+
+/**
+ * {@link numberColumn} of `fieldId` over the input's records. When the input carries a
+ * precomputed summary, the column is kept with that summary (same records array and length)
+ * and shared by later metrics: read-only, like the summary, it describes the records as of
+ * the summary's build (MetricInput.summary).
+ */
+export function inputColumn(input: MetricInput, fieldId: string | undefined): Float64Array {
+  const { records, summary } = input
+  if (summary === undefined || fieldId === undefined) return numberColumn(records, fieldId)
+  let c = bySummary.get(summary)
+  if (c === undefined || c.records !== records || c.count !== records.length) {
+    c = { records, count: records.length, columns: new Map() }
+    bySummary.set(summary, c)
+  }
+  let col = c.columns.get(fieldId)
+  if (col === undefined) c.columns.set(fieldId, col = numberColumn(records, fieldId))
+  return col
 }

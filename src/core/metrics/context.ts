@@ -19,13 +19,18 @@ export interface MetricContext {
 export function metricContext(input: MetricInput): MetricContext {
   const o = input.options ?? {}
   const summary = input.summary ?? summarizeStageHistory(input.records, input.events, input.field)
-  const kept = new Uint8Array(input.records.length)
-  const where = o.where
-  if (where === undefined) kept.fill(1)
-  else for (let i = 0; i < kept.length; i++) kept[i] = where(input.records[i] as RecordRow) ? 1 : 0
+  const kept = input.population ?? populationOf(input.records, o.where)
   const p = o.period
   const period = p === undefined || (p.from === undefined && p.to === undefined) ? undefined : p
   return { input, summary, mode: o.mode ?? 'cohort', period, now: o.now ?? Date.now(), kept }
+}
+
+/** 1 where `where` keeps the record (all 1 without a predicate), indexed like `records`. */
+export function populationOf(records: readonly RecordRow[], where: ((record: RecordRow) => boolean) | undefined): Uint8Array {
+  const kept = new Uint8Array(records.length)
+  if (where === undefined) kept.fill(1)
+  else for (let i = 0; i < kept.length; i++) kept[i] = where(records[i] as RecordRow) ? 1 : 0
+  return kept
 }
 
 /** True when `t` lies in the half-open period (always true without a period; NaN never). */

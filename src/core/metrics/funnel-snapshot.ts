@@ -1,5 +1,5 @@
 import type { Label } from '../schema/types'
-import { maskedSum, numberColumn } from './columns'
+import { inputColumn, maskedSum } from './columns'
 import { metricContext } from './context'
 import { currentMask } from './population'
 import type { MetricInput } from './types'
@@ -30,7 +30,7 @@ export function snapshotFunnel(input: MetricInput): SnapshotFunnel {
   const ctx = metricContext(input)
   const s = ctx.summary
   const mask = currentMask(ctx)
-  const amounts = numberColumn(input.records, input.options?.amountField)
+  const amounts = inputColumn(input, input.options?.amountField)
   const m = s.model.ids.length
   const counts = new Float64Array(m)
   const sums = new Float64Array(m)

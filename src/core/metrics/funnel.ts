@@ -1,5 +1,5 @@
 import type { Label } from '../schema/types'
-import { numberColumn } from './columns'
+import { inputColumn } from './columns'
 import { metricContext } from './context'
 import { funnelPopulation } from './population'
 import type { MetricInput } from './types'
@@ -42,7 +42,7 @@ function buildFunnel(input: MetricInput, kind: Funnel['kind']): Funnel {
   const { model } = ctx.summary
   const pop = funnelPopulation(ctx)
   const depth = kind === 'strict' ? pop.strictDepth : pop.depth
-  const amounts = numberColumn(input.records, input.options?.amountField)
+  const amounts = inputColumn(input, input.options?.amountField)
   const n = model.openCount
   const hist = new Float64Array(n + 2)
   const histAmount = new Float64Array(n + 2)

@@ -1,5 +1,5 @@
 import type { RecordRow } from '../schema/types'
-import { numberColumn } from './columns'
+import { inputColumn } from './columns'
 import { metricContext } from './context'
 import { closedMask } from './population'
 import type { MetricInput } from './types'
@@ -28,7 +28,7 @@ export function lossAnalysis(input: MetricInput): LossAnalysis {
   const s = ctx.summary
   const { model } = s
   const { mask, undated } = closedMask(ctx, 'lost')
-  const amounts = numberColumn(input.records, input.options?.amountField)
+  const amounts = inputColumn(input, input.options?.amountField)
   const reasonField = input.field.options.lossReasonField
   const byStage: LossGroup<string | null>[] = model.openCodes.map(c => ({ key: model.ids[c] ?? '', count: 0, amount: 0 }))
   const unknown: LossGroup<string | null> = { key: null, count: 0, amount: 0 }

@@ -1,4 +1,4 @@
-import { numberColumn } from './columns'
+import { inputColumn } from './columns'
 import { cumulativeFunnel } from './funnel'
 import { metricContext } from './context'
 import { closedMask } from './population'
@@ -36,7 +36,7 @@ export function reverseFunnel(input: MetricInput, goal: number): ReverseFunnel {
   const ctx = metricContext(input)
   const s = ctx.summary
   const won = closedMask(ctx, 'won').mask
-  const amounts = numberColumn(input.records, input.options?.amountField)
+  const amounts = inputColumn(input, input.options?.amountField)
   let k = 0
   let sum = 0
   for (let i = 0; i < s.count; i++) {

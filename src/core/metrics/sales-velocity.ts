@@ -1,4 +1,4 @@
-import { numberColumn } from './columns'
+import { inputColumn } from './columns'
 import { metricContext } from './context'
 import { closedMask, currentMask } from './population'
 import { salesCycleOf } from './sales-cycle'
@@ -26,7 +26,7 @@ export function salesVelocity(input: MetricInput): SalesVelocity {
   let openDeals = 0
   for (let i = 0; i < s.count; i++) openDeals += open[i] as number
   const closed = closedMask(ctx, 'both').mask
-  const amounts = numberColumn(input.records, input.options?.amountField)
+  const amounts = inputColumn(input, input.options?.amountField)
   let won = 0
   let lost = 0
   let wonWithAmount = 0

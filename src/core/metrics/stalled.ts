@@ -7,6 +7,8 @@ import type { MetricInput } from './types'
 /** An open record past its stage's "stalled after N days" threshold. */
 export interface StalledRecord {
   recordId: string
+  /** Index of the record in the input's `records`. */
+  recordIndex: number
   stageId: string
   /** Time in the current stage, in days (now - entry into it). */
   days: number
@@ -29,7 +31,7 @@ export function stalledRecords(input: MetricInput): StalledRecord[] {
     const limit = model.stalledMs[code] as number
     const age = ctx.now - (s.currentSince[i] as number)
     if (age > limit) {
-      out.push({ recordId: input.records[i]?.id ?? '', stageId: model.ids[code] ?? '', days: age / MS_PER_DAY, thresholdDays: limit / MS_PER_DAY })
+      out.push({ recordId: input.records[i]?.id ?? '', recordIndex: i, stageId: model.ids[code] ?? '', days: age / MS_PER_DAY, thresholdDays: limit / MS_PER_DAY })
     }
   }
   return out.sort((a, b) => b.days - a.days)

@@ -10,7 +10,7 @@ export interface Distribution {
 
 /**
  * Distribution of the first `count` values of `values` (no NaN), in O(count) time with
- * quickselect; reorders those values in place.
+ * Floyd-Rivest selection; reorders those values in place.
  */
 export function distribution(values: Float64Array, count = values.length): Distribution {
   if (count === 0) return { count: 0, mean: null, median: null, p90: null }
@@ -35,25 +35,35 @@ export function scaleDistribution(d: Distribution, factor: number): Distribution
   return { count: d.count, mean: s(d.mean), median: s(d.median), p90: s(d.p90) }
 }
 
-/** Places the k-th smallest of a[lo..hi] at a[k], smaller before, larger after (Hoare quickselect). */
+/**
+ * Places the k-th smallest of a[lo..hi] at a[k], smaller before, larger after (Floyd-Rivest
+ * selection: on large ranges it first selects within a sample-sized range around k, so the
+ * final partition starts from a pivot close to the k-th value; about 1.5 n comparisons).
+ */
 function select(a: Float64Array, k: number, lo: number, hi: number): void {
   while (hi > lo) {
-    const m = (lo + hi) >> 1
-    // median of three as pivot, avoiding the quadratic case on sorted input
-    if ((a[m] as number) < (a[lo] as number)) swap(a, m, lo)
-    if ((a[hi] as number) < (a[lo] as number)) swap(a, hi, lo)
-    if ((a[hi] as number) < (a[m] as number)) swap(a, hi, m)
-    const pivot = a[m] as number
+    if (hi - lo > 600) {
+      const n = hi - lo + 1
+      const m = k - lo + 1
+      const z = Math.log(n)
+      const s = 0.5 * Math.exp(2 * z / 3)
+      const sd = 0.5 * Math.sqrt(z * s * (n - s) / n) * (m - n / 2 < 0 ? -1 : 1)
+      select(a, k, Math.max(lo, Math.floor(k - m * s / n + sd)), Math.min(hi, Math.floor(k + (n - m) * s / n + sd)))
+    }
+    const t = a[k] as number
     let i = lo
     let j = hi
-    while (i <= j) {
-      while ((a[i] as number) < pivot) i++
-      while ((a[j] as number) > pivot) j--
-      if (i <= j) swap(a, i++, j--)
+    swap(a, lo, k)
+    if ((a[hi] as number) > t) swap(a, lo, hi)
+    while (i < j) {
+      swap(a, i++, j--)
+      while ((a[i] as number) < t) i++
+      while ((a[j] as number) > t) j--
     }
-    if (k <= j) hi = j
-    else if (k >= i) lo = i
-    else return
+    if (a[lo] === t) swap(a, lo, j)
+    else swap(a, ++j, hi)
+    if (j <= k) lo = j + 1
+    if (k <= j) hi = j - 1
   }
 }
 

@@ -5,6 +5,8 @@ import { funnelPopulation } from './population'
 import type { Distribution } from './stats'
 import { distribution } from './stats'
 import type { MetricInput } from './types'
+import type { StageSummary } from './summary'
+import { visitTable } from './visit-table'
 
 /** Time spent in one open stage, in ms. */
 export interface StageTime {
@@ -40,6 +42,7 @@ export function timeInStageOf(ctx: MetricContext): TimeInStage {
   const n = model.openCount
   const mask = funnelPopulation(ctx).mask
   const activity = ctx.mode === 'activity' ? ctx.period : undefined
+  if (activity === undefined) return wholeRecordTimes(s, mask, ctx.now)
   // first pass: exact buffer sizes for this population, so a filtered call allocates little
   const capDone = new Uint32Array(n)
   const capOpen = new Uint32Array(n)
@@ -96,5 +99,33 @@ export function timeInStageOf(ctx: MetricContext): TimeInStage {
     cumulative: distribution(cumulative[o]!, nr[o]),
     open: distribution(openAge[o]!, no[o]),
   }))
+  return { stages }
+}
+
+/** Time in stage over every visit of the records in `mask` (cohort mode), from the summary's visit table. */
+function wholeRecordTimes(s: StageSummary, mask: Uint8Array, now: number): TimeInStage {
+  const { model } = s
+  const t = visitTable(s)
+  const [a, b, c, d] = t.scratch as [Float64Array, Float64Array, Float64Array, Float64Array]
+  const stages = model.openCodes.map((code, o): StageTime => {
+    let k = 0
+    for (let j = t.doneStart[o] as number; j < (t.doneStart[o + 1] as number); j++) {
+      if (mask[t.doneRecord[j] as number] === 1) a[k++] = t.doneValue[j] as number
+    }
+    const completed = distribution(a, k)
+    k = 0
+    for (let j = t.recStart[o] as number; j < (t.recStart[o + 1] as number); j++) {
+      if (mask[t.recRecord[j] as number] !== 1) continue
+      b[k] = t.recLatest[j] as number
+      c[k++] = t.recSum[j] as number
+    }
+    const latest = distribution(b, k)
+    const cumulative = distribution(c, k)
+    k = 0
+    for (let j = t.openStart[o] as number; j < (t.openStart[o + 1] as number); j++) {
+      if (mask[t.openRecord[j] as number] === 1) d[k++] = now - (t.openEnter[j] as number)
+    }
+    return { stageId: model.ids[code] ?? '', label: model.labels[code] ?? '', completed, latest, cumulative, open: distribution(d, k) }
+  })
   return { stages }
 }

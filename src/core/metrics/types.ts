@@ -38,8 +38,17 @@ export interface MetricInput {
   events: readonly StageEvent[]
   field: FieldOf<'stage'>
   options?: MetricOptions
-  /** summarizeStageHistory(records, events, field), reused across metrics. */
+  /**
+   * summarizeStageHistory(records, events, field), reused across metrics. It must describe
+   * `records` as they are now: number columns (amounts, probabilities) read from `records`
+   * are cached with it, so rebuild it (or use a versioned cache) after a write.
+   */
   summary?: StageSummary
+  /**
+   * 1 where the record passes `options.where`, indexed like `records`; when given, `where`
+   * is not called (callers computing several metrics over one population share it).
+   */
+  population?: Uint8Array
 }
 
 /** A ratio; null means "no data" (zero denominator), shown as '—'. */

@@ -1,4 +1,4 @@
-import { numberColumn } from './columns'
+import { inputColumn } from './columns'
 import { metricContext } from './context'
 import { currentMask } from './population'
 import { OUTCOME_OPEN } from './summary'
@@ -32,8 +32,8 @@ export function weightedPipeline(input: MetricInput): WeightedPipeline {
   const s = ctx.summary
   const { model } = s
   const mask = currentMask(ctx, OUTCOME_OPEN)
-  const amounts = numberColumn(input.records, input.options?.amountField)
-  const override = numberColumn(input.records, input.options?.probabilityField ?? input.field.options.probabilityField)
+  const amounts = inputColumn(input, input.options?.amountField)
+  const override = inputColumn(input, input.options?.probabilityField ?? input.field.options.probabilityField)
   const stages: PipelineStage[] = model.openCodes.map(c => ({ stageId: model.ids[c] ?? '', count: 0, amount: 0, weighted: 0 }))
   let missingProbability = 0
   for (let i = 0; i < s.count; i++) {

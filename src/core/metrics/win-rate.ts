@@ -1,4 +1,4 @@
-import { numberColumn } from './columns'
+import { inputColumn } from './columns'
 import { metricContext } from './context'
 import { closedMask } from './population'
 import { ratio } from './ratio'
@@ -24,7 +24,7 @@ export function winRate(input: MetricInput): WinRate {
   const ctx = metricContext(input)
   const s = ctx.summary
   const { mask, undated } = closedMask(ctx, 'both')
-  const amounts = numberColumn(input.records, input.options?.amountField)
+  const amounts = inputColumn(input, input.options?.amountField)
   let won = 0
   let lost = 0
   let wonAmount = 0

@@ -8,7 +8,7 @@ describe('stalled', () => {
   describe('stalledRecords', () => {
     it('should list open records past their stage threshold, not those exactly at it', () => {
       expect(stalledRecords({ ...data, options: { now: 20 * DAY } })).toEqual([
-        { recordId: 'H', stageId: 's1', days: 15, thresholdDays: 7 },
+        { recordId: 'H', recordIndex: data.records.findIndex(r => r.id === 'H'), stageId: 's1', days: 15, thresholdDays: 7 },
       ])
     })
 

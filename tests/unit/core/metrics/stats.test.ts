@@ -26,6 +26,40 @@ describe('stats', () => {
       }))
     })
 
+    it('should agree with a full sort on large sets (sampled selection), skewed, sorted or full of ties', () => {
+      fc.assert(fc.property(
+        fc.integer({ min: 8192, max: 30000 }),
+        fc.constantFrom('uniform', 'ties', 'sorted', 'reversed', 'skewed', 'constant'),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        (n, shape, seed) => {
+          let x = seed
+          const rnd = (): number => (x = (x * 48271) % 2147483647) / 2147483647
+          let xs = Array.from({ length: n }, () => {
+            if (shape === 'ties') return Math.floor(rnd() * 5)
+            if (shape === 'skewed') return Math.floor(Math.exp(rnd() * 20))
+            if (shape === 'constant') return 7
+            return Math.floor(rnd() * 1e9)
+          })
+          if (shape === 'sorted') xs = xs.sort((a, b) => a - b)
+          if (shape === 'reversed') xs = xs.sort((a, b) => b - a)
+          const d = distribution(Float64Array.from(xs))
+          const e = bySorting(xs)
+          expect(d.median).toBe(e.median)
+          expect(d.p90).toBe(e.p90)
+          expect(d.mean).toBeCloseTo(e.mean, 6)
+        },
+      ), { numRuns: 40 })
+    })
+
+    it('should give the same figures when only part of a large buffer counts, whatever its order', () => {
+      const xs = Array.from({ length: 20000 }, (_, i) => (i * 7919) % 10007)
+      // values clustered by position: the first half small, the second half large
+      const clustered = [...xs.slice(0, 10000).map(v => v % 100), ...xs.slice(10000).map(v => 1e6 + v)]
+      const d = distribution(Float64Array.from([...clustered, -1, -1, -1]), clustered.length)
+      const e = bySorting(clustered)
+      expect([d.median, d.p90]).toEqual([e.median, e.p90])
+    })
+
     it('should use only the first count values and give nulls for none', () => {
       expect(distribution(Float64Array.from([5, 1, 9, 100]), 3)).toEqual({ count: 3, mean: 5, median: 5, p90: 9 })
       expect(distribution(new Float64Array(4), 0)).toEqual({ count: 0, mean: null, median: null, p90: null })
