@@ -1,16 +1,17 @@
 import type { FieldDef, RecordRow } from '../schema/types'
-import { labelText } from '../utils/label'
-import type { QueryColumn } from './columns'
 import { indexFields, resolveColumn } from './columns'
-import { toIds } from './predicates/read'
-import { foldCase, textOf } from './text'
-import type { MemberNames, QueryOption, RecordPredicate } from './types'
+import type { ColumnMatch } from './search-columns'
+import { searchColumn } from './search-columns'
+import { MAX_SEARCH_WORDS } from './search-rows'
+import { foldCase } from './text'
+import type { MemberNames, RecordPredicate } from './types'
 
 /** Options of quick search. */
 export interface SearchOptions {
   /** Member names, so member fields are found by name. */
   members?: MemberNames
 }
+
 
 /**
  * A predicate for the grid's search box. The text is split on whitespace; a record matches
@@ -20,39 +21,37 @@ export interface SearchOptions {
  * Numbers and dates are not searched (use a filter). Blank text matches every record.
  */
 export function compileSearch(text: string, fields: readonly FieldDef[], options: SearchOptions = {}): RecordPredicate {
-  const words = foldCase(text).split(/\s+/).filter(w => w !== '')
+  const words = searchWords(text)
   if (words.length === 0) return () => true
-  const index = indexFields(fields)
-  const readers = fields
-    .map(f => resolveColumn(f.id, index))
-    .map(c => (c ? searchText(c, options.members) : undefined))
-    .filter(r => r !== undefined)
-  return (record) => {
-    const texts: (string | undefined)[] = new Array(readers.length)
-    return words.every(word => readers.some((read, i) => (texts[i] ??= read(record)).includes(word)))
+  if (words.length > MAX_SEARCH_WORDS) {
+    const head = compileSearch(words.slice(0, MAX_SEARCH_WORDS).join(' '), fields, options)
+    const rest = compileSearch(words.slice(MAX_SEARCH_WORDS).join(' '), fields, options)
+    return r => head(r) && rest(r)
   }
+  const index = indexFields(fields)
+  const columns: ColumnMatch[] = []
+  for (const f of fields) {
+    const column = resolveColumn(f.id, index)
+    const match = column && searchColumn(column, words, options.members)
+    if (match) columns.push(match)
+  }
+  const all = (1 << words.length) - 1
+  return (record) => {
+    let need = all
+    for (let i = 0; i < columns.length; i++) {
+      need &= ~columns[i]!(record, need)
+      if (need === 0) return true
+    }
+    return false
+  }
+}
+
+/** The distinct folded words of a search text (split on whitespace). */
+export function searchWords(text: string): string[] {
+  return [...new Set(foldCase(text).split(/\s+/).filter(w => w !== ''))]
 }
 
 /** The records matching a quick search, in their input order. */
 export function quickSearch(records: readonly RecordRow[], text: string, fields: readonly FieldDef[], options: SearchOptions = {}): RecordRow[] {
   return records.filter(compileSearch(text, fields, options))
-}
-
-type SearchText = (record: RecordRow) => string
-
-function searchText(column: QueryColumn, members?: MemberNames): SearchText | undefined {
-  const get = column.get
-  switch (column.kind) {
-    case 'text': case 'generic': return r => foldCase(textOf(get(r)))
-    case 'option': case 'idSet': {
-      if (column.options) { const labels = optionLabels(column.options); return r => toIds(get(r)).map(id => labels.get(id) ?? '').join('\n') }
-      if (column.isMember && members) return r => toIds(get(r)).map(id => foldCase(members.get(id) ?? '')).join('\n')
-      return undefined
-    }
-    default: return undefined
-  }
-}
-
-function optionLabels(options: readonly QueryOption[]): Map<string, string> {
-  return new Map(options.map(o => [o.id, foldCase(`${labelText(o.label, 'zh-CN')}\n${labelText(o.label, 'en')}`)]))
 }

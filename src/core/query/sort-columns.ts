@@ -9,7 +9,7 @@ import type { Ranks } from './ranks'
 import { rankCodeUnitTexts, rankNumbers } from './ranks'
 import { rankCollatedTexts } from './text-ranks'
 import { textOf } from './text'
-import type { MemberNames } from './types'
+import type { MemberNames, QueryKind } from './types'
 
 /**
  * Ascending ranks of one column over records, per kind: numbers and dates by value, text by
@@ -17,26 +17,44 @@ import type { MemberNames } from './types'
  * checkbox unchecked before checked, multiselect by its options' positions, members by name.
  */
 export function rankColumn(records: readonly RecordRow[], column: QueryColumn, members?: MemberNames): Ranks {
-  const n = records.length
-  const get = column.get
   switch (column.kind) {
-    case 'number': return rankNumbers(floats(n, i => numberOf(get(records[i]!))))
-    case 'date': return rankNumbers(floats(n, i => dayOfValue(get(records[i]!))))
-    case 'datetime': return rankNumbers(floats(n, i => msOfValue(get(records[i]!))))
-    case 'text': case 'generic': return rankCollatedTexts(records.map(r => textOf(get(r))))
+    case 'number': case 'date': case 'datetime': case 'bool': case 'presence':
+      return rankNumbers(numberKeys(records, column))
+    case 'text': case 'generic': return rankCollatedTexts(records.map(r => textOf(column.get(r))))
     case 'option': return rankOptions(records, column)
-    case 'bool': return rankNumbers(floats(n, i => (get(records[i]!) === true ? 1 : 0)))
-    case 'presence': return rankNumbers(floats(n, i => { const v = get(records[i]!); return isEmptyValue(v) ? Number.NaN : Array.isArray(v) ? v.length : 1 }))
     case 'idSet': return rankIdSets(records, column, members)
-    case 'none': return { ranks: new Int32Array(n), size: 1 }
+    case 'none': return { ranks: new Int32Array(records.length), size: 1 }
     default: return assertNever(column.kind, 'query kind')
   }
 }
 
-function floats(n: number, at: (i: number) => number): Float64Array {
-  const out = new Float64Array(n)
-  for (let i = 0; i < n; i++) out[i] = at(i)
+/** True for kinds sorted by a number key (numberKey): numbers, dates, datetimes, checkboxes, presence. */
+export function hasNumberKey(kind: QueryKind): boolean {
+  return kind === 'number' || kind === 'date' || kind === 'datetime' || kind === 'bool' || kind === 'presence'
+}
+
+/** The number keys of records (see numberKey). */
+export function numberKeys(records: readonly RecordRow[], column: QueryColumn): Float64Array {
+  const out = new Float64Array(records.length)
+  for (let i = 0; i < records.length; i++) out[i] = numberKey(column, records[i]!)
   return out
+}
+
+/**
+ * The sort key of a record as a number (NaN = empty) for kinds with hasNumberKey: numbers,
+ * dates (days), datetimes (epoch ms), checkboxes (0 / 1), presence (item count); NaN otherwise.
+ */
+export function numberKey(column: QueryColumn, record: RecordRow): number {
+  const v = column.get(record)
+  switch (column.kind) {
+    case 'number': return numberOf(v)
+    case 'date': return dayOfValue(v)
+    case 'datetime': return msOfValue(v)
+    case 'bool': return v === true ? 1 : 0
+    case 'presence': return isEmptyValue(v) ? Number.NaN : Array.isArray(v) ? v.length : 1
+    case 'text': case 'generic': case 'option': case 'idSet': case 'none': return Number.NaN
+    default: return assertNever(column.kind, 'query kind')
+  }
 }
 
 function rankOptions(records: readonly RecordRow[], column: QueryColumn): Ranks {

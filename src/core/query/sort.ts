@@ -1,8 +1,12 @@
 import type { FieldDef, RecordRow, SortKey } from '../schema/types'
+import { numberRows } from './cached-columns'
+import type { QueryColumn } from './columns'
+import type { ColumnSpec, RowsView } from './rows-cache'
 import { indexFields, resolveColumn } from './columns'
 import type { Ranks } from './ranks'
 import { descending } from './ranks'
-import { rankColumn } from './sort-columns'
+import { radixSortByNumber } from './float-sort'
+import { hasNumberKey, numberKeys, rankColumn } from './sort-columns'
 import type { MemberNames } from './types'
 
 /** Options of sortIndex / sortRecords. */
@@ -14,11 +18,39 @@ export interface SortOptions {
 /**
  * The order of records under sort keys, as positions into `records`. Stable (ties keep their
  * input order), empty values last in both directions, keys on unknown fields ignored.
- * Each key is reduced to one integer rank per record, then the records are placed by a stable
- * counting sort per key, last key first: O(keys x n) after ranking, no comparator calls.
+ * Keys are applied last first, each by a stable pass: number-like keys (numbers, dates, times,
+ * checkboxes) by a radix sort of their values, others reduced to one integer rank per record
+ * and placed by a counting sort. O(keys x n) after ranking, no comparator calls.
  */
 export function sortIndex(records: readonly RecordRow[], keys: readonly SortKey[], fields: readonly FieldDef[], options: SortOptions = {}): Int32Array {
-  const n = records.length
+  return orderBy(records.length, keys, fields, options.members, c => numberKeys(records, c), () => records)
+}
+
+/**
+ * sortIndex over the rows of `records` at `positions` (e.g. those passing a filter), using the
+ * number sort keys cached in `view` (openRows of `records`). Returns the positions in sorted order.
+ */
+export function sortPositions(records: readonly RecordRow[], view: RowsView, positions: Int32Array, keys: readonly SortKey[], fields: readonly FieldDef[], options: SortOptions = {}): Int32Array {
+  let picked: RecordRow[] | undefined
+  const numbers = (column: QueryColumn): Float64Array => {
+    const all = view.columns([numberRows(column)])[0]!.values
+    const out = new Float64Array(positions.length)
+    for (let j = 0; j < positions.length; j++) out[j] = all[positions[j]!]!
+    return out
+  }
+  const order = orderBy(positions.length, keys, fields, options.members, numbers, () => (picked ??= pickByIndex(records, positions)))
+  for (let j = 0; j < order.length; j++) order[j] = positions[order[j]!]!
+  return order
+}
+
+/** The cached number sort keys `keys` read (see sortPositions), so they can be filled with other columns in one pass. */
+export function sortSpecs(keys: readonly SortKey[], fields: readonly FieldDef[]): ColumnSpec[] {
+  const index = indexFields(fields)
+  return keys.map(k => resolveColumn(k.field, index)).filter(c => c !== undefined && hasNumberKey(c.kind)).map(c => numberRows(c!))
+}
+
+function orderBy(n: number, keys: readonly SortKey[], fields: readonly FieldDef[], members: MemberNames | undefined,
+  numbers: (column: QueryColumn) => Float64Array, records: () => readonly RecordRow[]): Int32Array {
   let order: Int32Array = new Int32Array(n)
   for (let i = 0; i < n; i++) order[i] = i
   const index = indexFields(fields)
@@ -26,8 +58,10 @@ export function sortIndex(records: readonly RecordRow[], keys: readonly SortKey[
     const key = keys[k]!
     const column = resolveColumn(key.field, index)
     if (!column) continue
-    const asc = rankColumn(records, column, options.members)
-    order = countingSort(order, key.dir === 'desc' ? descending(asc) : asc)
+    const desc = key.dir === 'desc'
+    if (hasNumberKey(column.kind)) { order = radixSortByNumber(order, numbers(column), desc); continue }
+    const asc = rankColumn(records(), column, members)
+    order = countingSort(order, desc ? descending(asc) : asc)
   }
   return order
 }

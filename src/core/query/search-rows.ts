@@ -1,0 +1,102 @@
+import type { FieldDef, RecordRow } from '../schema/types'
+import { labelText } from '../utils/label'
+import type { IdRows, TextRows } from './cached-columns'
+import { idRows, MANY_IDS, textRows } from './cached-columns'
+import type { QueryColumn } from './columns'
+import type { ColumnSpec, RowsView } from './rows-cache'
+import { indexFields, resolveColumn } from './columns'
+import { foldCaseFast } from './fold'
+import type { MemberNames, QueryOption, RecordPredicate } from './types'
+
+/** At most this many distinct words (one bit each in a per-row mask). */
+export const MAX_SEARCH_WORDS = 30
+
+/** The columns quick search reads: text-like ones, and id columns with their folded labels. */
+export interface SearchPlan {
+  texts: QueryColumn[]
+  labelled: { column: QueryColumn, labels: ReadonlyMap<string, string> }[]
+}
+
+/** Which columns of a form quick search reads (compileSearch's rules). */
+export function searchPlan(fields: readonly FieldDef[], members?: MemberNames): SearchPlan {
+  const index = indexFields(fields)
+  const plan: SearchPlan = { texts: [], labelled: [] }
+  for (const f of fields) {
+    const column = resolveColumn(f.id, index)
+    if (!column) continue
+    if (column.kind === 'text' || column.kind === 'generic') plan.texts.push(column)
+    else if (column.kind !== 'option' && column.kind !== 'idSet') continue
+    else if (column.options) plan.labelled.push({ column, labels: optionLabels(column.options) })
+    else if (column.isMember && members) plan.labelled.push({ column, labels: memberLabels(members) })
+  }
+  return plan
+}
+
+/** The cached columns a search plan reads: the joined texts first, then one per id column. */
+export function searchSpecs(plan: SearchPlan): ColumnSpec[] {
+  return [textRows(plan.texts), ...plan.labelled.map(l => idRows(l.column))]
+}
+
+/**
+ * The positions of the rows of `records` (cached in `view`, see openRows) that pass `filter`
+ * and contain every search word (folded, whitespace-free, distinct, at most MAX_SEARCH_WORDS)
+ * in some column of `plan`. Reads the cached folded texts of text-like columns joined by '\n'
+ * (a word has no whitespace, so it occurs in the join exactly when it occurs in one column),
+ * all rows' texts joined into one string and searched with indexOf from match to match, and
+ * the ids of option / member columns, whose labels are matched once per distinct id.
+ */
+export function searchRows(records: readonly RecordRow[], view: RowsView, plan: SearchPlan, words: readonly string[], filter?: RecordPredicate): Int32Array {
+  const [textCol, ...idCols] = view.columns(searchSpecs(plan))
+  const all = (1 << words.length) - 1
+  const idColumns = plan.labelled.map(({ column, labels }, c) => {
+    const rows = idCols[c] as IdRows
+    const masks = new Int32Array(rows.ids.length)
+    for (let code = 0; code < masks.length; code++) masks[code] = wordMask(labels.get(rows.ids[code]!) ?? '', words)
+    const manyMask = (record: RecordRow): number => {
+      const v = column.get(record)
+      let m = 0
+      if (Array.isArray(v)) for (const id of v) if (typeof id === 'string' && id !== '') m |= wordMask(labels.get(id) ?? '', words)
+      return m
+    }
+    return { codes: rows.codes, masks, manyMask, hits: masks.some(m => m !== 0) || rows.codes.includes(MANY_IDS) }
+  }).filter(c => c.hits) // columns where no id's label holds a word are not read per row
+  // need[i]: the words row i still lacks, as bits; cleared per word over the joined texts.
+  const need = new Int32Array(records.length).fill(all)
+  const { text, starts } = (textCol as TextRows).all()
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!
+    const bit = ~(1 << k)
+    let row = 0
+    for (let p = text.indexOf(word); p !== -1; p = text.indexOf(word, starts[row + 1]!)) {
+      while (starts[row + 1]! <= p) row++
+      need[row]! &= bit
+    }
+  }
+  const out = new Int32Array(records.length)
+  let count = 0
+  for (let i = 0; i < records.length; i++) {
+    let left = need[i]!
+    for (let c = 0; left !== 0 && c < idColumns.length; c++) {
+      const { codes, masks, manyMask } = idColumns[c]!
+      const code = codes[i]!
+      if (code >= 0) left &= ~masks[code]!
+      else if (code === MANY_IDS) left &= ~manyMask(records[i]!)
+    }
+    if (left === 0 && (!filter || filter(records[i]!))) out[count++] = i
+  }
+  return out.slice(0, count)
+}
+
+function wordMask(text: string, words: readonly string[]): number {
+  let mask = 0
+  for (let k = 0; k < words.length; k++) if (text.includes(words[k]!)) mask |= 1 << k
+  return mask
+}
+
+function optionLabels(options: readonly QueryOption[]): Map<string, string> {
+  return new Map(options.map(o => [o.id, foldCaseFast(`${labelText(o.label, 'zh-CN')}\n${labelText(o.label, 'en')}`)]))
+}
+
+function memberLabels(members: MemberNames): Map<string, string> {
+  return new Map([...members].map(([id, name]) => [id, foldCaseFast(name)]))
+}

@@ -1,0 +1,82 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { compileFilter, quickSearch, runQuery, sortRecords } from '../../../../src/core/query'
+import type { RecordRow, SortKey } from '../../../../src/core/schema/types'
+import { NOW } from '../../../fixtures/query'
+import { RANDOM_FIELDS, RANDOM_MEMBERS, randomSearch, randomSort, randomValues, refSearch, refSort, rowsOf } from '../../../fixtures/query-random'
+
+const ids = (rows: readonly RecordRow[]): string[] => rows.map(r => r.id)
+const members = fc.constantFrom(undefined, RANDOM_MEMBERS)
+const query = (rows: readonly RecordRow[], search: string, sort: SortKey[], m?: ReadonlyMap<string, string>, filter?: unknown): string[] =>
+  ids(runQuery(rows, { search, sort, filter }, RANDOM_FIELDS, { now: NOW }, m).records)
+const expected = (rows: readonly RecordRow[], search: string, sort: SortKey[], m?: ReadonlyMap<string, string>, filter?: unknown): string[] =>
+  ids(refSort(refSearch(rows.filter(compileFilter(filter, RANDOM_FIELDS, { now: NOW })), search, m), sort, m))
+
+describe('query/run-query (cached path)', () => {
+  describe('runQuery', () => {
+    it('should return exactly the records and order of a plain search + stable comparator sort', () => {
+      fc.assert(fc.property(fc.array(randomValues, { maxLength: 40 }), randomSearch, randomSort, members, (values, search, sort, m) => {
+        const rows = rowsOf(values)
+        expect(query(rows, search, sort, m)).toEqual(expected(rows, search, sort, m))
+        // asked again (now from the cache): the same answer
+        expect(query(rows, search, sort, m)).toEqual(expected(rows, search, sort, m))
+      }), { numRuns: 300 })
+    }, 60_000)
+
+    it('should apply a filter together with the search', () => {
+      const filter = { or: [{ field: 'amount', op: 'gt', value: 0 }, { field: 'stage', op: 'in', value: ['won', 's1'] }] }
+      fc.assert(fc.property(fc.array(randomValues, { maxLength: 40 }), randomSearch, randomSort, (values, search, sort) => {
+        const rows = rowsOf(values)
+        expect(query(rows, search, sort, RANDOM_MEMBERS, filter)).toEqual(expected(rows, search, sort, RANDOM_MEMBERS, filter))
+      }), { numRuns: 150 })
+    }, 60_000)
+
+    it('should follow edits, additions and deletions made to the same records array between queries', () => {
+      const edit = fc.oneof(
+        fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), values: randomValues }),
+        fc.record({ kind: fc.constant('add' as const), values: randomValues }),
+        fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+      )
+      const step = fc.record({ edits: fc.array(edit, { maxLength: 4 }), search: randomSearch, sort: randomSort })
+      fc.assert(fc.property(fc.array(randomValues, { maxLength: 30 }), fc.array(step, { minLength: 1, maxLength: 6 }), (values, steps) => {
+        const rows = rowsOf(values)
+        let added = 0
+        for (const { edits, search, sort } of steps) {
+          for (const e of edits) {
+            // as the records store does: a changed record is a new object at the same position
+            if (e.kind === 'replace' && rows.length > 0) { const i = e.at % rows.length; rows[i] = { ...rows[i]!, values: e.values, rev: rows[i]!.rev + 1 } }
+            if (e.kind === 'add') rows.push(rowsOf([e.values], `n${added++}-`)[0]!)
+            if (e.kind === 'delete' && rows.length > 0) rows.splice(e.at % rows.length, 1)
+          }
+          expect(query(rows, search, sort, RANDOM_MEMBERS)).toEqual(expected(rows, search, sort, RANDOM_MEMBERS))
+        }
+      }), { numRuns: 200 })
+    }, 60_000)
+
+    it('should find a record by its new text right after it is edited, and no longer by its old one', () => {
+      const rows = rowsOf([{ title: 'Alpha 系统' }, { title: 'Beta' }])
+      expect(query(rows, '系统', [])).toEqual(['r0'])
+      rows[1] = { ...rows[1]!, values: { title: '新系统' } }
+      rows[0] = { ...rows[0]!, values: { title: 'Alpha' } }
+      expect(query(rows, '系统', [])).toEqual(['r1'])
+      expect(query(rows, 'alpha', [])).toEqual(['r0'])
+    })
+
+    it('should sort by an edited amount right after the edit', () => {
+      const rows = rowsOf([{ amount: 1 }, { amount: 2 }, { amount: 3 }])
+      expect(query(rows, '', [{ field: 'amount', dir: 'desc' }])).toEqual(['r2', 'r1', 'r0'])
+      rows[0] = { ...rows[0]!, values: { amount: 9 } }
+      expect(query(rows, '', [{ field: 'amount', dir: 'desc' }])).toEqual(['r0', 'r2', 'r1'])
+    })
+  })
+
+  describe('quickSearch / sortRecords (uncached)', () => {
+    it('should match the plain definitions', () => {
+      fc.assert(fc.property(fc.array(randomValues, { maxLength: 40 }), randomSearch, randomSort, members, (values, search, sort, m) => {
+        const rows = rowsOf(values)
+        expect(ids(quickSearch(rows, search, RANDOM_FIELDS, { members: m }))).toEqual(ids(refSearch(rows, search, m)))
+        expect(ids(sortRecords(rows, sort, RANDOM_FIELDS, { members: m }))).toEqual(ids(refSort(rows, sort, m)))
+      }), { numRuns: 300 })
+    }, 60_000)
+  })
+})
