@@ -51,18 +51,23 @@ async function browserOps(b: BrowserBench, size: number): Promise<void> {
     const t = await benchSortFilter(b, size, runs)
     if (t.matched.ours === 0 || t.matched.grid === 0) throw new Error(`sort-filter matched nothing (${JSON.stringify(t.matched)}): the view must select rows`)
     const r = ratio(t.ours.median, t.baseline.median)
-    push({ op: 'sort-filter', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: "ag-grid sort + quick filter", baseline_median_ms: t.baseline.median, ratio: r, budget: '<= 300 ms; >= 20x faster (ratio <= 0.05)', met: t.ours.median <= 300 && r <= 0.05, extra: { matched: t.matched } })
+    push({ op: 'sort-filter', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: "ag-grid sort + quick filter", baseline_median_ms: t.baseline.median, ratio: r, budget: '<= 300 ms; >= 20x faster (ratio <= 0.05)', met: t.ours.median <= 300 && r <= 0.05, extra: { matched: t.matched }, note: 'repeat query over the same records array (search texts and sort keys cached: next keystroke, another sort); first query in sort-filter-cold' })
+    const rc = ratio(t.cold.median, t.baseline.median)
+    push({ op: 'sort-filter-cold', size, median_ms: t.cold.median, p95_ms: t.cold.p95, value: t.cold.median, unit: 'ms', baseline: "ag-grid sort + quick filter", baseline_median_ms: t.baseline.median, ratio: rc, budget: '<= 300 ms; >= 20x faster (ratio <= 0.05)', met: t.cold.median <= 300 && rc <= 0.05, note: 'first query over a records array: builds the cached search texts and sort keys (first search on a freshly loaded form)' })
   }
   if (ops.has('bulk-import')) {
     const t = await benchImport(b, size, runs)
     const abs = atSize(size, 5000, 500)
     const naive = Math.round(t.naive.median * t.naiveScale * 100) / 100
-    const r = ratio(t.ours.median, t.floor.median)
+    // The floor is the faster of the two raw single-transaction writes of the same records: one
+    // value per record, or 1000 records per value (the grouping the product itself writes).
+    const floor = Math.min(t.floor.median, t.floorChunked.median)
+    const r = ratio(t.ours.median, floor)
     const speedup = ratio(naive, t.ours.median)
     push({
-      op: 'bulk-import', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'one raw IndexedDB transaction (floor)', baseline_median_ms: t.floor.median, ratio: r,
+      op: 'bulk-import', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'one raw IndexedDB transaction of the same records (floor: faster of 1 and 1000 records per value)', baseline_median_ms: floor, ratio: r,
       budget: `<= ${abs} ms; >= 50x faster than naive; <= 3x floor`, met: t.ours.median <= abs && speedup >= 50 && r <= 3,
-      extra: { naive_median_ms: naive, naive_measured_records: Math.min(size, NAIVE_CAP), speedup_vs_naive: speedup },
+      extra: { naive_median_ms: naive, naive_measured_records: Math.min(size, NAIVE_CAP), speedup_vs_naive: speedup, floor_per_record_median_ms: t.floor.median, floor_1000_per_value_median_ms: t.floorChunked.median, ratio_vs_per_record_floor: ratio(t.ours.median, t.floor.median) },
       note: t.naiveScale > 1 ? `naive (localforage setItem per record) measured on ${NAIVE_CAP} records and scaled x${t.naiveScale}` : undefined,
     })
   }
@@ -79,12 +84,19 @@ it('should measure every op and write bench/results.json', async () => {
         if (ops.has('metrics')) {
           const t = await benchMetrics(ds, runs)
           const abs = atSize(size, 150, 15)
-          const r = ratio(t.ours.median, t.duckdb.median)
-          push({ op: 'metrics', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'DuckDB, same SQL-equivalent numbers', baseline_median_ms: t.duckdb.median, ratio: r, budget: `<= ${abs} ms; <= 2x DuckDB`, met: t.ours.median <= abs && r <= 2, extra: { naive_js_median_ms: t.naive.median, ratio_vs_naive_js: ratio(t.ours.median, t.naive.median) } })
+          // The issue's metric: funnel + conversion + time in stage from the opportunities and
+          // their stage events, i.e. with the stage summary built (opening a dashboard, or the
+          // first computation after a write). metrics-cached: the same figures over the summary
+          // the dashboard keeps per data version (what a dashboard filter change recomputes).
+          const r = ratio(t.cold.median, t.duckdb.median)
+          push({ op: 'metrics', size, median_ms: t.cold.median, p95_ms: t.cold.p95, value: t.cold.median, unit: 'ms', baseline: 'DuckDB, same SQL-equivalent numbers', baseline_median_ms: t.duckdb.median, ratio: r, budget: `<= ${abs} ms; <= 2x DuckDB`, met: t.cold.median <= abs && r <= 2, extra: { naive_js_median_ms: t.naive.median, ratio_vs_naive_js: ratio(t.cold.median, t.naive.median) }, note: 'stage summary built from the events each run (summarizeStageHistory + visit table + amount column), then the metrics' })
+          const rw = ratio(t.ours.median, t.duckdb.median)
+          push({ op: 'metrics-cached', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'DuckDB, same SQL-equivalent numbers', baseline_median_ms: t.duckdb.median, ratio: rw, budget: `reported (the metrics budget would be <= ${abs} ms)`, met: true, note: 'the same metrics over the stage summary the dashboard caches per data version (a dashboard filter change)' })
         }
         if (ops.has('dashboard')) {
           const t = await benchDashboard(ds, runs)
           push({ op: 'dashboard', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: null, baseline_median_ms: null, ratio: null, budget: '<= 300 ms (at 100k)', met: t.ours.median <= 300, extra: { widgets: t.widgets, not_ok: t.failed }, note: 'computeWidget for every widget of the template sales dashboard, stage-summary cache cold; chart drawing not included' })
+          push({ op: 'dashboard-filter', size, median_ms: t.filter.median, p95_ms: t.filter.p95, value: t.filter.median, unit: 'ms', baseline: null, baseline_median_ms: null, ratio: null, budget: 'reported', met: true, extra: { widgets: t.widgets }, note: 'all widgets recomputed after a dashboard filter change (owner filter, new now): stage summary cached for the data version, populations and figures recomputed' })
         }
       }
       if (b) await browserOps(b, size)

@@ -1,7 +1,7 @@
 /** Bench page entry: exposes the operations for the Node driver (bench/ops/browser.ts). */
 import { bulkImport, floorImport, naiveImport, prepareCsv } from './import-ops'
 import { coldOpen, coldOpenBaseline, edit, heldJsonBytes } from './open-ops'
-import { gridSortFilter, oursSortFilter } from './query-ops'
+import { gridSortFilter, oursSortFilter, oursSortFilterCold } from './query-ops'
 import { seed } from './seed'
 import { pageData } from './page-data'
 
@@ -28,6 +28,7 @@ const api = {
   naiveImport,
   floorImport,
   oursSortFilter,
+  oursSortFilterCold,
   gridSortFilter,
 }
 
