@@ -23,7 +23,7 @@ async function openGrid(page: Page, path: string, filter?: unknown): Promise<voi
   const query = filter ? `?filter=${encodeURIComponent(JSON.stringify({ and: [filter] }))}` : ''
   await page.goto(`${new URL(page.url()).origin}/#${path}${query}`)
   if (filter) await page.waitForSelector('[data-test=route-filter-chip]')
-  await cell(page, 0, 'f_con_name').or(cell(page, 0, 'f_acc_name')).or(cell(page, 0, 'f_act_subject')).first().waitFor()
+  await cell(page, 0, 'f_con_name').or(cell(page, 0, 'f_acc_name')).or(cell(page, 0, 'f_act_subject')).first().waitFor({ timeout: 30_000 })
 }
 
 const text = async (page: Page, row: number, col: string) => ((await cell(page, row, col).textContent()) ?? '').trim()
@@ -78,6 +78,13 @@ describe('lookups: filled on install, following edits of the related record (zh-
     expect(await text(page, 0, CON_ACCOUNT)).toBe(account)
     await cell(page, 0, INDUSTRY).scrollIntoViewIfNeeded()
     await shot(page, 'lookups-contacts-after-edit')
+
+    // Quick search finds the contact by its name together with the looked-up industry's label.
+    const name = await text(page, 0, 'f_con_name')
+    await openGrid(page, contacts)
+    await page.locator('[data-test=view-search] input, input[data-test=view-search]').first().fill(`${name} ${nextLabel}`)
+    await expect.poll(async () => page.locator(`.ag-row[row-id="${contactId}"]`).count()).toBeGreaterThan(0)
+    await expect.poll(() => text(page, 0, INDUSTRY)).toBe(nextLabel)
     expect(session.errors).toEqual([])
   }, 90_000)
 

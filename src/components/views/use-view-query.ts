@@ -1,6 +1,6 @@
 import type { Filter } from '@/core/schema/filter'
 import type { FormDef, RecordRow, ViewDef, Member } from '@/core/schema/types'
-import type { RecordGroup } from '@/core/query'
+import type { LookupSourceOf, RecordGroup } from '@/core/query'
 import type { ComputedRef, Ref } from 'vue'
 import { computed, onScopeDispose, ref, watch } from 'vue'
 import { groupRecords, kindOfField, runQuery, warmSearch } from '@/core/query'
@@ -26,6 +26,8 @@ export interface UseViewQueryOptions {
   members?: () => readonly Member[]
   /** The current member, for "me" in filters. */
   currentMemberId?: () => string | undefined
+  /** The field a lookup shows, so quick search finds looked-up options and members by label. */
+  lookupSource?: LookupSourceOf
 }
 
 /**
@@ -33,7 +35,7 @@ export interface UseViewQueryOptions {
  * the grid's own sort/filter) and groups the result when the view groups.
  */
 export function useViewQuery(form: () => FormDef | undefined, view: () => ViewDef, records: () => RecordRow[], options: UseViewQueryOptions = {}): ViewQuery {
-  const { extraFilter = () => undefined, members = () => [], currentMemberId = () => undefined } = options
+  const { extraFilter = () => undefined, members = () => [], currentMemberId = () => undefined, lookupSource } = options
   const memberNames = computed(() => new Map(members().map(m => [m.id, m.name])))
   const result = computed(() => {
     const f = form()
@@ -41,7 +43,7 @@ export function useViewQuery(form: () => FormDef | undefined, view: () => ViewDe
     if (!f) return { records: [] as RecordRow[], total: 0 }
     const v = view()
     const spec = { filter: andFilters(v.filter, extraFilter()), search: v.search, sort: v.sort }
-    return runQuery(list, spec, f.fields, { now: Date.now(), currentMemberId: currentMemberId() }, memberNames.value)
+    return runQuery(list, spec, f.fields, { now: Date.now(), currentMemberId: currentMemberId() }, memberNames.value, lookupSource)
   })
   const groups = computed<RecordGroup[]>(() => {
     const f = form()
@@ -62,7 +64,7 @@ export function useViewQuery(form: () => FormDef | undefined, view: () => ViewDe
   watch([form, () => records().length > 0 ? records() : undefined], ([f, list]) => {
     cancelIdle()
     if (!f || !list || view().search) return
-    const warm = () => { idle = undefined; warmSearch(list, f.fields, memberNames.value) }
+    const warm = () => { idle = undefined; warmSearch(list, f.fields, memberNames.value, lookupSource) }
     idle = window.requestIdleCallback ? window.requestIdleCallback(warm, { timeout: 2000 }) : window.setTimeout(warm, 300)
   }, { immediate: true })
   onScopeDispose(cancelIdle)

@@ -1,6 +1,7 @@
 import type { FieldDef, RecordRow, SortKey } from '../schema/types'
 import { compileFilter } from './compile-filter'
 import { compileSearch, searchWords } from './search'
+import type { LookupSourceOf } from './search-rows'
 import { MAX_SEARCH_WORDS, searchPlan, searchRows, searchSpecs } from './search-rows'
 import { openRows } from './rows-cache'
 import { pickByIndex, sortPositions, sortSpecs } from './sort'
@@ -24,16 +25,17 @@ export interface QueryResult {
 
 /**
  * Filters (compileFilter), searches (compileSearch's rules) and sorts (sortIndex's rules) the
- * records. Without sort keys, input order is kept. `members` feeds search and member sorting.
+ * records. Without sort keys, input order is kept. `members` feeds search and member sorting;
+ * `sourceOf` lets search find lookups of option / member fields by label.
  * Search texts and number sort keys are cached per records array and kept up to date by record
  * identity (rows-cache.ts): the first query over an array builds them, later ones (the next
  * keystroke, another sort) reuse them and recompute only replaced, added or removed rows.
  */
-export function runQuery(records: readonly RecordRow[], spec: QuerySpec, fields: readonly FieldDef[], env: QueryEnv, members?: MemberNames): QueryResult {
+export function runQuery(records: readonly RecordRow[], spec: QuerySpec, fields: readonly FieldDef[], env: QueryEnv, members?: MemberNames, sourceOf?: LookupSourceOf): QueryResult {
   const filter = compileFilter(spec.filter, fields, env)
   const words = searchWords(spec.search ?? '')
   const view = openRows(records)
-  const plan = words.length > 0 && words.length <= MAX_SEARCH_WORDS ? searchPlan(fields, members) : undefined
+  const plan = words.length > 0 && words.length <= MAX_SEARCH_WORDS ? searchPlan(fields, members, sourceOf) : undefined
   const sort = spec.sort ?? []
   // Everything this query reads from the cache is built in one pass over the records.
   view.columns([...(plan ? searchSpecs(plan) : []), ...sortSpecs(sort, fields)])
@@ -49,8 +51,8 @@ export function runQuery(records: readonly RecordRow[], spec: QuerySpec, fields:
  * Builds the quick-search cache of a records array ahead of the first search (the app calls it
  * when the browser is idle after a form opens), so the first keystroke costs what later ones do.
  */
-export function warmSearch(records: readonly RecordRow[], fields: readonly FieldDef[], members?: MemberNames): void {
-  openRows(records).columns(searchSpecs(searchPlan(fields, members)))
+export function warmSearch(records: readonly RecordRow[], fields: readonly FieldDef[], members?: MemberNames, sourceOf?: LookupSourceOf): void {
+  openRows(records).columns(searchSpecs(searchPlan(fields, members, sourceOf)))
 }
 
 function passing(records: readonly RecordRow[], predicate: RecordPredicate): Int32Array {

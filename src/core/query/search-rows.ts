@@ -17,13 +17,34 @@ export interface SearchPlan {
   labelled: { column: QueryColumn, labels: ReadonlyMap<string, string> }[]
 }
 
-/** Which columns of a form quick search reads (compileSearch's rules). */
-export function searchPlan(fields: readonly FieldDef[], members?: MemberNames): SearchPlan {
+/** The field a lookup shows (in the linked form), so its option or member ids are searched by label. */
+export type LookupSourceOf = (field: FieldDef) => FieldDef | undefined
+
+/** Labels of the ids a lookup holds when its source field is an option or member field; undefined otherwise. */
+function lookupLabels(source: FieldDef | undefined, members?: MemberNames): Map<string, string> | undefined {
+  switch (source?.type) {
+    case 'select': case 'multiselect': return optionLabels(source.options.choices)
+    case 'stage': return optionLabels(source.options.stages)
+    case 'member': return members ? memberLabels(members) : undefined
+    default: return undefined
+  }
+}
+
+/**
+ * Which columns of a form quick search reads (compileSearch's rules). With `sourceOf`, a lookup
+ * of an option or member field is searched by the labels it shows rather than its stored ids.
+ */
+export function searchPlan(fields: readonly FieldDef[], members?: MemberNames, sourceOf?: LookupSourceOf): SearchPlan {
   const index = indexFields(fields)
   const plan: SearchPlan = { texts: [], labelled: [] }
   for (const f of fields) {
     const column = resolveColumn(f.id, index)
     if (!column) continue
+    const labels = f.type === 'lookup' && sourceOf ? lookupLabels(sourceOf(f), members) : undefined
+    if (labels) {
+      plan.labelled.push({ column, labels })
+      continue
+    }
     if (column.kind === 'text' || column.kind === 'generic') plan.texts.push(column)
     else if (column.kind !== 'option' && column.kind !== 'idSet') continue
     else if (column.options) plan.labelled.push({ column, labels: optionLabels(column.options) })
