@@ -19,7 +19,7 @@ export default mergeConfig(viteConfig, defineConfig({
           name: 'component',
           include: ['tests/component/**/*.test.ts'],
           environment: 'happy-dom',
-          setupFiles: ['tests/setup-unit.ts'],
+          setupFiles: ['tests/setup-unit.ts', 'tests/setup-component.ts'],
         },
       },
       {
