@@ -43,6 +43,14 @@ export default tseslint.config(
     },
   },
   {
+    // User text must be shielded before it reaches ECharts (src/widgets/shared/chart-text.ts).
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    ignores: ['src/widgets/echarts.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='setOption']", message: 'Use setChartOption from src/widgets/echarts.ts: it shields labels such as __proto__.' }],
+    },
+  },
+  {
     // src/core is pure TypeScript: it must run in Node, tests and workers.
     files: ['src/core/**/*.ts'],
     rules: {

@@ -1,6 +1,6 @@
 import type { WidgetData } from '@/core/dashboard'
 import type { Locale } from '@/core/schema/types'
-import { echarts } from './echarts'
+import { echarts, setChartOption } from './echarts'
 import { buildWidgetOption } from './widget-options'
 
 /** Any widget's data drawn off screen and returned as a PNG data URL (for non-chart widgets). */
@@ -10,7 +10,7 @@ export function widgetPng(data: WidgetData, locale: Locale, title: string, width
   document.body.append(box)
   const chart = echarts.init(box, null, { renderer: 'canvas', width, height })
   try {
-    chart.setOption({ ...buildWidgetOption(data, locale, title), animation: false })
+    setChartOption(chart, { ...buildWidgetOption(data, locale, title), animation: false })
     return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' })
   }
   finally {

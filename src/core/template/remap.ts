@@ -30,9 +30,12 @@ function remapField(field: FieldDef, formIds: Record<string, string>): FieldDef 
   return field
 }
 
-/** Replaces, anywhere inside a widget config, a string that is exactly an old id by its new id. */
-function remapDeep(value: unknown, ids: Record<string, string>): unknown {
-  if (typeof value === 'string') return ids[value] ?? value
+/**
+ * Replaces, anywhere inside a widget config, a string that is exactly an old id by its new id.
+ * `ids` is a Map: config strings are user text, and a plain object would answer `constructor`.
+ */
+function remapDeep(value: unknown, ids: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return ids.get(value) ?? value
   if (Array.isArray(value)) return value.map(v => remapDeep(v, ids))
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remapDeep(v, ids)]))
@@ -57,6 +60,7 @@ export function remapBundle(source: AppBundle, makeId: () => string, now: number
     for (const fl of d.filters ?? []) ids[fl.id] = makeId()
   }
   const appId = mapId(ids, src.app.id, 'app')
+  const idMap = new Map(Object.entries(ids))
   const stamp = { createdAt: now, updatedAt: now }
   const forms: FormDef[] = src.forms.map(f => ({
     ...f, ...stamp, id: mapId(formIds, f.id, 'form'), appId, fields: f.fields.map(x => remapField(x, formIds)),
@@ -67,7 +71,7 @@ export function remapBundle(source: AppBundle, makeId: () => string, now: number
     ...stamp,
     id: mapId(ids, d.id, 'dashboard'),
     appId,
-    widgets: d.widgets.map(w => ({ ...w, id: mapId(ids, w.id, 'widget'), config: remapDeep(w.config, ids) as Record<string, unknown> })),
+    widgets: d.widgets.map(w => ({ ...w, id: mapId(ids, w.id, 'widget'), config: remapDeep(w.config, idMap) as Record<string, unknown> })),
     ...(d.filters === undefined
       ? {}
       : { filters: d.filters.map(fl => ({ ...fl, id: mapId(ids, fl.id, 'filter'), targets: fl.targets.map(tg => ({ ...tg, formId: mapId(formIds, tg.formId, `filter ${fl.id}`) })) })) }),

@@ -6,7 +6,8 @@ import type { FieldOf } from '../../schema/types'
  * Undefined when nothing matches.
  */
 export function matchStageName(field: FieldOf<'stage'>, name: string, explicit?: Readonly<Record<string, string>>): string | undefined {
-  const mapped = explicit?.[name]
+  // The names come from a file: only an own key is a mapping (`constructor` is not one).
+  const mapped = explicit && Object.hasOwn(explicit, name) ? explicit[name] : undefined
   if (mapped !== undefined && field.options.stages.some(s => s.id === mapped)) return mapped
   const key = name.trim().toLowerCase()
   for (const s of field.options.stages) {

@@ -44,5 +44,13 @@ describe('template/remap', () => {
       if (field?.type === 'relation') field.options.formId = 'form_missing'
       expect(() => remapBundle(bad, makeId, 0)).toThrow(/form_missing/)
     })
+
+    it('should keep config text that names an Object.prototype key (constructor, __proto__, toString)', () => {
+      const src = tinyTemplate().bundle
+      const w = src.dashboards[0]!.widgets[0]!
+      w.config = { ...w.config, title: 'constructor', labels: ['__proto__', 'toString'] }
+      const config = remapBundle(src, makeId, 0).bundle.dashboards[0]?.widgets[0]?.config
+      expect(config).toMatchObject({ title: 'constructor', labels: ['__proto__', 'toString'] })
+    })
   })
 })

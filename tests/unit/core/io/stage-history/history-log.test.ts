@@ -52,6 +52,12 @@ describe('history-log', () => {
       expect(r.records[1]!.values.stage).toBeUndefined()
     })
 
+    it('should list a stage named after an Object.prototype key as unknown, not as mapped', () => {
+      const r = reconstructFromHistoryLog([row('1', 'constructor', '2024-01-02'), row('2', '__proto__', '2024-01-03')], { ...mapping, stageNames: {} })
+      expect(r.unknownStages).toEqual([{ name: 'constructor', rows: [2] }, { name: '__proto__', rows: [3] }])
+      expect(({} as Record<string, unknown>).prev).toBeUndefined()
+    })
+
     it('should use an explicit stage-name mapping first', () => {
       const r = reconstructFromHistoryLog([row('1', 'Qualify', '2024-01-02')], { ...mapping, stageNames: { Qualify: 's2' } })
       expect(r.unknownStages).toEqual([])
