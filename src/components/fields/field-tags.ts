@@ -1,6 +1,7 @@
 import type { FieldDef, FieldOf, Locale, Member, SelectOption, StageOption } from '@/core/schema/types'
 import type { LookupSource } from '@/core/records/lookup-display'
 import { labelText } from '@/core/utils/label'
+import { safeColor } from '@/core/utils/safe-color'
 
 /** One coloured chip a cell shows: an option, a member (with a dot) or a linked record. */
 export interface FieldTag {
@@ -29,7 +30,8 @@ const STAGE_COLORS = { won: '#16a34a', lost: '#9ca3af' }
 
 /** An option's colour: its own, a stage outcome's, or one from a palette by position. */
 export function optionColor(option: SelectOption, index: number): string {
-  if (option.color) return option.color
+  const own = safeColor(option.color)
+  if (own) return own
   const kind = (option as Partial<StageOption>).kind
   if (kind === 'won' || kind === 'lost') return STAGE_COLORS[kind]
   return PALETTE[index % PALETTE.length]!
@@ -57,7 +59,7 @@ export function fieldChoices(field: FieldDef, ctx: FieldUiContext): FieldTag[] {
     case 'stage':
       return optionTags(field.options.stages, field.options.stages.map(s => s.id), ctx.locale)
     case 'member':
-      return ctx.members.map(m => ({ id: m.id, text: m.name, color: m.color, dot: true }))
+      return ctx.members.map(m => ({ id: m.id, text: m.name, color: safeColor(m.color), dot: true }))
     case 'relation':
       return ctx.relationOptions(field.options.formId).map(r => ({ id: r.id, text: r.title }))
     default:
@@ -78,7 +80,7 @@ export function fieldTags(field: FieldDef, value: unknown, ctx: FieldUiContext):
     case 'updatedBy':
       return ids(value).map((id) => {
         const m = ctx.members.find(x => x.id === id)
-        return { id, text: m?.name ?? id, color: m?.color ?? '#c0c4cc', dot: true }
+        return { id, text: m?.name ?? id, color: safeColor(m?.color) ?? '#c0c4cc', dot: true }
       })
     case 'relation':
       return ids(value).map(id => ({ id, text: ctx.relationTitle(field.options.formId, id) ?? '…' }))

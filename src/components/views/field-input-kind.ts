@@ -1,6 +1,7 @@
 import type { FieldDef, Locale, Member } from '@/core/schema/types'
 import { CURRENT_MEMBER } from '@/core/query'
 import { labelText } from '@/core/utils/label'
+import { safeColor } from '@/core/utils/safe-color'
 
 /** Which control edits a value of a field. */
 export type InputKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime' | 'month' | 'choice' | 'bool' | 'readonly'
@@ -49,11 +50,11 @@ export function holdsList(field: FieldDef): boolean {
 export function choicesOf(field: FieldDef, locale: Locale, members: readonly Member[], meLabel?: string): ChoiceOption[] {
   switch (field.type) {
     case 'select': case 'multiselect':
-      return field.options.choices.map(c => ({ value: c.id, label: labelText(c.label, locale) || c.id, color: c.color }))
+      return field.options.choices.map(c => ({ value: c.id, label: labelText(c.label, locale) || c.id, color: safeColor(c.color) }))
     case 'stage':
-      return field.options.stages.map(s => ({ value: s.id, label: labelText(s.label, locale) || s.id, color: s.color }))
+      return field.options.stages.map(s => ({ value: s.id, label: labelText(s.label, locale) || s.id, color: safeColor(s.color) }))
     case 'member': case 'createdBy': case 'updatedBy': {
-      const list = members.map(m => ({ value: m.id, label: m.name, color: m.color }))
+      const list = members.map(m => ({ value: m.id, label: m.name, color: safeColor(m.color) }))
       return meLabel ? [{ value: CURRENT_MEMBER, label: meLabel }, ...list] : list
     }
     default:

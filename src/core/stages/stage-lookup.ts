@@ -1,6 +1,7 @@
 /** Finding a stage by id, including removed stages that only history still mentions. */
 import type { FieldOf, Locale, StageOption } from '../schema/types'
 import { labelText } from '../utils/label'
+import { safeColor } from '../utils/safe-color'
 
 /** A stage option found by id, and whether it was removed from the field. */
 export interface FoundStage {
@@ -28,7 +29,8 @@ export const STAGE_PALETTE: readonly string[] = ['#73c0de', '#5470c6', '#9a60b4'
 /** The stage's colour, else a palette colour by its position, else grey. */
 export function stageColor(field: FieldOf<'stage'>, stageId: string): string {
   const found = findStage(field, stageId)
-  if (found?.stage.color) return found.stage.color
+  const own = safeColor(found?.stage.color)
+  if (own) return own
   const i = field.options.stages.findIndex(s => s.id === stageId)
   return i >= 0 ? (STAGE_PALETTE[i % STAGE_PALETTE.length] ?? '#9a9a9a') : '#9a9a9a'
 }

@@ -11,6 +11,7 @@ import type { IssueCode, LocalizedMessage } from './issue'
 import type { IssueSink } from './compose'
 import { report } from './compose'
 import { FORBIDDEN_KEYS } from './forbidden-keys'
+import { COLOR_PATTERN } from '../utils/safe-color'
 import { show, showList, typeWords, valueTypeWords } from './words'
 
 type Mapped = { code: IssueCode, params: Record<string, unknown>, what: LocalizedMessage, path?: string } | undefined
@@ -77,6 +78,9 @@ function mapError(e: ErrorObject): Mapped {
     case 'maxItems': return m('maxItems', `最多 ${String(p.limit)} 项`, `must have at most ${String(p.limit)} items`)
     case 'uniqueItems': return m('uniqueItems', `第 ${Number(p.j) + 1} 项与第 ${Number(p.i) + 1} 项重复`, `items #${Number(p.j) + 1} and #${Number(p.i) + 1} are duplicates`)
     case 'pattern':
+      if (String(p.pattern) === COLOR_PATTERN) {
+        return m('pattern', `「${show(e.data)}」不是颜色：只能用 #rgb、#rrggbb、#rrggbbaa、rgb()/rgba()、hsl()/hsla()（参数只能是数字）或 CSS 颜色名`, `"${show(e.data)}" is not a colour: use #rgb, #rrggbb, #rrggbbaa, rgb()/rgba(), hsl()/hsla() (numbers only) or a CSS colour name`)
+      }
       if (ID_PATTERNS.has(String(p.pattern))) {
         return m('pattern', `「${show(e.data)}」不是有效的 id：只能包含字母、数字和 _ - . :（字段 id 不能以 _ 开头）`, `"${show(e.data)}" is not a valid id: use letters, digits and _ - . : only (field ids may not start with _)`)
       }

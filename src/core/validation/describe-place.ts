@@ -37,14 +37,16 @@ const COLLECTIONS: Record<string, LocalizedMessage> = {
 /** Property names that only wrap a list and say nothing on their own. */
 const CONTAINERS: ReadonlySet<string> = new Set(['options', 'bundle'])
 
-const PROPS: Record<string, LocalizedMessage> = {
-  filter: { 'zh-CN': '筛选条件', 'en': 'filter' },
-  visibleWhen: { 'zh-CN': '显示条件', 'en': 'visibility rule' },
-  when: { 'zh-CN': '条件', 'en': 'condition' },
-  layout: { 'zh-CN': '布局', 'en': 'layout' },
-  bundle: { 'zh-CN': '应用包', 'en': 'bundle' },
-  settings: { 'zh-CN': '设置', 'en': 'settings' },
-}
+/** A Map: the names come from the document, and a plain object would answer `constructor`. */
+const PROPS: ReadonlyMap<string, LocalizedMessage> = new Map([
+  ['filter', { 'zh-CN': '筛选条件', 'en': 'filter' }],
+  ['visibleWhen', { 'zh-CN': '显示条件', 'en': 'visibility rule' }],
+  ['when', { 'zh-CN': '条件', 'en': 'condition' }],
+  ['layout', { 'zh-CN': '布局', 'en': 'layout' }],
+  ['bundle', { 'zh-CN': '应用包', 'en': 'bundle' }],
+  ['settings', { 'zh-CN': '设置', 'en': 'settings' }],
+  ['color', { 'zh-CN': '颜色', 'en': 'colour' }],
+])
 
 /** Splits a JSON pointer into unescaped segments. */
 export function pointerSegments(path: string): string[] {
@@ -64,7 +66,7 @@ export function describePlace(doc: unknown, kind: DocumentKind, path: string): L
   let props: string[] = []
   const flush = () => {
     if (props.length === 0) return
-    const single = props.length === 1 ? PROPS[props[0] ?? ''] : undefined
+    const single = props.length === 1 ? PROPS.get(props[0] ?? '') : undefined
     parts.push(single ?? { 'zh-CN': props.join('.'), 'en': props.join('.') })
     props = []
   }

@@ -1,5 +1,6 @@
 import type { FieldDef, FormDef, Label, RecordRow } from '../schema/types'
 import { groupRecords } from '../query'
+import { safeColor } from '../utils/safe-color'
 
 /** A field a kanban can put in columns: a select or a stage. */
 export type KanbanField = Extract<FieldDef, { type: 'select' | 'stage' }>
@@ -39,7 +40,7 @@ export function kanbanLanes(records: readonly RecordRow[], form: FormDef, fieldI
   const field = kanbanFieldsOf(form).find(f => f.id === fieldId)
   if (!field) return []
   const options = field.type === 'select' ? field.options.choices : field.options.stages
-  const colors = new Map(options.map(o => [o.id, o.color]))
+  const colors = new Map(options.map(o => [o.id, safeColor(o.color)]))
   const measures = amountField ? [{ fn: 'sum' as const, field: amountField }] : []
   return groupRecords(records, fieldId, form.fields, measures).map(g => ({
     key: g.key,
