@@ -17,7 +17,6 @@ import { parseTsv, serializeTsv } from '@/core/records/clipboard-tsv'
 import { validatorFor } from '@/core/records/validator-cache'
 import { labelText } from '@/core/utils/label'
 import { useRecordsStore } from '@/stores/records'
-import { useUndoStore } from '@/stores/undo'
 import { useWorkspaceStore } from '@/stores/workspace'
 
 /** One refused cell as the report lists it: 1-based row number, column label, the text and why. */
@@ -60,7 +59,6 @@ function isTyping(target: EventTarget | null): boolean {
 export function useGridEditing(api: () => GridApi<RecordRow> | undefined, range: UseGridRangeReturn, options: UseGridEditingOptions) {
   const { t } = useI18n()
   const records = useRecordsStore()
-  const undoStore = useUndoStore()
   const workspace = useWorkspaceStore()
   const report: ShallowRef<EditReport | undefined> = shallowRef()
 
@@ -150,7 +148,7 @@ export function useGridEditing(api: () => GridApi<RecordRow> | undefined, range:
   async function undoOrRedo(which: 'undo' | 'redo'): Promise<void> {
     const formId = options.formId()
     if (!formId) return
-    const outcome = await undoStore[which](formId)
+    const outcome = await records[which](formId)
     if (outcome.status === 'empty') {
       ElMessage({ type: 'info', message: t(which === 'undo' ? 'gridEdit.nothingToUndo' : 'gridEdit.nothingToRedo'), duration: 1500 })
       return

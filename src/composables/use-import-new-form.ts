@@ -1,14 +1,14 @@
 import type { DateFormatId } from '@/core/io'
 import type { FieldDef, FieldOf, Locale } from '@/core/schema/types'
 import type { Ref } from 'vue'
-import type { StageDateColumn } from '@/components/io/backdate-events'
-import type { ProposalType } from '@/components/io/field-proposal'
+import type { StageDateColumn } from '@/core/io/backdate-events'
+import type { ProposalType } from '@/core/io/field-proposal'
 import type { ParsedFile } from '@/workers/import-protocol'
 import { computed, ref, watch } from 'vue'
 import { detectDateFormat } from '@/core/io'
 import { labelText } from '@/core/utils/label'
-import { distinctValues, retypeField } from '@/components/io/field-proposal'
-import { suggestStageDates } from '@/components/io/stage-date-suggest'
+import { distinctValues, retypeField } from '@/core/io/field-proposal'
+import { suggestStageDates } from '@/core/io/stage-date-suggest'
 
 /** One column of the file as a proposed field. */
 export interface ColumnProposal {

@@ -3,7 +3,6 @@ import type { App } from 'vue'
 import { requestPersistentStorage } from '@/storage/persistence'
 import { useRecordsStore } from './records'
 import { useSaveStatusStore } from './save-status'
-import { useWorkspaceStore } from './workspace'
 
 /**
  * Wires the stores to the adapter's cross-tab notifications, and asks for persistent storage
@@ -11,12 +10,10 @@ import { useWorkspaceStore } from './workspace'
  */
 export function connectExternalChanges(app: App, adapter: StorageAdapter): void {
   app.runWithContext(() => {
-    const workspace = useWorkspaceStore()
     const records = useRecordsStore()
     const saver = useSaveStatusStore()
     adapter.onExternalChange(({ tx }) => {
-      workspace.applyLocal(tx)
-      records.applyLocal(tx)
+      records.applyExternal(tx)
     })
     saver.onFirstSave.push(() => { void requestPersistentStorage() })
   })

@@ -1,19 +1,27 @@
-import type { RecordRow } from '@/core/schema/types'
+import type { FieldOf, RecordRow, StageEvent } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
-import type { RecordPatch, WriteResult } from '@/core/records/mutations'
+import type { RecordPatch, WriteContext, WriteResult } from '@/core/records/mutations'
 import type { UndoAction, UndoOp } from '@/core/records/undo'
+import type { UndoOutcome } from './undo'
+import type { ImportBatch } from '@/core/io'
+import type { StageDateColumn } from '@/core/io/backdate-events'
 import type { ShallowRef } from 'vue'
 import { createRecords, deleteRecords, updateRecords } from '@/core/records/mutations'
 import { applyRecordChanges } from '@/core/records/apply-changes'
 import { validatorFor } from '@/core/records/validator-cache'
 import { mergeWrites } from '@/core/records/merge-writes'
+import { restoreRecords } from '@/core/records/restore'
 import { replayOps } from '@/core/records/undo'
+import { batchTransaction } from '@/core/io'
+import { withBackdatedEvents } from '@/core/io/backdate-events'
 import { recordsLinks } from './records-links'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { markRaw, shallowRef, triggerRef } from 'vue'
 import { useAdapter } from './use-adapter'
+import { useHistoryStore } from './history'
 import { useSaveStatusStore } from './save-status'
 import { useWorkspaceStore } from './workspace'
+import { whenSaved } from './when-saved'
 import { useUndoStore } from './undo'
 
 /** Records of one form: a plain array in a shallowRef (deep reactivity on 100k rows costs ~100x). */
@@ -35,15 +43,41 @@ export interface RecordsChange {
 
 /** Options of a write. */
 export interface WriteOptions {
-  /** What the undo step is called; guessed from the change when absent. `false`: record no undo step (undo/redo replays). */
+  /** What the undo step is called; guessed from the change when absent. `false`: record no undo step (undo/redo replays, installs, schema changes). */
   undo?: UndoAction | false
+  /** Writes sharing a group (the batches of one import) become one undo step. */
+  undoGroup?: string
+  /** Store first, then show: for a write that must leave nothing behind when storage refuses it (a template install). @default false: show at once, keep on screen if refused */
+  confirmed?: boolean
 }
 
+/** How a write through the pipeline ended: refused with field-named issues, or written (`saved` false when storage refused it; the change is kept for a retry). */
+export type WriteOutcome =
+  | (Extract<WriteResult, { ok: true }> & { saved: boolean, failure?: string })
+  | Extract<WriteResult, { ok: false }>
+
+/** Options of an import batch. */
+export interface ImportBatchOptions {
+  /** Stage field and date fields giving backdated stage events for the batch's new records. */
+  stageDates?: { field: FieldOf<'stage'>, columns: readonly StageDateColumn[] }
+  /** The import's id: its batches undo as one step. */
+  undoGroup: string
+}
+
+/**
+ * Records of every loaded form, and the one write pipeline: every change to records — edits,
+ * pastes, fills, form submits, kanban moves, batch edits, undo/redo, recycle-bin restore and
+ * purge, import batches, stage-history imports, template installs, schema changes — is built
+ * by a core function and goes through `run`: linked records recomputed (lookups, rollups,
+ * MAPX), undo step, applied to the stores (records, definitions, history), then one commit.
+ * Changes from elsewhere (other tabs, later a sync server) enter through `applyExternal`.
+ */
 export const useRecordsStore = defineStore('records', () => {
   const adapter = useAdapter()
   const saver = useSaveStatusStore()
   const workspace = useWorkspaceStore()
-  const undo = useUndoStore()
+  const history = useHistoryStore()
+  const undoStore = useUndoStore()
   const forms = new Map<string, FormRecords>()
   /** Bumped on every change so views depending on "any records" recompute. */
   const version = shallowRef(0)
@@ -66,8 +100,10 @@ export const useRecordsStore = defineStore('records', () => {
     return state
   }
 
-  /** Applies record changes of a transaction to the loaded forms (ours or another tab's). */
-  function applyLocal(tx: Transaction): void {
+  /** Shows a transaction in every store: records of loaded forms, definitions, stage events and change logs. */
+  function apply(tx: Transaction): void {
+    if (tx.defs || tx.settings) workspace.applyDefs(tx)
+    history.apply(tx)
     const changed = new Map<string, { put: string[], removed: string[] }>()
     for (const [formId, changes] of Object.entries(tx.records ?? {})) {
       const state = forms.get(formId)
@@ -81,28 +117,44 @@ export const useRecordsStore = defineStore('records', () => {
     lastChange.value = { version: version.value, forms: changed, dropped: [...tx.dropForms ?? []] }
   }
 
+  /** A change another tab (or a sync server) already validated and stored: shown here, not re-validated or written again. */
+  function applyExternal(tx: Transaction): void {
+    apply(tx)
+  }
+
   // Lookups, rollups and MAPX: other forms' rows, loading them, propagating to them.
   const { related, context, loadLinked, withLinked, backfill } = recordsLinks({
     state: formId => forms.get(formId),
     load: formId => ensure(formId).loaded,
     forms: () => workspace.forms,
     formById: formId => workspace.formById.get(formId),
-    write: (tx) => { applyLocal(tx); return saver.commit(tx) },
+    write: tx => run({ ok: true, records: [], tx }, { undo: false }),
   })
 
-  async function run(written: WriteResult, opts: WriteOptions = {}): Promise<WriteResult> {
+  /** The pipeline's last part, shared by every write: dependents, undo step, show, commit. Call `loadLinked` first. */
+  async function run(written: WriteResult, opts: WriteOptions = {}): Promise<WriteOutcome> {
     if (!written.ok) return written
-    const result = { ...written, tx: withLinked(written.tx) }
-    const steps = opts.undo === false ? [] : undo.stepsOf(result.tx, (formId, id) => forms.get(formId)?.byId.get(id), opts.undo)
-    applyLocal(result.tx)
-    undo.push(steps)
-    // A create may carry the form's serial counters: the definitions must see them at once.
-    if (result.tx.defs) workspace.applyLocal(result.tx)
-    await saver.commit(result.tx)
-    return result
+    const tx = withLinked(written.tx)
+    const steps = opts.undo === false ? [] : undoStore.stepsOf(tx, (formId, id) => forms.get(formId)?.byId.get(id), opts.undo)
+    if (!opts.confirmed) {
+      apply(tx)
+      undoStore.push(steps, opts.undoGroup)
+    }
+    const before = saver.failed.length
+    const saved = await saver.commit(tx)
+    const failed = saved ? [] : saver.failed.slice(before)
+    if (opts.confirmed) {
+      // Nothing was shown, so nothing is kept for a retry: the caller reports the failure.
+      for (const f of failed) saver.dismiss(f.id)
+      if (saved) {
+        apply(tx)
+        undoStore.push(steps, opts.undoGroup)
+      }
+    }
+    return { ...written, tx, saved, failure: failed[0]?.message }
   }
 
-  function ctx() {
+  function ctx(): WriteContext {
     return { now: Date.now(), memberId: workspace.settings.currentMemberId, ...context() }
   }
 
@@ -112,30 +164,30 @@ export const useRecordsStore = defineStore('records', () => {
     return form
   }
 
-  /** Adds records; invalid values refuse the whole batch with field-named issues. */
-  async function add(formId: string, valuesList: Record<string, unknown>[], opts?: WriteOptions): Promise<WriteResult> {
+  /** Loads the form and the forms its writes read or recompute; returns its definition and rows. */
+  async function prepare(formId: string) {
     const form = formOf(formId)
     const state = ensure(formId)
     await state.loaded
     await loadLinked([formId])
+    return { form, state }
+  }
+
+  /** Adds records; invalid values refuse the whole batch with field-named issues. */
+  async function add(formId: string, valuesList: Record<string, unknown>[], opts?: WriteOptions): Promise<WriteOutcome> {
+    const { form, state } = await prepare(formId)
     return run(createRecords(form, valuesList, validatorFor(form), { ...ctx(), existing: state.rows.value }), opts)
   }
 
   /** Edits records; an invalid value is refused and the stored value stays. */
-  async function update(formId: string, patches: RecordPatch[], opts?: WriteOptions): Promise<WriteResult> {
-    const form = formOf(formId)
-    const state = ensure(formId)
-    await state.loaded
-    await loadLinked([formId])
+  async function update(formId: string, patches: RecordPatch[], opts?: WriteOptions): Promise<WriteOutcome> {
+    const { form, state } = await prepare(formId)
     return run(updateRecords(form, state.byId, patches, validatorFor(form), ctx()), opts)
   }
 
   /** Edits records and adds new ones in one all-or-nothing write and one undo step (a paste that runs past the last row). */
-  async function updateAndAdd(formId: string, patches: RecordPatch[], valuesList: Record<string, unknown>[], opts?: WriteOptions): Promise<WriteResult> {
-    const form = formOf(formId)
-    const state = ensure(formId)
-    await state.loaded
-    await loadLinked([formId])
+  async function updateAndAdd(formId: string, patches: RecordPatch[], valuesList: Record<string, unknown>[], opts?: WriteOptions): Promise<WriteOutcome> {
+    const { form, state } = await prepare(formId)
     const validate = validatorFor(form)
     const updated = updateRecords(form, state.byId, patches, validate, ctx())
     const created = valuesList.length ? createRecords(form, valuesList, validate, { ...ctx(), existing: state.rows.value }) : undefined
@@ -144,24 +196,79 @@ export const useRecordsStore = defineStore('records', () => {
 
   /** Replays undo/redo operations as one write, without recording a new undo step. */
   async function replay(formId: string, ops: UndoOp[]): Promise<WriteResult> {
-    const form = formOf(formId)
-    const state = ensure(formId)
-    await state.loaded
-    await loadLinked([formId])
+    const { form, state } = await prepare(formId)
     return run(replayOps(form, state.byId, ops, validatorFor(form), ctx()), { undo: false })
   }
 
+  /** Undoes the newest step of a form (queued behind a running undo/redo). */
+  const undo = (formId: string): Promise<UndoOutcome> => undoStore.undo(formId, replay)
+  /** Redoes the newest undone step of a form. */
+  const redo = (formId: string): Promise<UndoOutcome> => undoStore.redo(formId, replay)
+
   /** Moves records to the recycle bin (one undo step restores them). */
-  async function remove(formId: string, ids: string[]): Promise<void> {
-    await loadLinked([formId])
-    const tx = withLinked(deleteRecords(formOf(formId), ids, ctx()))
-    const steps = undo.stepsOf(tx, (fid, id) => forms.get(fid)?.byId.get(id), 'delete')
-    applyLocal(tx)
-    undo.push(steps)
-    await saver.commit(tx)
+  async function remove(formId: string, ids: string[]): Promise<WriteOutcome> {
+    const { form } = await prepare(formId)
+    return run({ ok: true, records: [], tx: deleteRecords(form, ids, ctx()) }, { undo: 'delete' })
   }
 
-  return { version, lastChange, ensure, applyLocal, add, update, updateAndAdd, replay, remove, related, loadLinked, withLinked }
+  /** The form's recycle bin, newest deletion last (after this tab's writes in flight are stored). */
+  async function loadTrash(formId: string): Promise<RecordRow[]> {
+    await whenSaved(saver)
+    return adapter.loadTrash(formId)
+  }
+
+  /** Brings records back from the recycle bin, validated against the form as it is now; one undo step. */
+  async function restore(formId: string, rows: readonly RecordRow[]): Promise<WriteOutcome> {
+    const { form } = await prepare(formId)
+    return run(restoreRecords(form, rows, validatorFor(form), ctx()), { undo: 'restore' })
+  }
+
+  /** Deletes records of the recycle bin for good (no undo). */
+  async function purge(formId: string, ids: string[]): Promise<WriteOutcome> {
+    return run({ ok: true, records: [], tx: { records: { [formId]: { purge: ids } } } }, { undo: false })
+  }
+
+  /** Writes one batch of an import (updates and inserts, validated like edits); the batches of one import undo as one step. */
+  async function importBatch(formId: string, batch: ImportBatch, opts: ImportBatchOptions): Promise<WriteOutcome & { stageDateIssues?: number }> {
+    const { form, state } = await prepare(formId)
+    const built = batchTransaction(form, batch, state.byId, validatorFor(form), { ...ctx(), existing: state.rows.value })
+    if (!built.ok || !opts.stageDates) return run(built, { undo: 'import', undoGroup: opts.undoGroup })
+    const created = built.records.slice(batch.updates.length)
+    const dated = withBackdatedEvents(built.tx, created, form.id, opts.stageDates.field, [...opts.stageDates.columns])
+    return { ...await run({ ...built, tx: dated.tx }, { undo: 'import', undoGroup: opts.undoGroup }), stageDateIssues: dated.issues }
+  }
+
+  /**
+   * Writes records rebuilt from outside (a stage-history log) with their own ids, times and
+   * stage events: validated, defaults, serials, lookups, rollups and formulas computed like
+   * any new record; the batches of one import undo as one step.
+   */
+  async function importBuilt(formId: string, rows: readonly RecordRow[], events: readonly StageEvent[], undoGroup: string): Promise<WriteOutcome> {
+    const { form, state } = await prepare(formId)
+    const eventsOf = new Map<string, StageEvent[]>()
+    for (const e of events) {
+      const list = eventsOf.get(e.recordId)
+      if (list) list.push(e)
+      else eventsOf.set(e.recordId, [e])
+    }
+    const presets = rows.map(r => ({ id: r.id, createdAt: r.createdAt, updatedAt: r.updatedAt, events: eventsOf.get(r.id) ?? [] }))
+    const written = createRecords(form, rows.map(r => r.values), validatorFor(form), { ...ctx(), existing: state.rows.value }, presets)
+    return run(written, { undo: 'import', undoGroup })
+  }
+
+  /**
+   * Writes a transaction a core planner built and checked (a designer save, a stage editor
+   * save, a template install): dependents added, shown, committed; no undo step.
+   */
+  async function write(tx: Transaction, opts: Pick<WriteOptions, 'confirmed'> = {}): Promise<WriteOutcome> {
+    await loadLinked(Object.keys(tx.records ?? {}).filter(id => workspace.formById.has(id)))
+    return run({ ok: true, records: [], tx }, { ...opts, undo: false })
+  }
+
+  return {
+    version, lastChange, ensure, applyExternal, related, loadLinked, withLinked,
+    add, update, updateAndAdd, replay, undo, redo, remove, loadTrash, restore, purge, importBatch, importBuilt, write,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useRecordsStore, import.meta.hot))

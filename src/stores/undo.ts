@@ -1,11 +1,10 @@
 import type { RecordRow } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
-import type { UndoAction, UndoStep } from '@/core/records/undo'
+import type { UndoAction, UndoOp, UndoStep } from '@/core/records/undo'
 import type { WriteResult } from '@/core/records/mutations'
-import { undoStepOf } from '@/core/records/undo'
+import { mergeSteps, undoStepOf } from '@/core/records/undo'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { useRecordsStore } from './records'
 import { useWorkspaceStore } from './workspace'
 
 /** Steps kept per form; older ones are dropped. */
@@ -19,10 +18,15 @@ export type UndoOutcome =
 
 interface Stacks { done: UndoStep[], undone: UndoStep[] }
 
+/** Writes undo operations as one validated write (the records store's `replay`); passed in so this store imports no other store that imports it. */
+export type Replayer = (formId: string, ops: UndoOp[]) => Promise<WriteResult>
+
 /**
  * Undo/redo per form. The records store records a step for every write it makes (edits,
- * pastes, fills, batch edits, adds, deletes); undo replays the inverse through the same
- * validated write path, so an undone stage change appends a stage event.
+ * pastes, fills, batch edits, adds, deletes, restores, imports); undo replays the inverse
+ * through the same validated write path, so an undone stage change appends a stage event.
+ * The records store uses this store, never the reverse: callers go through the records
+ * store's `undo` / `redo`, which hand this store its `replay`.
  */
 export const useUndoStore = defineStore('undo', () => {
   const workspace = useWorkspaceStore()
@@ -51,11 +55,13 @@ export const useUndoStore = defineStore('undo', () => {
     return steps
   }
 
-  /** Adds steps as the newest; clears the redo list of their forms. */
-  function push(steps: UndoStep[]): void {
+  /** Adds steps as the newest (merged into the newest one of the same `group`); clears the redo list of their forms. */
+  function push(steps: UndoStep[], group?: string): void {
     for (const step of steps) {
       const s = stacksOf(step.formId)
-      s.done.push(step)
+      const top = s.done[s.done.length - 1]
+      if (group && top?.group === group) s.done[s.done.length - 1] = mergeSteps(top, step)
+      else s.done.push(group ? { ...step, group } : step)
       if (s.done.length > UNDO_LIMIT) s.done.splice(0, s.done.length - UNDO_LIMIT)
       s.undone = []
     }
@@ -65,11 +71,11 @@ export const useUndoStore = defineStore('undo', () => {
   const canUndo = (formId: string) => (void version.value, (stacks.get(formId)?.done.length ?? 0) > 0)
   const canRedo = (formId: string) => (void version.value, (stacks.get(formId)?.undone.length ?? 0) > 0)
 
-  async function move(formId: string, from: 'done' | 'undone'): Promise<UndoOutcome> {
+  async function move(formId: string, from: 'done' | 'undone', replay: Replayer): Promise<UndoOutcome> {
     const s = stacksOf(formId)
     const step = s[from].pop()
     if (!step) return { status: 'empty' }
-    const result = await useRecordsStore().replay(formId, from === 'done' ? step.undo : step.redo)
+    const result = await replay(formId, from === 'done' ? step.undo : step.redo)
     if (!result.ok) {
       s[from].push(step)
       return { status: 'refused', step, result }
@@ -80,11 +86,11 @@ export const useUndoStore = defineStore('undo', () => {
 
   // Undo/redo run one after another: a quick Ctrl+Z, Ctrl+Z waits for the first to be written.
   let queue: Promise<unknown> = Promise.resolve()
-  function enqueue(formId: string, from: 'done' | 'undone'): Promise<UndoOutcome> {
+  function enqueue(formId: string, from: 'done' | 'undone', replay: Replayer): Promise<UndoOutcome> {
     const next = queue.then(async () => {
       busy.value = true
       try {
-        return await move(formId, from)
+        return await move(formId, from, replay)
       }
       finally {
         busy.value = false
@@ -95,10 +101,10 @@ export const useUndoStore = defineStore('undo', () => {
     return next
   }
 
-  /** Undoes the newest step of a form (queued behind a running undo/redo). */
-  const undo = (formId: string) => enqueue(formId, 'done')
+  /** Undoes the newest step of a form through `replay` (the records store's), queued behind a running undo/redo. */
+  const undo = (formId: string, replay: Replayer) => enqueue(formId, 'done', replay)
   /** Redoes the newest undone step of a form. */
-  const redo = (formId: string) => enqueue(formId, 'undone')
+  const redo = (formId: string, replay: Replayer) => enqueue(formId, 'undone', replay)
 
   function clear(formId?: string): void {
     if (formId) stacks.delete(formId)

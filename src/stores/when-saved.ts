@@ -1,4 +1,4 @@
-import type { useSaveStatusStore } from '@/stores/save-status'
+import type { useSaveStatusStore } from './save-status'
 import { watch } from 'vue'
 
 /** Resolves once no write is in flight, so a read from the adapter sees the latest change. */

@@ -31,8 +31,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     loaded.value = true
   }
 
-  /** Applies a transaction's definition parts to the in-memory lists (ours or another tab's). */
-  function applyLocal(tx: Transaction): void {
+  /** Applies a transaction's definition parts to the in-memory lists (called by the records store's pipeline for every applied transaction). */
+  function applyDefs(tx: Transaction): void {
     const next = applyDefinitionChanges({ apps: apps.value, forms: forms.value, views: views.value, dashboards: dashboards.value }, tx)
     apps.value = next.apps
     forms.value = next.forms
@@ -41,9 +41,14 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     if (tx.settings) settings.value = tx.settings
   }
 
-  /** Shows the change at once, then stores it; a failed write keeps it on screen (see save-status). */
+  /**
+   * Writes a change of definitions or settings only: shows it at once, then stores it; a failed
+   * write keeps it on screen (see save-status). A change that touches records goes through the
+   * records store's pipeline (`useRecordsStore().write`), which applies definitions too.
+   */
   async function write(tx: Transaction): Promise<boolean> {
-    applyLocal(tx)
+    if (tx.records || tx.stageEvents || tx.changes || tx.dropForms) throw new Error('workspace.write: a transaction with records goes through the records store')
+    applyDefs(tx)
     return saver.commit(tx)
   }
 
@@ -71,7 +76,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   return {
     loaded, settings, apps, forms, views, dashboards, appById, formById,
-    load, applyLocal, write, putDefs, formsOfApp, dashboardsOfApp, viewsOfForm, saveSettings, setLocale, saveMembers,
+    load, applyDefs, write, putDefs, formsOfApp, dashboardsOfApp, viewsOfForm, saveSettings, setLocale, saveMembers,
   }
 })
 

@@ -23,7 +23,7 @@ describe('records store lastChange (what the grid turns into a row transaction)'
     expect(records.lastChange?.forms.get('deals')).toEqual({ put: [], removed: [a] })
     // Another tab's change arrives the same way.
     const other = (await adapter.loadRecords('deals'))[0]!
-    records.applyLocal({ records: { deals: { put: [{ ...other, values: { ...other.values, name: 'B3' } }] } } })
+    records.applyExternal({ records: { deals: { put: [{ ...other, values: { ...other.values, name: 'B3' } }] } } })
     expect(records.lastChange?.forms.get('deals')).toEqual({ put: [b], removed: [] })
     expect(records.lastChange?.version).toBe(records.version)
     wrapper.unmount()

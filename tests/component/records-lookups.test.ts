@@ -3,7 +3,6 @@ import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { useRecordsStore } from '@/stores/records'
 import { useSaveStatusStore } from '@/stores/save-status'
-import { useUndoStore } from '@/stores/undo'
 import { useWorkspaceStore } from '@/stores/workspace'
 import { field } from '../fixtures/fields'
 import { accountsForm, dealsForm, rec } from '../fixtures/derived'
@@ -18,12 +17,12 @@ async function setup(extra: FormDef[] = [], seeded = false) {
   const tx = { defs: { put: forms.map(doc => ({ kind: 'form' as const, doc })) }, records: seeded ? { accounts: { put: [rec('a1', { name: '华为', industry: 'a' })] }, deals: { put: [rec('d1', { title: 'ERP', account: 'a1' })] } } : undefined }
   await adapter.commit(tx)
   await workspace.load()
-  return { adapter, wrapper, records: useRecordsStore(), undo: useUndoStore() }
+  return { adapter, wrapper, records: useRecordsStore() }
 }
 
 describe('records store with lookups', () => {
   it('should recompute the deals linking to an edited account in the same commit, and undo both with one step', async () => {
-    const { adapter, wrapper, records, undo } = await setup()
+    const { adapter, wrapper, records } = await setup()
     const acc = await records.add('accounts', [{ name: '华为', industry: 'a' }])
     const accId = acc.ok ? acc.records[0]!.id : ''
     // Adding a deal loads the accounts it reads and fills its lookups.
@@ -37,20 +36,38 @@ describe('records store with lookups', () => {
     expect((await adapter.loadRecords('deals'))[0]!.values.acc_name).toBe('华为技术')
     expect(records.ensure('deals').byId.get(dealId)!.values.acc_name).toBe('华为技术')
     // One undo of the account's edit puts the deal's lookup back too.
-    await undo.undo('accounts')
+    await records.undo('accounts')
     expect((await adapter.loadRecords('deals'))[0]!.values.acc_name).toBe('华为')
     wrapper.unmount()
   })
 
   it('should empty the lookups when the account is deleted and fill them again when it is restored', async () => {
-    const { adapter, wrapper, records, undo } = await setup()
+    const { adapter, wrapper, records } = await setup()
     const acc = await records.add('accounts', [{ name: '腾讯', industry: 'b' }])
     const accId = acc.ok ? acc.records[0]!.id : ''
     await records.add('deals', [{ title: 'OA', account: accId }])
     await records.remove('accounts', [accId])
     expect((await adapter.loadRecords('deals'))[0]!.values).toMatchObject({ acc_name: null, acc_industry: null })
-    await undo.undo('accounts')
+    await records.undo('accounts')
     expect((await adapter.loadRecords('deals'))[0]!.values).toMatchObject({ acc_name: '腾讯', acc_industry: 'b' })
+    wrapper.unmount()
+  })
+
+  it('should fill the lookups again when the account is restored from the recycle bin, and empty them when that is undone', async () => {
+    const { adapter, wrapper, records } = await setup()
+    const acc = await records.add('accounts', [{ name: '阿里', industry: 'c' }])
+    const accId = acc.ok ? acc.records[0]!.id : ''
+    await records.add('deals', [{ title: 'CRM', account: accId }])
+    await records.remove('accounts', [accId])
+    const binned = await records.loadTrash('accounts')
+    expect(binned.map(r => r.id)).toEqual([accId])
+    const restored = await records.restore('accounts', binned)
+    expect(restored.ok && restored.saved).toBe(true)
+    expect((await adapter.loadRecords('deals'))[0]!.values).toMatchObject({ acc_name: '阿里', acc_industry: 'c' })
+    expect(records.ensure('deals').rows.value[0]!.values).toMatchObject({ acc_name: '阿里', acc_industry: 'c' })
+    expect((await records.undo('accounts')).status).toBe('done')
+    expect(await adapter.loadRecords('accounts')).toEqual([])
+    expect((await adapter.loadRecords('deals'))[0]!.values).toMatchObject({ acc_name: null, acc_industry: null })
     wrapper.unmount()
   })
 

@@ -92,6 +92,8 @@ describe('RecordRecycleBin', () => {
     await records.ensure('opps').loaded
     await records.remove('opps', ['d1', 'd2'])
     const bin = mountWithApp(RecordRecycleBin, { adapter, props: { form: workspace.formById.get('opps'), locale: 'zh-CN', members: [] } })
+    // The bin's app has its own stores: restoring goes through its records store, which needs the definitions.
+    await useWorkspaceStore().load()
     await settle()
     await flushPromises()
     expect(document.body.querySelectorAll('[data-test=trash-row]')).toHaveLength(2)

@@ -7,17 +7,12 @@
 import type { Page } from 'playwright-core'
 import type { Session } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formHref, installSalesTemplate } from './app-actions'
 import { cell } from './grid-actions'
 import { shot, startSession } from './harness'
 
 const INDUSTRY = 'f_con_industry'
 const CON_ACCOUNT = 'f_con_account'
-
-async function formHref(page: Page, name: string): Promise<string> {
-  const href = await page.locator('[data-test=side-form]', { hasText: name }).first().getAttribute('href')
-  if (!href) throw new Error(`no form ${name} in the sidebar`)
-  return href.replace(/^#/, '')
-}
 
 async function openGrid(page: Page, path: string, filter?: unknown): Promise<void> {
   const query = filter ? `?filter=${encodeURIComponent(JSON.stringify({ and: [filter] }))}` : ''
@@ -41,11 +36,7 @@ describe('lookups: filled on install, following edits of the related record (zh-
   })
 
   it('should fill the lookup column of the installed demo data and follow an edit of the linked account', async () => {
-    await page.click('[data-test=home-from-template]')
-    await page.click('[data-test=template-install]')
-    await page.waitForSelector('[data-test=install-dialog]')
-    await page.click('[data-test=install-start]')
-    await page.waitForSelector('[data-test=funnel-overview]', { timeout: 30_000 })
+    await installSalesTemplate(page)
     const contacts = await formHref(page, '联系人')
     const accounts = await formHref(page, '客户')
 

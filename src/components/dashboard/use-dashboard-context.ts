@@ -4,6 +4,7 @@ import type { MaybeRefOrGetter } from 'vue'
 import { computed, ref, toValue, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useDashboardsStore } from '@/stores/dashboards'
+import { useHistoryStore } from '@/stores/history'
 import { useRecordsStore } from '@/stores/records'
 import { useWorkspaceStore } from '@/stores/workspace'
 
@@ -28,6 +29,7 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
   const workspace = useWorkspaceStore()
   const recordsStore = useRecordsStore()
   const dashboards = useDashboardsStore()
+  const history = useHistoryStore()
   const { locale } = useI18n()
   const loading = ref(true)
   const formIds = computed(() => {
@@ -39,7 +41,7 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
     const ids = formIds.value
     loading.value = true
     await Promise.all(ids.map(id => recordsStore.ensure(id).loaded))
-    await Promise.all(ids.map(id => dashboards.loadEvents(id)))
+    await Promise.all(ids.map(id => history.eventsLoaded(id)))
     loading.value = false
   }, { immediate: true })
 
@@ -50,7 +52,7 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
     const events: Record<string, readonly StageEvent[]> = {}
     for (const id of formIds.value) {
       records[id] = recordsStore.ensure(id).rows.value
-      events[id] = dashboards.eventsOf(id).value
+      events[id] = history.eventsOf(id).value
     }
     return {
       forms: workspace.forms,

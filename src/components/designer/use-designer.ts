@@ -198,10 +198,10 @@ export function useDesigner(formId: string, typeName: (type: FieldType, locale: 
     // A new or changed lookup, rollup or formula: every record gets its values in the same commit.
     if (derivedDefinitionsChanged(s, plan.form)) {
       await recordsStore.loadLinked([formId])
-      tx = recordsStore.withLinked(withRecomputed(plan.form, tx, { related: recordsStore.related, formula: { forms: workspace.forms } }))
+      tx = withRecomputed(plan.form, tx, { related: recordsStore.related, formula: { forms: workspace.forms } })
     }
-    recordsStore.applyLocal(tx)
-    await workspace.write(tx)
+    // The records store adds the other forms' records this save changes, shows and commits it all at once.
+    await recordsStore.write(tx)
     draft.value = plan.form
     remaps.value = {}
     if (!jsonPending.value) jsonText.value = formJson(plan.form)

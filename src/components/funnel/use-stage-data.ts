@@ -1,73 +1,57 @@
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
 import type { RecordRow, StageEvent } from '@/core/schema/types'
-import { onScopeDispose, ref, shallowRef, toValue, watch } from 'vue'
-import { useAdapter } from '@/stores/use-adapter'
+import { computed, ref, toValue, watch } from 'vue'
+import { useHistoryStore } from '@/stores/history'
 import { useRecordsStore } from '@/stores/records'
 
 /** Options of useStageData. */
 export interface UseStageDataOptions {
   /** Only this record's events (a timeline); all of the form's when absent (a funnel). */
   recordId?: MaybeRefOrGetter<string | undefined>
-  /** Milliseconds to wait after a change before reloading events. @default 150 */
-  debounce?: number
-  /** Called when loading events fails. @default ignore (the view keeps its last data) */
+  /** Called when loading fails. @default ignore (the view keeps its last data) */
   onError?: (err: unknown) => void
 }
 
 /** A form's records and stage events, kept fresh when any record changes. */
 export interface UseStageDataReturn {
-  records: ShallowRef<RecordRow[]>
-  events: ShallowRef<StageEvent[]>
+  records: Readonly<ShallowRef<RecordRow[]>>
+  events: Readonly<ShallowRef<StageEvent[]>>
   /** True until the first load finished. */
   loading: ShallowRef<boolean>
-  /** Bumped after every reload, for computed values that depend on both lists. */
-  version: ShallowRef<number>
+  /** Bumped after every change of either list, for computed values that depend on both. */
+  version: Readonly<ShallowRef<number>>
 }
 
 /**
- * Loads a form's records (through the records store) and its stage events (through the
- * adapter), and reloads the events whenever the records store's version changes, so a stage
- * edit anywhere (grid, drawer, kanban, another tab) shows at once.
+ * A form's records (records store) and stage events (history store). Both stores are kept up
+ * to date by every applied transaction — this tab's writes and other tabs' — so a stage edit
+ * anywhere (grid, drawer, kanban, another tab) shows at once, with no re-read of storage.
  */
 export function useStageData(formId: MaybeRefOrGetter<string>, options: UseStageDataOptions = {}): UseStageDataReturn {
-  const { recordId, debounce = 150, onError } = options
-  const adapter = useAdapter()
+  const { recordId, onError } = options
   const store = useRecordsStore()
-  const records = shallowRef<RecordRow[]>([])
-  const events = shallowRef<StageEvent[]>([])
+  const history = useHistoryStore()
   const loading = ref(true)
-  const version = ref(0)
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let ticket = 0
 
-  async function load(): Promise<void> {
-    const mine = ++ticket
-    const id = toValue(formId)
+  watch(() => toValue(formId), async (id) => {
+    loading.value = true
     try {
-      const state = store.ensure(id)
-      await state.loaded
-      const list = await adapter.loadStageEvents(id, toValue(recordId))
-      if (mine !== ticket) return
-      records.value = state.rows.value
-      events.value = list
-      version.value++
+      await Promise.all([store.ensure(id).loaded, history.eventsLoaded(id)])
     }
     catch (err) {
       onError?.(err)
     }
     finally {
-      if (mine === ticket) loading.value = false
+      if (id === toValue(formId)) loading.value = false
     }
-  }
-
-  watch(() => [toValue(formId), toValue(recordId)], () => {
-    loading.value = true
-    void load()
   }, { immediate: true })
-  watch(() => store.version, () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => void load(), debounce)
+
+  const records = computed(() => (void store.version, store.ensure(toValue(formId)).rows.value))
+  const events = computed(() => {
+    const all = history.eventsOf(toValue(formId)).value
+    const rid = toValue(recordId)
+    return rid === undefined ? all : all.filter(e => e.recordId === rid)
   })
-  onScopeDispose(() => clearTimeout(timer))
+  const version = computed(() => (void records.value, void events.value, store.version))
   return { records, events, loading, version }
 }

@@ -3,7 +3,6 @@ import type { Transaction } from '@/core/storage/adapter'
 import { installSize, installTransaction, planTemplateInstall } from '@/core/template'
 import { nextTick, ref, shallowRef, toRaw } from 'vue'
 import { useRecordsStore } from '@/stores/records'
-import { useSaveStatusStore } from '@/stores/save-status'
 import { useWorkspaceStore } from '@/stores/workspace'
 
 /** Where an install is: nothing yet, building the plan, writing it, finished or refused by storage. */
@@ -32,7 +31,6 @@ async function paint(): Promise<void> {
 export function useTemplateInstall() {
   const workspace = useWorkspaceStore()
   const records = useRecordsStore()
-  const saver = useSaveStatusStore()
   const phase = ref<InstallPhase>('idle')
   const size = shallowRef<{ definitions: number, records: number, stageEvents: number } | null>(null)
   const addedMembers = ref(0)
@@ -54,17 +52,13 @@ export function useTemplateInstall() {
     }
     phase.value = 'writing'
     await paint()
-    const before = saver.failed.length
-    if (!(await saver.commit(tx))) {
-      // The dialog reports it and offers a retry: no banner entry for a write that left nothing behind.
-      const failed = saver.failed.slice(before)
-      error.value = failed[0]?.message ?? ''
-      for (const f of failed) saver.dismiss(f.id)
+    // Stored first, shown after: a refused install leaves nothing behind, and the dialog (not the banner) reports it.
+    const written = await records.write(tx, { confirmed: true })
+    if (!written.ok || !written.saved) {
+      error.value = (written.ok && written.failure) || ''
       phase.value = 'failed'
       return null
     }
-    workspace.applyLocal(tx)
-    records.applyLocal(tx)
     phase.value = 'done'
     return plan.bundle.app
   }

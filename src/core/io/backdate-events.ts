@@ -1,6 +1,6 @@
-import type { FieldOf, RecordRow, StageEvent } from '@/core/schema/types'
-import type { Transaction } from '@/core/storage/adapter'
-import { eventsFromDateColumns } from '@/core/io/stage-history'
+import type { FieldOf, RecordRow, StageEvent } from '../schema/types'
+import type { Transaction } from '../storage/adapter'
+import { eventsFromDateColumns } from './stage-history'
 
 /** "Entered stage X" times: a stage of the stage field and the date field holding them. */
 export interface StageDateColumn {

@@ -1,5 +1,5 @@
-import type { FieldDef, FieldType, StageOption } from '@/core/schema/types'
-import { labelText } from '@/core/utils/label'
+import type { FieldDef, FieldType, StageOption } from '../schema/types'
+import { labelText } from '../utils/label'
 
 /** Field types offered for a column of "new form from a file". */
 export const PROPOSAL_TYPES = ['text', 'textarea', 'number', 'money', 'percent', 'date', 'select', 'multiselect', 'checkbox', 'email', 'phone', 'url', 'stage'] as const

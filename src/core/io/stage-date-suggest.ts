@@ -1,7 +1,7 @@
-import type { FieldOf } from '@/core/schema/types'
+import type { FieldOf } from '../schema/types'
 import type { StageDateColumn } from './backdate-events'
-import { normalizeHeader } from '@/core/io'
-import { labelText } from '@/core/utils/label'
+import { normalizeHeader } from './auto-map'
+import { labelText } from '../utils/label'
 
 const CLOSE = /close|closed|won|lost|成交|签约|关闭|结束|赢单|输单/i
 

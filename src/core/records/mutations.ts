@@ -46,6 +46,15 @@ export type WriteResult =
   | { ok: true, records: RecordRow[], tx: Transaction }
   | { ok: false, issues: { recordId: string, issues: WriteIssue[] }[] }
 
+/** What a record created from outside (a stage-history log) brings besides its values. */
+export interface RecordPreset {
+  id: string
+  createdAt: number
+  updatedAt: number
+  /** Its stage history, replacing the event a new record's starting stage would get. */
+  events: readonly StageEvent[]
+}
+
 /** A change to one record: the fields to set. */
 export interface RecordPatch {
   recordId: string
@@ -90,22 +99,22 @@ function queryEnv(ctx: WriteContext) {
  * assigned (the form's counters are saved in the same transaction), logged, with a stage event
  * for every stage field that starts with a value.
  */
-export function createRecords(form: FormDef, valuesList: Record<string, unknown>[], validate: ValuesValidator, ctx: WriteContext): WriteResult {
+export function createRecords(form: FormDef, valuesList: Record<string, unknown>[], validate: ValuesValidator, ctx: WriteContext, presets?: readonly RecordPreset[]): WriteResult {
   const records: RecordRow[] = []
   const failures: { recordId: string, issues: WriteIssue[] }[] = []
   const events: StageEvent[] = []
   const changes: ChangeEntry[] = []
   const computed = computedIds(form)
-  const prepared = valuesList.map((values) => {
+  const prepared = valuesList.map((values, i) => {
     const input = applyDefaults(form, withoutComputed(values, computed), { ...ctx.formula, now: ctx.now, memberId: ctx.memberId })
-    return { id: newId(), input }
+    return { id: presets?.[i]?.id ?? newId(), input, preset: presets?.[i] }
   })
   const dupes = uniqueIssues(form, prepared.map(p => ({ id: p.id, values: p.input })), ctx.existing ?? [])
   const serials = serialFields(form)
   const counters: Record<string, number> = { ...form.serialCounters }
   for (const f of serials) counters[f.id] = lastSerial(form, f, ctx.existing ?? [])
   const { derived, formula } = derivedContext(ctx)
-  for (const { id, input } of prepared) {
+  for (const { id, input, preset } of prepared) {
     const issues = pickIssues(validate(input), ruleIssues(form, input, queryEnv(ctx)), dupes.get(id))
     if (issues.length) {
       failures.push({ recordId: id, issues })
@@ -116,9 +125,9 @@ export function createRecords(form: FormDef, valuesList: Record<string, unknown>
       counters[f.id] = (counters[f.id] ?? 0) + 1
       values[f.id] = formatSerial(f.options.pattern, counters[f.id]!, ctx.now)
     }
-    const rec: RecordRow = { id, values, createdAt: ctx.now, updatedAt: ctx.now, rev: 1, createdBy: ctx.memberId, updatedBy: ctx.memberId }
+    const rec: RecordRow = { id, values, createdAt: preset?.createdAt ?? ctx.now, updatedAt: preset?.updatedAt ?? ctx.now, rev: 1, createdBy: ctx.memberId, updatedBy: ctx.memberId }
     records.push(rec)
-    events.push(...stageEventsFor(form, id, {}, values, ctx.now))
+    events.push(...(preset?.events ?? stageEventsFor(form, id, {}, values, ctx.now)))
     changes.push({ id: newId(), formId: form.id, recordId: id, at: ctx.now, memberId: ctx.memberId, kind: 'create' })
   }
   if (failures.length) return { ok: false, issues: failures }

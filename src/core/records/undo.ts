@@ -21,7 +21,7 @@ export type UndoOp =
   | { kind: 'restore', rows: RecordRow[] }
 
 /** What a step did, for the "undone: …" message. */
-export type UndoAction = 'edit' | 'paste' | 'fill' | 'clear' | 'add' | 'delete' | 'batch' | 'restore'
+export type UndoAction = 'edit' | 'paste' | 'fill' | 'clear' | 'add' | 'delete' | 'batch' | 'restore' | 'import'
 
 /** One undoable user action on one form: the operations that revert it and those that do it again. */
 export interface UndoStep {
@@ -31,6 +31,13 @@ export interface UndoStep {
   size: number
   undo: UndoOp[]
   redo: UndoOp[]
+  /** Writes of one user action made in several commits (import batches) share a group and undo as one step. */
+  group?: string
+}
+
+/** One step doing `newer` after `older` (same form): undo reverts newer first, redo replays older first. */
+export function mergeSteps(older: UndoStep, newer: UndoStep): UndoStep {
+  return { ...older, size: older.size + newer.size, undo: [...newer.undo, ...older.undo], redo: [...older.redo, ...newer.redo] }
 }
 
 function same(a: unknown, b: unknown): boolean {

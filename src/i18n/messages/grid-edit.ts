@@ -1,7 +1,7 @@
 export default {
   'zh-CN': {
     gridEdit: {
-      action: { edit: '编辑', paste: '粘贴', fill: '向下填充', clear: '清空', add: '添加记录', delete: '删除记录', batch: '批量修改', restore: '恢复记录' },
+      action: { edit: '编辑', paste: '粘贴', fill: '向下填充', clear: '清空', add: '添加记录', delete: '删除记录', batch: '批量修改', restore: '恢复记录', import: '导入' },
       applied: '{what}：已写入 {n} 个单元格',
       undone: '已撤销：{what}（{n} 处）',
       redone: '已重做：{what}（{n} 处）',
@@ -35,7 +35,7 @@ export default {
   },
   'en': {
     gridEdit: {
-      action: { edit: 'Edit', paste: 'Paste', fill: 'Fill down', clear: 'Clear', add: 'Add records', delete: 'Delete records', batch: 'Batch edit', restore: 'Restore records' },
+      action: { edit: 'Edit', paste: 'Paste', fill: 'Fill down', clear: 'Clear', add: 'Add records', delete: 'Delete records', batch: 'Batch edit', restore: 'Restore records', import: 'Import' },
       applied: '{what}: {n} cells written',
       undone: 'Undone: {what} ({n} changes)',
       redone: 'Redone: {what} ({n} changes)',

@@ -1,10 +1,10 @@
 import type { RecordRow, StageEvent } from '@/core/schema/types'
 import { describe, expect, it } from 'vitest'
-import { withBackdatedEvents } from '@/components/io/backdate-events'
-import { retypeField, stagesFromValues } from '@/components/io/field-proposal'
-import { suggestStageDates } from '@/components/io/stage-date-suggest'
+import { withBackdatedEvents } from '@/core/io/backdate-events'
+import { retypeField, stagesFromValues } from '@/core/io/field-proposal'
+import { suggestStageDates } from '@/core/io/stage-date-suggest'
 import { completeChoices } from '@/workers/complete-choices'
-import { salesForm } from '../fixtures/io-ui'
+import { salesForm } from '../../../fixtures/io-ui'
 
 const stage = salesForm().fields.find(f => f.type === 'stage')!
 if (stage.type !== 'stage') throw new Error('fixture')

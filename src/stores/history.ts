@@ -1,0 +1,132 @@
+import type { ChangeEntry, StageEvent } from '@/core/schema/types'
+import type { Transaction } from '@/core/storage/adapter'
+import type { ShallowRef } from 'vue'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { markRaw, shallowRef } from 'vue'
+import { useAdapter } from './use-adapter'
+import { useSaveStatusStore } from './save-status'
+import { whenSaved } from './when-saved'
+
+interface FormEvents {
+  events: ShallowRef<StageEvent[]>
+  /** Resolves when the stored events are in `events`. */
+  loaded: Promise<void>
+  /** Events applied while the stored ones were still loading (merged in once they are). */
+  early?: StageEvent[]
+}
+
+interface ChangeLog {
+  list: ShallowRef<ChangeEntry[]>
+  loaded: Promise<void>
+  /** Entries applied while the stored ones were still loading. */
+  early?: ChangeEntry[]
+}
+
+/**
+ * Stage events and change entries: the one source every funnel, timeline, dashboard and
+ * record drawer reads. A form's events are read from storage once, on first use; after that
+ * every applied transaction (this tab's writes and other tabs') appends its events here, so
+ * nothing re-reads storage after a write. Change entries are read per record on demand (the
+ * drawer), and their list stays in step the same way while it is shown.
+ */
+export const useHistoryStore = defineStore('history', () => {
+  const adapter = useAdapter()
+  const saver = useSaveStatusStore()
+  // Reads wait for this tab's writes in flight: what was applied before a list was asked for is then stored.
+  const read = <T>(load: () => Promise<T>) => whenSaved(saver).then(load)
+  const forms = new Map<string, FormEvents>()
+  /** Per "formId\u0000recordId": the change log of a record that was asked for. */
+  const changeLogs = new Map<string, ChangeLog>()
+
+  function ensure(formId: string): FormEvents {
+    const state = forms.get(formId)
+    if (state) return state
+    const events = shallowRef<StageEvent[]>(markRaw([]))
+    const created: FormEvents = { events, loaded: Promise.resolve() }
+    created.early = []
+    created.loaded = read(() => adapter.loadStageEvents(formId)).then((list) => {
+      const stored = new Set(list.map(e => e.id))
+      const early = (created.early ?? []).filter(e => !stored.has(e.id))
+      created.early = undefined
+      events.value = markRaw(early.length ? [...list, ...early] : list)
+    })
+    forms.set(formId, created)
+    return created
+  }
+
+  /** A form's stage events (read on first use, then kept up to date by every applied transaction). */
+  function eventsOf(formId: string): ShallowRef<StageEvent[]> {
+    return ensure(formId).events
+  }
+
+  /** Resolves when a form's stored events are loaded. */
+  function eventsLoaded(formId: string): Promise<void> {
+    return ensure(formId).loaded
+  }
+
+  /** One record's stage events, oldest first, from the form's list. */
+  async function recordEvents(formId: string, recordId: string): Promise<StageEvent[]> {
+    await eventsLoaded(formId)
+    return eventsOf(formId).value.filter(e => e.recordId === recordId)
+  }
+
+  /** One record's change log (read once, then kept up to date by every applied transaction while this tab lives). */
+  function changesOf(formId: string, recordId: string): Promise<ShallowRef<ChangeEntry[]>> {
+    const key = `${formId}\u0000${recordId}`
+    let log = changeLogs.get(key)
+    if (!log) {
+      const list = shallowRef<ChangeEntry[]>(markRaw([]))
+      log = { list, early: [], loaded: read(() => adapter.loadChanges(formId, recordId)).then((stored) => {
+        const ids = new Set(stored.map(c => c.id))
+        const early = (log!.early ?? []).filter(c => !ids.has(c.id))
+        log!.early = undefined
+        list.value = markRaw(early.length ? [...stored, ...early] : stored)
+      }) }
+      changeLogs.set(key, log)
+    }
+    const { list, loaded } = log
+    return loaded.then(() => list)
+  }
+
+  /** Appends a transaction's stage events and change entries to the lists held (called by the records store for every applied transaction). */
+  function apply(tx: Transaction): void {
+    const byForm = new Map<string, StageEvent[]>()
+    for (const e of tx.stageEvents ?? []) {
+      const list = byForm.get(e.formId)
+      if (list) list.push(e)
+      else byForm.set(e.formId, [e])
+    }
+    for (const [formId, added] of byForm) {
+      const state = forms.get(formId)
+      if (!state) continue
+      if (state.early) {
+        state.early.push(...added)
+        continue
+      }
+      // Only the newest events can repeat these (a transaction heard twice): compare with the tail.
+      const known = new Set(state.events.value.slice(-Math.max(64, added.length * 2)).map(e => e.id))
+      const fresh = added.filter(e => !known.has(e.id))
+      if (fresh.length) state.events.value = markRaw([...state.events.value, ...fresh])
+    }
+    for (const c of tx.changes ?? []) {
+      const log = changeLogs.get(`${c.formId}\u0000${c.recordId}`)
+      if (!log) continue
+      if (log.early) log.early.push(c)
+      else if (!log.list.value.some(x => x.id === c.id)) log.list.value = markRaw([...log.list.value, c])
+    }
+    for (const formId of tx.dropForms ?? []) {
+      forms.delete(formId)
+      for (const key of [...changeLogs.keys()]) if (key.startsWith(`${formId}\u0000`)) changeLogs.delete(key)
+    }
+  }
+
+  /** Forgets every list (after a whole-workspace restore). */
+  function reset(): void {
+    forms.clear()
+    changeLogs.clear()
+  }
+
+  return { eventsOf, eventsLoaded, recordEvents, changesOf, apply, reset }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useHistoryStore, import.meta.hot))
