@@ -10,6 +10,17 @@ const UI_AND_STORAGE_LIBS = [
   '@codemirror/*', 'codemirror',
 ]
 
+// Layers (docs/architecture.md): storage is reached only through stores; composables and stores
+// never reach up into components; the undo, history, save-status and workspace stores never
+// import the records store (it imports them).
+const STORAGE_DOOR = [
+  { group: ['@/storage', '@/storage/*', '**/storage/*-adapter', '**/storage/blob-store'], message: 'Persistence is reached through a store (src/stores): components and composables never talk to the adapter.' },
+  { group: ['@/stores/use-adapter', '**/stores/use-adapter'], message: 'useAdapter is for stores only: add a store action instead.' },
+]
+const NO_STORAGE_KEY = [{ name: '@/symbols', importNames: ['STORAGE_KEY'], message: 'The StorageAdapter is provided by main.ts and injected by stores only.' }]
+const NO_COMPONENTS = { group: ['@/components/*', '@/pages/*', '@/views/*', '**/*.vue'], message: 'Stores and composables never import components or pages: move the shared code down (core, a store, or src/composables).' }
+const NO_RECORDS_STORE = { group: ['./records', '@/stores/records'], message: 'The records store imports this store, never the reverse: pass what you need in (see Replayer in undo.ts).' }
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', '**/dist/**', 'bench/.out/**', 'bench/.dist*/**', 'node_modules/**', 'coverage/**', 'bench/results.json', 'tests/e2e/screenshots/**'] },
   js.configs.recommended,
@@ -62,5 +73,23 @@ export default tseslint.config(
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
     },
+  },
+  {
+    // UI code: no adapter, no storage modules.
+    files: ['src/components/**/*.{ts,vue}', 'src/views/**/*.{ts,vue}', 'src/pages/**/*.{ts,vue}', 'src/widgets/**/*.{ts,vue}', 'src/router/**/*.ts', 'src/i18n/**/*.ts', 'src/App.vue'],
+    rules: { 'no-restricted-imports': ['error', { patterns: STORAGE_DOOR, paths: NO_STORAGE_KEY }] },
+  },
+  {
+    // Cross-feature composables: no adapter, no components.
+    files: ['src/composables/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...STORAGE_DOOR, NO_COMPONENTS], paths: NO_STORAGE_KEY }] },
+  },
+  {
+    files: ['src/stores/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_COMPONENTS] }] },
+  },
+  {
+    files: ['src/stores/undo.ts', 'src/stores/history.ts', 'src/stores/save-status.ts', 'src/stores/workspace.ts', 'src/stores/files.ts', 'src/stores/backup.ts', 'src/stores/use-adapter.ts', 'src/stores/when-saved.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_COMPONENTS, NO_RECORDS_STORE] }] },
   },
 )
