@@ -120,6 +120,17 @@ describe('grid editing (zh-CN)', () => {
     expect(await cell(page, 0, 'amount').textContent()).toBe(before)
   })
 
+  it('should refuse a value the form does not allow with one message naming the row and the column', async () => {
+    const before = await cell(page, 1, 'amount').textContent()
+    // "-5" parses as a number; the form's minimum 0 refuses it in the records store.
+    await editCell(page, 1, 'amount', '-5')
+    await expect.poll(() => cell(page, 1, 'amount').getAttribute('class')).toContain('fg-cell-error')
+    const refusal = page.locator('.el-message--error', { hasText: '第 2 行' })
+    await expect.poll(() => refusal.count()).toBe(1)
+    expect(await refusal.textContent()).toContain('“金额”')
+    expect(await cell(page, 1, 'amount').textContent()).toBe(before)
+  })
+
   it('should undo and redo an edit with Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z', async () => {
     await editCell(page, 0, 'amount', '12345')
     await expect.poll(() => cell(page, 0, 'amount').textContent()).toContain('12,345')

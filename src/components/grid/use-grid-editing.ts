@@ -38,7 +38,7 @@ export interface EditReport {
 
 /** Options of useGridEditing. */
 export interface UseGridEditingOptions {
-  formId: () => string | undefined
+  formId: () => string
   fields: () => FieldDef[]
   locale: () => Locale
   members: () => readonly Member[]

@@ -10,7 +10,6 @@ export default {
       deleteFormConfirm: '删除表单“{name}”及其全部数据？此操作不可撤销。',
       formNotFound: '找不到这个表单，它可能已被删除。',
       empty: '还没有记录。点击“添加记录”新增一行，然后直接在表格中编辑；或先“添加字段”定义列。',
-      editRefused: '第 {row} 行未保存：{message}',
     },
     fieldDialog: {
       title: '添加字段',
@@ -34,7 +33,6 @@ export default {
       deleteFormConfirm: 'Delete the form "{name}" and all its records? This cannot be undone.',
       formNotFound: 'This form was not found; it may have been deleted.',
       empty: 'No records yet. Click "Add record" for a new row and edit it right in the grid, or "Add field" to define columns first.',
-      editRefused: 'Row {row} not saved: {message}',
     },
     fieldDialog: {
       title: 'Add field',
