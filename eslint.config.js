@@ -19,6 +19,7 @@ const STORAGE_DOOR = [
 ]
 const NO_STORAGE_KEY = [{ name: '@/symbols', importNames: ['STORAGE_KEY'], message: 'The StorageAdapter is provided by main.ts and injected by stores only.' }]
 const NO_COMPONENTS = { group: ['@/components/*', '@/pages/*', '@/views/*', '**/*.vue'], message: 'Stores and composables never import components or pages: move the shared code down (core, a store, or src/composables).' }
+const RECORDS_INDEX = { group: ['@/core/records/*'], message: 'Outside src/core, import the records domain from @/core/records (its index.ts).' }
 const NO_RECORDS_STORE = { group: ['./records', '@/stores/records'], message: 'The records store imports this store, never the reverse: pass what you need in (see Replayer in undo.ts).' }
 
 export default tseslint.config(
@@ -77,19 +78,19 @@ export default tseslint.config(
   {
     // UI code: no adapter, no storage modules.
     files: ['src/components/**/*.{ts,vue}', 'src/views/**/*.{ts,vue}', 'src/pages/**/*.{ts,vue}', 'src/widgets/**/*.{ts,vue}', 'src/router/**/*.ts', 'src/i18n/**/*.ts', 'src/App.vue'],
-    rules: { 'no-restricted-imports': ['error', { patterns: STORAGE_DOOR, paths: NO_STORAGE_KEY }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...STORAGE_DOOR, RECORDS_INDEX], paths: NO_STORAGE_KEY }] },
   },
   {
     // Cross-feature composables: no adapter, no components.
     files: ['src/composables/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...STORAGE_DOOR, NO_COMPONENTS], paths: NO_STORAGE_KEY }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...STORAGE_DOOR, NO_COMPONENTS, RECORDS_INDEX], paths: NO_STORAGE_KEY }] },
   },
   {
     files: ['src/stores/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_COMPONENTS] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_COMPONENTS, RECORDS_INDEX] }] },
   },
   {
     files: ['src/stores/undo.ts', 'src/stores/history.ts', 'src/stores/save-status.ts', 'src/stores/workspace.ts', 'src/stores/files.ts', 'src/stores/backup.ts', 'src/stores/use-adapter.ts', 'src/stores/when-saved.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_COMPONENTS, NO_RECORDS_STORE] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_COMPONENTS, NO_RECORDS_STORE, RECORDS_INDEX] }] },
   },
 )

@@ -6,10 +6,8 @@
  */
 import type { FormDef, RecordRow } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
-import type { RelatedRows } from '@/core/records/related-rows'
-import { formLinks, formsToLoad } from '@/core/records/form-links'
-import { withDependents } from '@/core/records/propagate'
-import { recomputeRows, rowsMissingLinks } from '@/core/records/recompute'
+import type { RelatedRows } from '@/core/records'
+import { formLinks, formsToLoad, withDependents, recomputeRows, rowsMissingLinks } from '@/core/records'
 
 /** What the helpers read from the stores. */
 export interface LinkDeps {

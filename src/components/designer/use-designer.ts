@@ -8,7 +8,7 @@ import type { OptionRemap, SaveReport } from '@/core/schema-evolution'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { parseJsonDocument } from '@/core/validation'
 import { checkFormDesign, createField, duplicateField, planFormSave, restoreField, trashField, withType } from '@/core/schema-evolution'
-import { derivedDefinitionsChanged, withRecomputed } from '@/core/records/recompute'
+import { derivedDefinitionsChanged, withRecomputed } from '@/core/records'
 import { useRecordsStore } from '@/stores/records'
 import { useWorkspaceStore } from '@/stores/workspace'
 

@@ -1,5 +1,5 @@
 import type { FieldDef, FieldOf, Locale, Member, SelectOption, StageOption } from '@/core/schema/types'
-import type { LookupSource } from '@/core/records/lookup-display'
+import type { LookupSource } from '@/core/records'
 import { labelText } from '@/core/utils/label'
 import { safeColor } from '@/core/utils/safe-color'
 

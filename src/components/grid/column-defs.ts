@@ -2,11 +2,9 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community'
 import type { FieldDef, Locale, Member, RecordRow } from '@/core/schema/types'
 import type { FieldUiContext } from '@/components/fields/field-tags'
 import { fieldUi } from '@/components/fields/registry'
-import { isWritableField } from '@/core/records/cell-writes'
-import { cellValue } from '@/core/records/cell-value'
+import { isWritableField, cellValue, formatLookup } from '@/core/records'
 import { labelText } from '@/core/utils/label'
 import { formatCell } from './format-cell'
-import { formatLookup } from '@/core/records/lookup-display'
 
 export interface ColumnContext {
   locale: Locale

@@ -1,9 +1,9 @@
 import type { CellFocusedEvent, GridApi } from 'ag-grid-community'
 import type { Ref, ShallowRef } from 'vue'
-import type { CellPos, CellRange } from '@/core/records/cell-range'
+import type { CellPos, CellRange } from '@/core/records'
+import { rangeBetween, stepCell } from '@/core/records'
 import type { RecordRow } from '@/core/schema/types'
 import { onBeforeUnmount, shallowRef, watch } from 'vue'
-import { rangeBetween, stepCell } from '@/core/records/cell-range'
 
 /** Options of useGridRange. */
 export interface UseGridRangeOptions {

@@ -5,13 +5,8 @@
 import type { Locale } from '../schema/types'
 import { FORMULA_MESSAGES } from './messages'
 
-/** Stable codes of formula diagnostics. */
-export type FormulaErrorCode =
-  | 'EMPTY_FORMULA' | 'UNEXPECTED_CHAR' | 'UNTERMINATED_STRING' | 'UNTERMINATED_REF' | 'EMPTY_REF'
-  | 'BAD_NUMBER' | 'UNEXPECTED_TOKEN' | 'UNEXPECTED_END' | 'MISSING_CLOSE_PAREN' | 'UNKNOWN_NAME' | 'TOO_DEEP' | 'TOO_LONG'
-  | 'UNKNOWN_FIELD' | 'UNKNOWN_LABEL' | 'AMBIGUOUS_LABEL' | 'UNKNOWN_FORM' | 'NOT_A_SUBFORM' | 'BAD_REF'
-  | 'UNKNOWN_FUNCTION' | 'TOO_FEW_ARGS' | 'TOO_MANY_ARGS' | 'TYPE_MISMATCH' | 'LIST_NOT_ALLOWED'
-  | 'RANGE_REQUIRED' | 'MIXED_FORMS' | 'BAD_OPTION' | 'SELF_REFERENCE' | 'CYCLE' | 'TEXT_AS_NUMBER'
+/** Stable codes of formula diagnostics: the keys of the message table, so a code cannot lack its texts. */
+export type FormulaErrorCode = keyof typeof FORMULA_MESSAGES
 
 /** Parameters interpolated into a message. */
 export type FormulaErrorParams = Record<string, string | number>

@@ -1,11 +1,11 @@
 /** The zh-CN and en texts of every formula diagnostic code. */
 import type { Locale } from '../schema/types'
-import type { FormulaErrorCode, FormulaErrorParams } from './errors'
+import type { FormulaErrorParams } from './errors'
 
 type MessageFn = (p: FormulaErrorParams) => string
 
 /** Message builders per code and locale. */
-export const FORMULA_MESSAGES: Readonly<Record<FormulaErrorCode, Record<Locale, MessageFn>>> = {
+export const FORMULA_MESSAGES = {
   EMPTY_FORMULA: { 'zh-CN': () => '公式为空', 'en': () => 'The formula is empty' },
   UNEXPECTED_CHAR: {
     'zh-CN': p => `无法识别的字符“${p.char}”`,
@@ -83,7 +83,7 @@ export const FORMULA_MESSAGES: Readonly<Record<FormulaErrorCode, Record<Locale, 
     'zh-CN': p => `文本字段“${p.name}”被当作数字使用，非数字内容将得到 #VALUE!`,
     'en': p => `Text field "${p.name}" is used as a number; non-numeric text gives #VALUE!`,
   },
-}
+} as const satisfies Readonly<Record<string, Record<Locale, MessageFn>>>
 
 const ZH_TYPES: Record<string, string> = {
   number: '数字', text: '文本', date: '日期', boolean: '逻辑值', any: '任意值', list: '列表',

@@ -18,6 +18,7 @@ const ADAPTER = `import { useAdapter } from '@/stores/use-adapter'\nexport const
 const STORAGE = `import { createLocalforageAdapter } from '@/storage/localforage-adapter'\nexport const a = createLocalforageAdapter\n`
 const KEY = `import { STORAGE_KEY } from '@/symbols'\nexport const k = STORAGE_KEY\n`
 const COMPONENT = `import type { FieldUiContext } from '@/components/fields/field-tags'\nexport type C = FieldUiContext\n`
+const DEEP_RECORDS = `import { createRecords } from '@/core/records/mutations'\nexport const c = createRecords\n`
 const RECORDS = `import { useRecordsStore } from './records'\nexport const r = useRecordsStore\n`
 
 describe('layer rules in eslint.config.js', () => {
@@ -31,6 +32,8 @@ describe('layer rules in eslint.config.js', () => {
     ['src/stores/x.ts', COMPONENT],
     ['src/stores/undo.ts', RECORDS],
     ['src/stores/history.ts', RECORDS],
+    ['src/components/grid/x.ts', DEEP_RECORDS],
+    ['src/stores/x.ts', DEEP_RECORDS],
   ])('should refuse in %s: %s', async (file, code) => {
     expect(await restricted(file, code)).toHaveLength(1)
   })

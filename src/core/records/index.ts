@@ -1,0 +1,31 @@
+/**
+ * The records domain seen from outside src/core/records: writes (validation, defaults,
+ * serials, derived values, propagation), undo, grid cell operations, lookups shown as their
+ * source shows them. Modules inside src/core import the files directly.
+ */
+export { applyRecordChanges } from './apply-changes'
+export { planClear, planFillDown, rangeText } from './cell-fill'
+export type { CellPos, CellRange } from './cell-range'
+export { rangeBetween, rangeSize, stepCell } from './cell-range'
+export { cellValue } from './cell-value'
+export type { CellProblem, WritePlan } from './cell-writes'
+export { isWritableField } from './cell-writes'
+export { planPaste } from './clipboard-paste'
+export { parseTsv, serializeTsv } from './clipboard-tsv'
+export { computedIds, withoutComputed } from './computed-values'
+export { applyDefaults } from './defaults'
+export { formLinks, formsToLoad } from './form-links'
+export type { LookupSource } from './lookup-display'
+export { formatLookup, lookupFormatter, lookupSource } from './lookup-display'
+export { mergeWrites } from './merge-writes'
+export type { RecordPatch, WriteContext, WriteIssue, WriteResult } from './mutations'
+export { createRecords, deleteRecords, updateRecords } from './mutations'
+export { withDependents } from './propagate'
+export { derivedDefinitionsChanged, recomputeRows, rowsMissingLinks, withRecomputed } from './recompute'
+export type { RelatedRows } from './related-rows'
+export { restoreRecords } from './restore'
+export { ruleIssues } from './rules'
+export { formatSerial } from './serial'
+export type { UndoAction, UndoOp, UndoStep } from './undo'
+export { mergeSteps, replayOps, undoStepOf } from './undo'
+export { validatorFor } from './validator-cache'
