@@ -50,6 +50,8 @@ export function useGridRange(api: () => GridApi<RecordRow> | undefined, containe
   let shift = false
   let mode: 'none' | 'drag' | 'fill' = 'none'
   let fillFrom: CellRange | undefined
+  /** The cell the last mouse press set the range for: AG Grid's focus event for it comes later and must not set it again. */
+  let pressed: CellPos | undefined
 
   function displayedColumnIds(): string[] {
     const ids = options.columnIds()
@@ -81,8 +83,16 @@ export function useGridRange(api: () => GridApi<RecordRow> | undefined, containe
   function onFocused(e: CellFocusedEvent<RecordRow>): void {
     if (e.rowIndex === null || e.rowIndex === undefined || !e.column || typeof e.column === 'string' || mode === 'fill') return
     const pos = posOf(e.rowIndex, e.column.getColId())
-    // A click already set the range (the grid may focus the cell after Shift is released).
-    if (!pos || (end && pos.row === end.row && pos.col === end.col && range.value)) return
+    if (!pos) return
+    // A press already set the range for this cell. The grid focuses it afterwards, at a time
+    // of its own (after Shift is released, after a row update from an earlier edit has been
+    // drawn): handling that focus again would collapse a shift+click range to one cell.
+    if (pressed && pos.row === pressed.row && pos.col === pressed.col) {
+      pressed = undefined
+      return
+    }
+    pressed = undefined
+    if (end && pos.row === end.row && pos.col === end.col && range.value) return
     if (shift && anchor) {
       end = pos
       set(rangeBetween(anchor, pos))
@@ -96,6 +106,7 @@ export function useGridRange(api: () => GridApi<RecordRow> | undefined, containe
     if (!hit || e.button !== 0) return
     const pos = posOf(hit.row, hit.colId)
     if (!pos) return
+    pressed = pos
     const box = hit.el.getBoundingClientRect()
     if (hit.el.classList.contains('fg-range-corner') && e.clientX > box.right - HANDLE_PX && e.clientY > box.bottom - HANDLE_PX && range.value) {
       mode = 'fill'
