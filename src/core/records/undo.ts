@@ -76,7 +76,8 @@ export function undoStepOf(form: Pick<FormDef, 'id' | 'fields'>, changes: Record
   for (const row of changes.put ?? []) {
     const old = before.get(row.id)
     if (!old) {
-      added.push(structuredClone(row))
+      // Records are never edited in place (every change replaces the object): the step can hold the row itself.
+      added.push(row)
       continue
     }
     const keys = changedKeys(old.values, row.values, fields)
@@ -85,7 +86,7 @@ export function undoStepOf(form: Pick<FormDef, 'id' | 'fields'>, changes: Record
     undoPatches.push({ recordId: row.id, values: pick(old.values, keys) })
     redoPatches.push({ recordId: row.id, values: pick(row.values, keys) })
   }
-  const deleted = (changes.delete ?? []).map(id => before.get(id)).filter((r): r is RecordRow => !!r).map(r => structuredClone(r))
+  const deleted = (changes.delete ?? []).map(id => before.get(id)).filter((r): r is RecordRow => !!r)
   if (!undoPatches.length && !added.length && !deleted.length) return undefined
   const undo: UndoOp[] = []
   const redo: UndoOp[] = []
