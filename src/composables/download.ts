@@ -1,9 +1,17 @@
-/** Saves a Blob as a file through the browser's download. */
+import type { FileValue } from '@/core/fields'
+import { useFilesStore } from '@/stores/files'
+
+/**
+ * Saves a Blob as a file through the browser's download. The Blob is re-typed as
+ * application/octet-stream and the link carries `download`, so its contents are saved, never
+ * shown as a page of this origin (a stored HTML or SVG file must not run here).
+ */
 export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob)
+  const url = URL.createObjectURL(blob.slice(0, blob.size, 'application/octet-stream'))
   const a = document.createElement('a')
   a.href = url
-  a.download = filename
+  a.download = filename || 'download'
+  a.rel = 'noopener'
   document.body.append(a)
   a.click()
   a.remove()
@@ -13,4 +21,11 @@ export function downloadBlob(filename: string, blob: Blob): void {
 /** Saves text as a file through the browser's download. */
 export function downloadText(filename: string, text: string, mime = 'text/plain'): void {
   downloadBlob(filename, new Blob([text], { type: `${mime};charset=utf-8` }))
+}
+
+/** Downloads a stored file under its name; false when this browser does not hold its contents. */
+export async function downloadFile(file: FileValue): Promise<boolean> {
+  const blob = file.key ? await useFilesStore().get(file.key) : null
+  if (blob) downloadBlob(file.name, blob)
+  return blob !== null
 }

@@ -18,6 +18,7 @@ export default {
       missingShort: '内容缺失',
       cellHint: '双击单元格打开记录，可上传、下载或移除文件',
       preview: '预览',
+      notImage: '此文件不是可显示的图片，只能下载',
     },
   },
   'en': {
@@ -39,6 +40,7 @@ export default {
       missingShort: 'contents missing',
       cellHint: 'Double-click the cell to open the record and upload, download or remove files',
       preview: 'Preview',
+      notImage: 'This file is not an image the app can show; download it instead',
     },
   },
 }
