@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { fillField } from './grid-actions'
 
 /** Installs the sales-funnel template with its demo data from the home page, as a user would; resolves on its funnel page. */
 export async function installSalesTemplate(page: Page): Promise<void> {
@@ -14,4 +15,16 @@ export async function formHref(page: Page, name: string): Promise<string> {
   const href = await page.locator('[data-test=side-form]', { hasText: name }).first().getAttribute('href')
   if (!href) throw new Error(`no form ${name} in the sidebar`)
   return href.replace(/^#/, '')
+}
+
+/** Creates an app named `app` with one form named `form` from the home page; resolves on the form's grid. */
+export async function createAppWithForm(page: Page, app: string, form: string): Promise<void> {
+  await page.click('[data-test=create-app]')
+  await fillField(page, 'name-input', app)
+  await page.click('[data-test=name-submit]')
+  await page.waitForSelector('[data-test=app-title]')
+  await page.click('[data-test=create-form]')
+  await fillField(page, 'name-input', form)
+  await page.click('[data-test=name-submit]')
+  await page.waitForSelector('[data-test=form-title]')
 }

@@ -3,7 +3,8 @@ import type { Session } from './harness'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDesignerField } from './designer-actions'
-import { colIdByHeader, fillField } from './grid-actions'
+import { createAppWithForm } from './app-actions'
+import { colIdByHeader } from './grid-actions'
 import { shot, startSession } from './harness'
 
 // Would mark every place it runs: the opener, this origin's storage and the page title.
@@ -41,14 +42,7 @@ describe('attachments: stored files never run as pages of the app', () => {
   }
 
   it('should show an uploaded SVG with scripts as an image only, in the app', async () => {
-    await page.click('[data-test=create-app]')
-    await fillField(page, 'name-input', '安全')
-    await page.click('[data-test=name-submit]')
-    await page.waitForSelector('[data-test=app-title]')
-    await page.click('[data-test=create-form]')
-    await fillField(page, 'name-input', '图片')
-    await page.click('[data-test=name-submit]')
-    await page.waitForSelector('[data-test=form-title]')
+    await createAppWithForm(page, '安全', '图片')
     await page.goto(`${appBase(page)}/design`)
     await page.waitForSelector('[data-test=designer-canvas]')
     photo = await addDesignerField(page, 'image', '照片')
