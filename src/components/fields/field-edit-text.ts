@@ -3,20 +3,12 @@ import type { FieldUiContext } from './field-tags'
 import { fieldRegistry } from '@/core/fields'
 
 /**
- * The text an editor starts with: plain digits for numbers (no thousands separators or
+ * The text an editor starts with (the type's `editsStored`): plain digits for numbers (no thousands separators or
  * currency, so typing replaces cleanly), the stored string for dates, the display text
  * otherwise. Whatever is typed goes back through the type's parseText.
  */
 export function editText(field: FieldDef, value: unknown, ui: FieldUiContext): string {
   if (value === null || value === undefined) return ''
-  switch (field.type) {
-    case 'number':
-    case 'money':
-    case 'percent':
-    case 'rating':
-    case 'date':
-      return String(value)
-    default:
-      return fieldRegistry[field.type].format(value, field as never, { locale: ui.locale, members: ui.members })
-  }
+  const behaviour = fieldRegistry[field.type]
+  return behaviour.editsStored ? String(value) : behaviour.format(value, field as never, { locale: ui.locale, members: ui.members })
 }

@@ -25,6 +25,8 @@ export interface FieldUi {
   parse: boolean
   /** Text alignment of the cell. */
   align: 'left' | 'right' | 'center'
+  /** Initial column width in px (default 160). */
+  width?: number
 }
 
 const text: FieldUi = { Cell: null, Editor: FieldTextEditor, parse: true, align: 'left' }
@@ -36,23 +38,23 @@ const files: FieldUi = { Cell: FieldFilesCell, Editor: null, parse: false, align
 /** The renderer and editor of every field type. */
 export const fieldUi: { readonly [T in FieldType]: FieldUi } = {
   text,
-  textarea: { ...text, Editor: 'agLargeTextCellEditor' },
+  textarea: { ...text, Editor: 'agLargeTextCellEditor', width: 240 },
   number: numeric,
   money: numeric,
   percent: numeric,
   date: text,
   select: pick,
-  multiselect: pick,
-  checkbox: { Cell: FieldCheckboxCell, Editor: 'agCheckboxCellEditor', parse: false, align: 'center' },
-  rating: { Cell: FieldRatingCell, Editor: FieldTextEditor, parse: true, align: 'left' },
+  multiselect: { ...pick, width: 200 },
+  checkbox: { Cell: FieldCheckboxCell, Editor: 'agCheckboxCellEditor', parse: false, align: 'center', width: 90 },
+  rating: { Cell: FieldRatingCell, Editor: FieldTextEditor, parse: true, align: 'left', width: 120 },
   member: pick,
-  relation: pick,
+  relation: { ...pick, width: 180 },
   lookup: readOnly,
   rollup: { ...readOnly, align: 'right' },
   formula: readOnly,
   serial: readOnly,
-  attachment: files,
-  image: files,
+  attachment: { ...files, width: 100 },
+  image: { ...files, width: 100 },
   subform: readOnly,
   address: text,
   phone: text,

@@ -19,8 +19,6 @@ export interface ColumnContext {
   isRangeCorner?: (row: number, colId: string) => boolean
 }
 
-const WIDTHS: Partial<Record<FieldDef['type'], number>> = { textarea: 240, checkbox: 90, rating: 120, multiselect: 200, relation: 180, attachment: 100, image: 100 }
-
 function uiContext(ctx: ColumnContext): FieldUiContext {
   return ctx.ui ?? { locale: ctx.locale, members: ctx.members, relationTitle: () => undefined, relationOptions: () => [] }
 }
@@ -67,7 +65,7 @@ export function buildColumnDefs(fields: FieldDef[], ctx: ColumnContext): ColDef<
         },
         context: { parse: entry.parse },
         minWidth: 80,
-        width: WIDTHS[field.type] ?? 160,
+        width: fieldUi[field.type].width ?? 160,
       } satisfies ColDef<RecordRow>
     })
 }

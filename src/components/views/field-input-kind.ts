@@ -1,44 +1,22 @@
+import type { InputKind } from '@/core/fields'
 import type { FieldDef, Locale, Member } from '@/core/schema/types'
+import { behaviourOf } from '@/core/fields'
 import { CURRENT_MEMBER } from '@/core/query'
 import { labelText } from '@/core/utils/label'
 import { safeColor } from '@/core/utils/safe-color'
 
-/** Which control edits a value of a field. */
-export type InputKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime' | 'month' | 'choice' | 'bool' | 'readonly'
+export type { InputKind }
 
 /** An option of a choice control. */
 export interface ChoiceOption { value: string, label: string, color?: string }
 
 /**
- * The control for a field. In filters, datetime values compare by day, so they get a date
- * picker; members, multiselects and option fields become choices.
+ * The control for a field: its behaviour's `inputKind` (core/fields). In filters, datetime
+ * values compare by day, so they get a date picker; members, multiselects and option fields
+ * become choices.
  */
 export function inputKindOf(field: FieldDef, forFilter: boolean): InputKind {
-  switch (field.type) {
-    case 'text': case 'phone': case 'email': case 'url': return 'text'
-    case 'textarea': return forFilter ? 'text' : 'textarea'
-    case 'number': case 'money': case 'percent': case 'rating': return 'number'
-    case 'date': {
-      const g = field.options?.granularity
-      if (g === 'month') return 'month'
-      return g === 'datetime' && !forFilter ? 'datetime' : 'date'
-    }
-    case 'createdAt': case 'updatedAt': return forFilter ? 'date' : 'readonly'
-    case 'select': case 'stage': case 'multiselect': case 'member': return 'choice'
-    case 'createdBy': case 'updatedBy': return forFilter ? 'choice' : 'readonly'
-    case 'checkbox': return 'bool'
-    case 'serial': case 'address': return forFilter ? 'text' : 'readonly'
-    case 'rollup': return forFilter ? 'number' : 'readonly'
-    case 'formula': return forFilter ? formulaKind(field.options.resultType) : 'readonly'
-    default: return forFilter && field.type === 'lookup' ? 'text' : 'readonly'
-  }
-}
-
-function formulaKind(t: 'number' | 'text' | 'date' | 'boolean' | undefined): InputKind {
-  if (t === 'number') return 'number'
-  if (t === 'date') return 'date'
-  if (t === 'boolean') return 'bool'
-  return 'text'
+  return behaviourOf(field).inputKind(field, forFilter)
 }
 
 /** True when the field's own value is a list (multiselect, multiple members). */

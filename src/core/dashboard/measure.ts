@@ -1,11 +1,16 @@
 /** Measures of record widgets: resolution, computation (core/query aggregate) and number format. */
 import type { Measure } from '../query'
-import type { FieldDef, FormDef } from '../schema/types'
+import type { FieldDef, FieldType, FormDef } from '../schema/types'
 import type { MeasureConfig } from './config-types'
 import type { Resolver } from './resolve'
 import type { ValueFormat } from './result-types'
+import { FIELD_TYPES, fieldRegistry } from '../fields/registry'
 
-const MEASURE_TYPES = ['number', 'money', 'percent', 'rating', 'formula', 'rollup', 'lookup', 'date', 'createdAt', 'updatedAt'] as const
+/** Types a measure may aggregate (their behaviour's `measure`): number types, then date types. */
+const MEASURE_TYPES: readonly FieldType[] = [
+  ...FIELD_TYPES.filter(t => fieldRegistry[t].measure === 'number'),
+  ...FIELD_TYPES.filter(t => fieldRegistry[t].measure === 'date'),
+]
 
 /** The query Measure for a config (count by default), or undefined with a problem. */
 export function resolveMeasure(r: Resolver, form: FormDef | undefined, m: MeasureConfig | undefined, key = 'measure.field'): Measure | undefined {

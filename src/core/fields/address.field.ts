@@ -3,6 +3,8 @@ import { compareText, emptyLast } from './shared/compare'
 import { makeConvert } from './shared/convert'
 import { isEmptyValue } from './shared/empty'
 import { ok } from './shared/result'
+import { always, input } from './shared/traits'
+import { noOptions } from './shared/new-options'
 
 /** An address value: region parts plus a detail line, each optional. */
 export interface AddressValue {
@@ -29,6 +31,13 @@ export const addressField: FieldBehaviour<'address'> = {
   compare: emptyLast((a, b) => compareText(addressText(a), addressText(b)), isEmptyAddress),
   isEmpty: isEmptyAddress,
   convertFrom: makeConvert<'address'>(parseText, null),
+  queryKind: always('text'),
+  exprType: always('text'),
+  inputKind: input('readonly', 'text'),
+  editsStored: false,
+  measure: null,
+  inSubform: false,
+  newOptions: noOptions,
 }
 
 function parseText(text: string): ParseResult {

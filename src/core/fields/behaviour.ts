@@ -3,7 +3,9 @@
  * in registry.ts as an exhaustive map, so adding a FieldDef variant does not compile until it
  * has every behaviour.
  */
-import type { FieldDef, FieldOf, FieldType, Locale, Member } from '../schema/types'
+import type { ExprType } from '../formula/types'
+import type { QueryKind } from '../query/types'
+import type { FieldDef, FieldOf, FieldType, FormDef, Locale, Member } from '../schema/types'
 
 /** A user-facing message in both locales. */
 export interface LocalizedMessage {
@@ -62,4 +64,30 @@ export interface FieldBehaviour<T extends FieldType = FieldType> {
   isEmpty(value: unknown): boolean
   /** Converts a value of `fromField` when a field changes type to this one. */
   convertFrom(value: unknown, fromField: FieldDef, toField: FieldOf<T>, ctx?: ParseContext): ParseResult
+  /** How filters, sorts, search and grouping treat the values (core/query `kindOfField`). */
+  queryKind(field: FieldOf<T>): QueryKind
+  /** The static type of the value in a formula (core/formula `fieldExprType`). */
+  exprType(field: FieldOf<T>): ExprType
+  /** The control that edits a value in a drawer or view (`forFilter`: in a filter condition). */
+  inputKind(field: FieldOf<T>, forFilter: boolean): InputKind
+  /** A grid editor starts from the stored value as text (plain digits, ISO dates), not the display text. */
+  readonly editsStored: boolean
+  /** What a dashboard measure may aggregate: numbers (sum, avg …), dates (min, max) or nothing. */
+  readonly measure: 'number' | 'date' | null
+  /** May be a field of a subform row (simple, writable, stored inline). */
+  readonly inSubform: boolean
+  /** The options a new field of the type starts with (the designer's palette, a type change); undefined for none. */
+  newOptions(ctx: NewFieldContext): FieldOf<T>['options']
 }
+
+/** What a new field may refer to: the form being designed and the app's other forms. */
+export interface NewFieldContext {
+  form: FormDef
+  forms: readonly FormDef[]
+}
+
+/** Which control edits a value of a field. */
+export type InputKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime' | 'month' | 'choice' | 'bool' | 'readonly'
+
+/** The traits of FieldBehaviour that describe a type rather than handle its values. */
+export type FieldTraits<T extends FieldType = FieldType> = Pick<FieldBehaviour<T>, 'queryKind' | 'exprType' | 'inputKind' | 'editsStored' | 'measure' | 'inSubform' | 'newOptions'>

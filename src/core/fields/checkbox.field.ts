@@ -4,6 +4,8 @@ import { compareNumbers, emptyLast } from './shared/compare'
 import { makeConvert } from './shared/convert'
 import { isEmptyValue } from './shared/empty'
 import { fail, ok } from './shared/result'
+import { always, input } from './shared/traits'
+import { noOptions } from './shared/new-options'
 
 /** A yes/no box; unchecked is `false` (never empty, so `required` never fails on it). */
 export const checkboxField: FieldBehaviour<'checkbox'> = {
@@ -16,6 +18,13 @@ export const checkboxField: FieldBehaviour<'checkbox'> = {
   compare: emptyLast((a, b) => compareNumbers(Number(a), Number(b))),
   isEmpty: isEmptyValue,
   convertFrom: makeConvert<'checkbox'>(parseText, false, value => (typeof value === 'number' ? ok(value !== 0) : undefined)),
+  queryKind: always('bool'),
+  exprType: always('boolean'),
+  inputKind: input('bool'),
+  editsStored: false,
+  measure: null,
+  inSubform: true,
+  newOptions: noOptions,
 }
 
 function parseText(text: string): ParseResult {

@@ -5,6 +5,7 @@ import { makeConvert } from './shared/convert'
 import { formatLocalDateTime, parseDateText, toDateString, toIsoString } from './shared/date-text'
 import { isEmptyValue } from './shared/empty'
 import { fail, ok } from './shared/result'
+import { always } from './shared/traits'
 
 /**
  * A date ('YYYY-MM-DD'), a month (stored as the first day, 'YYYY-MM-01') or a datetime
@@ -29,6 +30,13 @@ export const dateField: FieldBehaviour<'date'> = {
     if ((from.type === 'createdAt' || from.type === 'updatedAt') && typeof value === 'number') return parseText(new Date(value).toISOString(), to)
     return undefined
   }),
+  queryKind: field => (granularity(field) === 'datetime' ? 'datetime' : 'date'),
+  exprType: always('date'),
+  inputKind: (field, forFilter) => (granularity(field) === 'month' ? 'month' : granularity(field) === 'datetime' && !forFilter ? 'datetime' : 'date'),
+  editsStored: true,
+  measure: 'date',
+  inSubform: true,
+  newOptions: () => ({ granularity: 'date' }),
 }
 
 function granularity(field: FieldOf<'date'>): 'date' | 'datetime' | 'month' {

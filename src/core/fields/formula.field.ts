@@ -1,4 +1,6 @@
-import type { FieldBehaviour } from './behaviour'
+import type { FieldBehaviour, InputKind } from './behaviour'
+import type { QueryKind } from '../query/types'
+import type { FieldOf } from '../schema/types'
 import { compareCodeUnits, compareNumbers, compareText, emptyLast } from './shared/compare'
 import { computedBehaviour } from './shared/computed'
 import { formatAny } from './shared/format-any'
@@ -21,4 +23,20 @@ export const formulaField: FieldBehaviour<'formula'> = computedBehaviour('formul
       typeof b === 'boolean' ? Number(b) : b,
     )
   },
+  queryKind: field => RESULT_KIND[field.options.resultType ?? 'any'].query,
+  exprType: field => field.options.resultType ?? 'any',
+  inputKind: (field, forFilter) => (forFilter ? RESULT_KIND[field.options.resultType ?? 'any'].input : 'readonly'),
+  measure: 'number',
+  newOptions: () => ({ expression: '' }),
 })
+
+/** How queries and filter controls treat each result type (untyped formulas compare as text). */
+const RESULT_KIND: Readonly<Record<FormulaResultType | 'any', { query: QueryKind, input: InputKind }>> = {
+  number: { query: 'number', input: 'number' },
+  text: { query: 'text', input: 'text' },
+  date: { query: 'datetime', input: 'date' },
+  boolean: { query: 'bool', input: 'bool' },
+  any: { query: 'generic', input: 'text' },
+}
+
+type FormulaResultType = NonNullable<NonNullable<FieldOf<'formula'>['options']>['resultType']>

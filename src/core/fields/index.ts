@@ -1,5 +1,5 @@
 /** Field behaviours: one module per type, joined in the registry. */
-export type { FieldBehaviour, FormatContext, JsonSchema, LocalizedMessage, ParseContext, ParseResult, DateOrder } from './behaviour'
+export type { FieldBehaviour, FieldTraits, InputKind, FormatContext, JsonSchema, LocalizedMessage, ParseContext, ParseResult, DateOrder } from './behaviour'
 export { behaviourOf, FIELD_TYPES, fieldRegistry } from './registry'
 export { convertValue, parseFieldText } from './convert-value'
 export type { AddressValue } from './address.field'

@@ -5,6 +5,8 @@ import { makeConvert } from './shared/convert'
 import { isEmptyValue } from './shared/empty'
 import { listSeparator, splitList } from './shared/choice'
 import { fail, ok } from './shared/result'
+import { always, input } from './shared/traits'
+import { noOptions } from './shared/new-options'
 
 /** A workspace member id, or an array of ids when `multiple`. Paste matches names or ids. */
 export const memberField: FieldBehaviour<'member'> = {
@@ -19,6 +21,13 @@ export const memberField: FieldBehaviour<'member'> = {
   compare: emptyLast(compareText),
   isEmpty: isEmptyValue,
   convertFrom: makeConvert<'member'>(parseText, null),
+  queryKind: always('idSet'),
+  exprType: field => (field.options?.multiple ? 'list' : 'text'),
+  inputKind: input('choice'),
+  editsStored: false,
+  measure: null,
+  inSubform: true,
+  newOptions: noOptions,
 }
 
 /** Names of the members in a member value (ids without a member stay ids). */

@@ -5,6 +5,8 @@ import { makeConvert } from './shared/convert'
 import { isEmptyValue } from './shared/empty'
 import { findOption, listSeparator, optionList, optionText, splitList } from './shared/choice'
 import { fail, ok } from './shared/result'
+import { always, input } from './shared/traits'
+import { sampleChoices } from './shared/new-options'
 
 /** Several options; stored as an array of option ids in option order. Paste splits on , ; 、 */
 export const multiselectField: FieldBehaviour<'multiselect'> = {
@@ -33,6 +35,13 @@ export const multiselectField: FieldBehaviour<'multiselect'> = {
     if (typeof value === 'string' && to.options.choices.some(c => c.id === value)) return ok([value])
     return undefined
   }),
+  queryKind: always('idSet'),
+  exprType: always('list'),
+  inputKind: input('choice'),
+  editsStored: false,
+  measure: null,
+  inSubform: false,
+  newOptions: () => ({ choices: sampleChoices(3) }),
 }
 
 function parseText(text: string, field: FieldOf<'multiselect'>): ParseResult {

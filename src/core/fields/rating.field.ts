@@ -5,6 +5,7 @@ import { makeConvert } from './shared/convert'
 import { isEmptyValue } from './shared/empty'
 import { parseNumberText } from './shared/number-text'
 import { fail, ok } from './shared/result'
+import { NUMBER_TRAITS } from './shared/traits'
 
 /** Highest rating when the field sets none. */
 export const DEFAULT_RATING_MAX = 5
@@ -21,6 +22,8 @@ export const ratingField: FieldBehaviour<'rating'> = {
   isEmpty: isEmptyValue,
   convertFrom: makeConvert<'rating'>(parseText, null, (value, _from, to) =>
     (typeof value === 'number' ? parseText(String(Math.round(value)), to) : undefined)),
+  ...NUMBER_TRAITS,
+  newOptions: () => ({ max: 5 }),
 }
 
 function maxOf(field: FieldOf<'rating'>): number {

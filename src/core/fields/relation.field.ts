@@ -5,6 +5,7 @@ import { makeConvert } from './shared/convert'
 import { isEmptyValue } from './shared/empty'
 import { listSeparator, splitList } from './shared/choice'
 import { fail, ok } from './shared/result'
+import { always, input } from './shared/traits'
 
 /** Link to records of another form: a record id, or an array of ids when `multiple`. */
 export const relationField: FieldBehaviour<'relation'> = {
@@ -22,6 +23,13 @@ export const relationField: FieldBehaviour<'relation'> = {
   compare: emptyLast(compareText),
   isEmpty: isEmptyValue,
   convertFrom: makeConvert<'relation'>(parseText, null),
+  queryKind: always('idSet'),
+  exprType: field => (field.options.multiple ? 'list' : 'text'),
+  inputKind: input('readonly'),
+  editsStored: false,
+  measure: null,
+  inSubform: false,
+  newOptions: ctx => ({ formId: ctx.forms.find(f => f.id !== ctx.form.id)?.id ?? ctx.form.id }),
 }
 
 function parseText(text: string, field: FieldOf<'relation'>, ctx?: ParseContext): ParseResult {

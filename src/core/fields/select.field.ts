@@ -5,6 +5,8 @@ import { makeConvert } from './shared/convert'
 import { isEmptyValue } from './shared/empty'
 import { findOption, optionList, optionText } from './shared/choice'
 import { fail, ok } from './shared/result'
+import { OPTION_TRAITS } from './shared/traits'
+import { sampleChoices } from './shared/new-options'
 
 /** One option of a list; the stored value is the option id. Paste matches ids or labels in either locale. */
 export const selectField: FieldBehaviour<'select'> = {
@@ -19,6 +21,8 @@ export const selectField: FieldBehaviour<'select'> = {
   convertFrom: makeConvert<'select'>(parseText, null, value => (Array.isArray(value) && value.length > 1
     ? fail('多个值无法转换为单选', 'several values cannot become a single choice')
     : undefined)),
+  ...OPTION_TRAITS,
+  newOptions: () => ({ choices: sampleChoices(3) }),
 }
 
 function parseText(text: string, field: FieldOf<'select'>): ParseResult {

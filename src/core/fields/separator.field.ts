@@ -1,8 +1,13 @@
 import type { FieldBehaviour } from './behaviour'
 import { computedBehaviour } from './shared/computed'
+import { noOptions } from './shared/new-options'
+import { always } from './shared/traits'
 
 /** A visual divider in the form layout; holds no value. */
 export const separatorField: FieldBehaviour<'separator'> = computedBehaviour('separator', {
   valueSchema: () => false,
   format: () => '',
+  queryKind: always('none'),
+  exprType: always('any'),
+  newOptions: noOptions,
 })

@@ -5,6 +5,8 @@ import { makeConvert } from './shared/convert'
 import { isEmptyValue } from './shared/empty'
 import { findOption, optionList, optionText } from './shared/choice'
 import { fail, ok } from './shared/result'
+import { OPTION_TRAITS } from './shared/traits'
+import { sampleStages } from './shared/new-options'
 
 /** A pipeline stage: the stored value is a stage id; sorting follows stage order. */
 export const stageField: FieldBehaviour<'stage'> = {
@@ -17,6 +19,8 @@ export const stageField: FieldBehaviour<'stage'> = {
   compare: (a, b, field) => emptyLast(compareByIndex(field.options.stages.map(s => s.id)))(a, b),
   isEmpty: isEmptyValue,
   convertFrom: makeConvert<'stage'>(parseText, null),
+  ...OPTION_TRAITS,
+  newOptions: () => ({ stages: sampleStages() }),
 }
 
 function parseText(text: string, field: FieldOf<'stage'>): ParseResult {

@@ -3,6 +3,8 @@ import { compareNumbers, emptyLast } from './shared/compare'
 import { notConvertible } from './shared/convert'
 import { isEmptyValue } from './shared/empty'
 import { fail } from './shared/result'
+import { PRESENCE_TRAITS } from './shared/traits'
+import { newFieldId } from '../utils/id'
 
 /**
  * Line items: an array of rows, each an object of values keyed by the subform's field ids
@@ -24,4 +26,6 @@ export const subformField: FieldBehaviour<'subform'> = {
   compare: emptyLast((a, b) => compareNumbers((a as unknown[]).length, (b as unknown[]).length)),
   isEmpty: isEmptyValue,
   convertFrom: notConvertible,
+  ...PRESENCE_TRAITS,
+  newOptions: () => ({ fields: [{ id: newFieldId(), type: 'text', label: { 'zh-CN': '明细', 'en': 'Item' } }] }),
 }

@@ -4,7 +4,7 @@
  * another form `a` (MAPX and cross-form lists). Ids match first; labels when allowed.
  */
 import type { FieldDef, Label } from '../schema/types'
-import { assertNever } from '../utils/assert-never'
+import { behaviourOf } from '../fields/registry'
 import type { FormulaErrorCode } from './errors'
 import type { ExprType, FormRef } from './types'
 
@@ -78,20 +78,7 @@ export function resolveRefPath(path: readonly string[], scope: ResolveScope): Re
   return { ok: true, ref: { kind: 'foreign', formId: form.found.id, fieldId: field.found.id, field: field.found } }
 }
 
-/** The static type of a field's value in a formula. */
+/** The static type of a field's value in a formula: its behaviour's `exprType` (core/fields). */
 export function fieldExprType(field: FieldDef): ExprType {
-  switch (field.type) {
-    case 'number': case 'money': case 'percent': case 'rating': return 'number'
-    case 'text': case 'textarea': case 'select': case 'stage': case 'phone': case 'email': case 'url':
-    case 'serial': case 'address': case 'createdBy': case 'updatedBy': return 'text'
-    case 'member': return field.options?.multiple ? 'list' : 'text'
-    case 'relation': return field.options.multiple ? 'list' : 'text'
-    case 'date': case 'createdAt': case 'updatedAt': return 'date'
-    case 'checkbox': return 'boolean'
-    case 'multiselect': case 'subform': case 'attachment': case 'image': return 'list'
-    case 'rollup': return field.options.fn === 'min' || field.options.fn === 'max' ? 'any' : 'number'
-    case 'formula': return field.options.resultType ?? 'any'
-    case 'lookup': case 'separator': case 'description': return 'any'
-    default: return assertNever(field, 'field type')
-  }
+  return behaviourOf(field).exprType(field)
 }

@@ -1,7 +1,11 @@
 /** The designer's palette: field types in groups, and a new field of each type with sensible options. */
-import type { FieldDef, FieldType, FormDef, Label, SelectOption, StageOption } from '../schema/types'
-import { newFieldId, newId } from '../utils/id'
-import { assertNever } from '../utils/assert-never'
+import type { NewFieldContext } from '../fields/behaviour'
+import type { FieldDef, FieldType, Label } from '../schema/types'
+import { fieldRegistry } from '../fields/registry'
+import { newFieldId } from '../utils/id'
+
+export type { NewFieldContext } from '../fields/behaviour'
+export { OPTION_COLORS, sampleChoices } from '../fields/shared/new-options'
 
 /** Palette groups, in display order. */
 export type FieldGroup = 'basic' | 'choice' | 'advanced' | 'system' | 'layout'
@@ -15,59 +19,9 @@ export const FIELD_GROUPS: Readonly<Record<FieldGroup, readonly FieldType[]>> = 
   layout: ['separator', 'description'],
 }
 
-/** Colours offered for options, in order. */
-export const OPTION_COLORS = ['#4e7cf6', '#2fb37c', '#f5a623', '#e5534b', '#9b6dd6', '#1fb5c4', '#7a8699', '#d4568f']
-
-/** Options named 选项1/Option 1 … with colours. */
-export function sampleChoices(n: number, start = 1): SelectOption[] {
-  return Array.from({ length: n }, (_, i) => ({
-    id: newId(),
-    label: { 'zh-CN': `选项${start + i}`, 'en': `Option ${start + i}` },
-    color: OPTION_COLORS[(start + i - 1) % OPTION_COLORS.length],
-  }))
-}
-
-function sampleStages(): StageOption[] {
-  const s = (zh: string, en: string, kind: StageOption['kind'], probability: number, color: string): StageOption =>
-    ({ id: newId(), label: { 'zh-CN': zh, en }, kind, probability, color })
-  return [
-    s('初步接触', 'Qualify', 'open', 10, '#4e7cf6'),
-    s('需求分析', 'Analyse', 'open', 30, '#1fb5c4'),
-    s('方案报价', 'Propose', 'open', 60, '#f5a623'),
-    s('赢单', 'Won', 'won', 100, '#2fb37c'),
-    s('输单', 'Lost', 'lost', 0, '#e5534b'),
-  ]
-}
-
-/** What a new field may refer to: the form being designed and the app's other forms. */
-export interface NewFieldContext {
-  form: FormDef
-  forms: readonly FormDef[]
-}
-
-/** The options a new field of `type` starts with. */
+/** The options a new field of `type` starts with: its behaviour's `newOptions` (core/fields). */
 export function defaultOptions(type: FieldType, ctx: NewFieldContext): FieldDef['options'] {
-  const relation = ctx.form.fields.find(f => f.type === 'relation')
-  const target = relation?.type === 'relation' ? ctx.forms.find(f => f.id === relation.options.formId) : undefined
-  const targetField = target?.fields.find(f => f.type !== 'separator' && f.type !== 'description')?.id ?? ''
-  switch (type) {
-    case 'select': case 'multiselect': return { choices: sampleChoices(3) }
-    case 'stage': return { stages: sampleStages() }
-    case 'relation': return { formId: ctx.forms.find(f => f.id !== ctx.form.id)?.id ?? ctx.form.id }
-    case 'lookup': return { relationField: relation?.id ?? '', targetField }
-    case 'rollup': return { relationField: relation?.id ?? '', fn: 'count' }
-    case 'formula': return { expression: '' }
-    case 'serial': return { pattern: 'No-{yyyyMMdd}-{0000}' }
-    case 'subform': return { fields: [{ id: newFieldId(), type: 'text', label: { 'zh-CN': '明细', 'en': 'Item' } }] }
-    case 'rating': return { max: 5 }
-    case 'date': return { granularity: 'date' }
-    case 'money': return { currency: 'CNY', precision: 2 }
-    case 'text': case 'textarea': case 'number': case 'percent': case 'checkbox': case 'member': case 'attachment':
-    case 'image': case 'address': case 'phone': case 'email': case 'url': case 'separator': case 'description':
-    case 'createdAt': case 'updatedAt': case 'createdBy': case 'updatedBy':
-      return undefined
-    default: return assertNever(type, 'field type')
-  }
+  return fieldRegistry[type].newOptions(ctx)
 }
 
 /** A label not yet used in the form: `base`, then `base 2`, `base 3` … */

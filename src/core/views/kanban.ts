@@ -1,5 +1,5 @@
 import type { FieldDef, FormDef, Label, RecordRow } from '../schema/types'
-import { groupRecords } from '../query'
+import { groupRecords, kindOfField } from '../query'
 import { safeColor } from '../utils/safe-color'
 
 /** A field a kanban can put in columns: a select or a stage. */
@@ -21,10 +21,9 @@ export function kanbanFieldsOf(form: FormDef): KanbanField[] {
   return form.fields.filter((f): f is KanbanField => f.type === 'select' || f.type === 'stage')
 }
 
-/** Number-like fields whose sum a lane or group can show. */
+/** Number-like fields (query kind `number`) whose sum a lane or group can show. */
 export function amountFieldsOf(form: FormDef): FieldDef[] {
-  return form.fields.filter(f => f.type === 'money' || f.type === 'number' || f.type === 'percent' || f.type === 'rating'
-    || f.type === 'rollup' || (f.type === 'formula' && f.options.resultType === 'number'))
+  return form.fields.filter(f => kindOfField(f) === 'number')
 }
 
 /** The first money field, else the first number field: a sensible default amount. */

@@ -1,19 +1,25 @@
 import type { FieldOf, FieldType } from '../../schema/types'
-import type { FieldBehaviour, FormatContext, JsonSchema } from '../behaviour'
+import type { FieldBehaviour, FieldTraits, FormatContext, JsonSchema } from '../behaviour'
 import { compareText, emptyLast } from './compare'
 import { isEmptyValue } from './empty'
 import { formatAny } from './format-any'
 import { fail } from './result'
+import { input } from './traits'
 
-/** What a computed type may override. */
-export interface ComputedSpec<T extends FieldType> {
+/**
+ * What a computed type says or overrides. Computed types are never in subforms and never
+ * edited in the grid; they are read-only in forms (filters may still pick a control).
+ */
+export interface ComputedSpec<T extends FieldType> extends Pick<FieldTraits<T>, 'queryKind' | 'exprType' | 'newOptions'> {
+  inputKind?: FieldTraits<T>['inputKind']
+  measure?: FieldTraits<T>['measure']
   valueSchema?: (field: FieldOf<T>) => JsonSchema
   format?: (value: unknown, field: FieldOf<T>, ctx: FormatContext) => string
   compare?: (a: unknown, b: unknown, field: FieldOf<T>) => number
 }
 
 /** A read-only computed (or display-only) field type: users never write its values. */
-export function computedBehaviour<T extends FieldType>(type: T, spec: ComputedSpec<T> = {}): FieldBehaviour<T> {
+export function computedBehaviour<T extends FieldType>(type: T, spec: ComputedSpec<T>): FieldBehaviour<T> {
   return {
     type,
     computed: true,
@@ -27,5 +33,12 @@ export function computedBehaviour<T extends FieldType>(type: T, spec: ComputedSp
       `「${type}」字段的值由系统计算，原「${from.type}」字段的值不会保留`,
       `${type} values are computed; the values of the former ${from.type} field are not kept`,
     ),
+    queryKind: spec.queryKind,
+    exprType: spec.exprType,
+    inputKind: spec.inputKind ?? input('readonly'),
+    editsStored: false,
+    measure: spec.measure ?? null,
+    inSubform: false,
+    newOptions: spec.newOptions,
   }
 }

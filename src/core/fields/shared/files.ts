@@ -4,6 +4,8 @@ import { listSeparator } from './choice'
 import { notConvertible } from './convert'
 import { isEmptyValue } from './empty'
 import { fail } from './result'
+import { PRESENCE_TRAITS } from './traits'
+import { noOptionsOf } from './new-options'
 
 /**
  * One stored file of an attachment or image field. The bytes live in storage under `key`;
@@ -50,5 +52,7 @@ export function filesBehaviour<T extends 'attachment' | 'image'>(type: T): Field
     convertFrom: (value, from, to) => (from.type === 'attachment' || from.type === 'image'
       ? { ok: true, value }
       : notConvertible(value, from, to)),
+    ...PRESENCE_TRAITS,
+    newOptions: noOptionsOf<T>(),
   }
 }

@@ -5,6 +5,8 @@ import { makeConvert } from './convert'
 import { isEmptyValue } from './empty'
 import { parseNumberText, roundTo } from './number-text'
 import { fail, ok } from './result'
+import { NUMBER_TRAITS } from './traits'
+import { noOptionsOf } from './new-options'
 
 type NumericType = 'number' | 'money' | 'percent'
 
@@ -47,6 +49,8 @@ export function numeric<T extends NumericType>(
       if (typeof value === 'boolean') return ok(value ? 1 : 0)
       return undefined
     }),
+    ...NUMBER_TRAITS,
+    newOptions: noOptionsOf<T>(),
   }
 }
 

@@ -4,6 +4,8 @@ import { compareCodeUnits, compareNumbers, emptyLast } from './compare'
 import { computedBehaviour } from './computed'
 import { listSeparator } from './choice'
 import { formatLocalDateTime } from './date-text'
+import { noOptionsOf } from './new-options'
+import { always, input } from './traits'
 
 /** createdAt / updatedAt columns: the record's epoch-ms times, shown as local date and time. */
 export function systemTimeBehaviour<T extends 'createdAt' | 'updatedAt'>(type: T): FieldBehaviour<T> {
@@ -11,6 +13,11 @@ export function systemTimeBehaviour<T extends 'createdAt' | 'updatedAt'>(type: T
     valueSchema: () => ({ type: 'number', minimum: 0 }),
     format: value => (typeof value === 'number' || typeof value === 'string' ? formatLocalDateTime(value) : ''),
     compare: emptyLast((a, b) => (typeof a === 'number' && typeof b === 'number' ? compareNumbers(a, b) : compareCodeUnits(a, b))),
+    queryKind: always('datetime'),
+    exprType: always('date'),
+    inputKind: input('readonly', 'date'),
+    measure: 'date',
+    newOptions: noOptionsOf<T>(),
   })
 }
 
@@ -19,5 +26,9 @@ export function systemMemberBehaviour<T extends 'createdBy' | 'updatedBy'>(type:
   return computedBehaviour(type, {
     valueSchema: () => ({ type: 'string' }),
     format: (value, _field, ctx) => memberNames(value, ctx.members).join(listSeparator(ctx.locale)),
+    queryKind: always('idSet'),
+    exprType: always('text'),
+    inputKind: input('readonly', 'choice'),
+    newOptions: noOptionsOf<T>(),
   })
 }

@@ -5,6 +5,8 @@ import { makeConvert } from './convert'
 import { isEmptyValue } from './empty'
 import { toHalfWidth } from './number-text'
 import { ok } from './result'
+import { always, input } from './traits'
+import { noOptionsOf } from './new-options'
 
 type TextType = 'text' | 'textarea' | 'phone' | 'email' | 'url'
 
@@ -28,5 +30,12 @@ export function textLike<T extends TextType>(type: T, schema: (field: FieldOf<T>
     compare: emptyLast(compareText),
     isEmpty: isEmptyValue,
     convertFrom: makeConvert<T>(parseText, null),
+    queryKind: always('text'),
+    exprType: always('text'),
+    inputKind: multiline ? input('textarea', 'text') : input('text'),
+    editsStored: false,
+    measure: null,
+    inSubform: true,
+    newOptions: noOptionsOf<T>(),
   }
 }
