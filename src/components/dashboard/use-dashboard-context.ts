@@ -1,4 +1,5 @@
 import type { DashboardContext } from '@/core/dashboard'
+import { widgetFormIds } from '@/core/dashboard'
 import type { DashboardDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
 import type { MaybeRefOrGetter } from 'vue'
 import { computed, ref, toValue, watch } from 'vue'
@@ -11,11 +12,7 @@ import { useWorkspaceStore } from '@/stores/workspace'
 /** Form ids a dashboard reads: its widgets' sources and targets forms, and its filters' targets. */
 export function formIdsOf(d: DashboardDef): string[] {
   const ids = new Set<string>()
-  for (const w of d.widgets) {
-    const c = w.config as { formId?: unknown, targets?: { formId?: unknown } }
-    if (typeof c.formId === 'string') ids.add(c.formId)
-    if (typeof c.targets?.formId === 'string') ids.add(c.targets.formId)
-  }
+  for (const w of d.widgets) for (const id of widgetFormIds(w)) ids.add(id)
   for (const f of d.filters ?? []) for (const t of f.targets) ids.add(t.formId)
   return [...ids]
 }

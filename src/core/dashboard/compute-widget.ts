@@ -2,7 +2,6 @@ import type { WidgetDef } from '../schema/types'
 import { assertNever } from '../utils/assert-never'
 import type { DashboardContext } from './context'
 import type { WidgetResult } from './result-types'
-import { typedWidget } from './config-types'
 import { computeChart } from './compute-chart'
 import { computeConversion } from './compute-conversion'
 import { computeFunnel } from './compute-funnel'
@@ -17,8 +16,7 @@ import { computeTargetProgress } from './compute-target'
  * core/query only), or `needsConfig` naming each missing or dangling reference (a deleted
  * form or field, a field of the wrong type). Never throws on a bad config.
  */
-export function computeWidget(widget: WidgetDef, ctx: DashboardContext): WidgetResult {
-  const w = typedWidget(widget)
+export function computeWidget(w: WidgetDef, ctx: DashboardContext): WidgetResult {
   switch (w.type) {
     case 'funnel': return computeFunnel(w, ctx)
     case 'conversion': return computeConversion(w, ctx)

@@ -1,6 +1,7 @@
 /**
- * Typed widget configurations: the `config` of a WidgetDef, per widget `type`.
- * dashboard.schema.json validates the same shapes (a test keeps the key lists in sync).
+ * Typed widget configurations: the `config` of each WidgetDef variant, per widget `type`
+ * (`WidgetDef` in src/core/schema/types.ts is built from {@link WidgetConfigs}).
+ * dashboard.schema.json validates the same shapes (tests keep the two in sync).
  */
 import type { Filter } from '../schema/filter'
 import type { Label, SortKey, WidgetDef } from '../schema/types'
@@ -155,24 +156,10 @@ export interface WidgetConfigs {
   heading: TextConfig
 }
 
-export type WidgetType = WidgetDef['type']
+export type WidgetType = keyof WidgetConfigs
 /** Chart types drawn from grouped records. */
 export type ChartType = 'bar' | 'column' | 'line' | 'area' | 'pie' | 'donut'
 export const CHART_TYPES: readonly ChartType[] = ['bar', 'column', 'line', 'area', 'pie', 'donut']
-
-/** A widget with its config typed by its `type`: switch on `type` to narrow `config`. */
-export type TypedWidget = {
-  [T in WidgetType]: Omit<WidgetDef, 'type' | 'config'> & { type: T, config: WidgetConfigs[T] }
-}[WidgetType]
-
-/**
- * Reads a stored widget as a {@link TypedWidget}. Stored dashboards are validated against
- * dashboard.schema.json at load and on JSON edit, which checks each config against its type;
- * compute functions still treat every reference as possibly dangling.
- */
-export function typedWidget(widget: WidgetDef): TypedWidget {
-  return widget as unknown as TypedWidget
-}
 
 /** True for the chart types drawn from grouped records. */
 export function isChartType(type: WidgetType): type is ChartType {
@@ -180,9 +167,23 @@ export function isChartType(type: WidgetType): type is ChartType {
 }
 
 /** The chart config of a chart-type widget, else undefined. */
-export function chartConfigOf(w: TypedWidget): ChartConfig | undefined {
+export function chartConfigOf(w: WidgetDef): ChartConfig | undefined {
   switch (w.type) {
     case 'bar': case 'column': case 'line': case 'area': case 'pie': case 'donut': return w.config
     default: return undefined
   }
+}
+
+/** The form a widget reads (undefined for text and heading widgets, or when none is chosen). */
+export function sourceFormId(w: WidgetDef): string | undefined {
+  switch (w.type) {
+    case 'text': case 'heading': return undefined
+    default: return w.config.formId
+  }
+}
+
+/** Every form a widget reads: its source form and, for target progress, its targets form. */
+export function widgetFormIds(w: WidgetDef): string[] {
+  const ids = [sourceFormId(w), w.type === 'targetProgress' ? w.config.targets?.formId : undefined]
+  return ids.filter((id): id is string => typeof id === 'string')
 }

@@ -9,7 +9,7 @@ import { KIND_WON, OUTCOME_NONE } from '../metrics'
 import { bucketDate, compileFilter, nextBucketStart } from '../query'
 import type { DimensionConfig } from './config-types'
 import type { DashboardContext } from './context'
-import { chartConfigOf, typedWidget } from './config-types'
+import { chartConfigOf, sourceFormId } from './config-types'
 import { combinedFilter, dashboardConditions, filteredRecords } from './dashboard-filters'
 import { dayToText } from './date-range'
 import { fieldValue } from './cell-text'
@@ -29,9 +29,9 @@ export interface DrillTarget {
 }
 
 /** The drill target of a click on a widget, or undefined when that part has no records behind it. */
-export function drillTarget(widget: WidgetDef, point: DrillPoint, ctx: DashboardContext): DrillTarget | undefined {
-  const w = typedWidget(widget)
-  const form = ctx.forms.find(f => f.id === (w.config as { formId?: string }).formId)
+export function drillTarget(w: WidgetDef, point: DrillPoint, ctx: DashboardContext): DrillTarget | undefined {
+  const formId = sourceFormId(w)
+  const form = ctx.forms.find(f => f.id === formId)
   if (!form) return undefined
   if (w.type === 'funnel' && point.kind === 'layer') {
     const ids = funnelLayerIds(form, w.config.stageField, w.config.mode ?? 'cumulative', w.config.filter, point.stageId, ctx)

@@ -1,5 +1,5 @@
 /** A new widget of a type, pre-filled from the app's forms so it draws at once when it can. */
-import type { FormDef, WidgetDef } from '../schema/types'
+import type { FormDef, WidgetBase, WidgetDef } from '../schema/types'
 import { assertNever } from '../utils/assert-never'
 import type { WidgetType } from './config-types'
 import { newId } from '../utils/id'
@@ -14,33 +14,39 @@ const SIZE: Record<WidgetType, [number, number]> = {
 const NUMBER_TYPES = new Set(['money', 'number'])
 const GROUP_TYPES = new Set(['select', 'stage', 'member', 'date', 'createdAt'])
 
-/** Default config of a widget type for the first form with the fields it needs (or the first form). */
-export function defaultConfig(type: WidgetType, forms: readonly FormDef[]): Record<string, unknown> {
+/**
+ * A widget of `type` around `base`, its config pre-filled for the first form with the fields it
+ * needs (or the first form); keys with nothing to fill are left out.
+ */
+export function withDefaultConfig(base: WidgetBase, type: WidgetType, forms: readonly FormDef[]): WidgetDef {
   const staged = forms.find(f => f.fields.some(x => x.type === 'stage'))
   const form = staged ?? forms[0]
   const stage = form?.fields.find(x => x.type === 'stage')?.id
   const amount = form?.fields.find(x => NUMBER_TYPES.has(x.type))?.id
   const dim = form?.fields.find(x => GROUP_TYPES.has(x.type))
-  const base = form ? { formId: form.id } : {}
+  const src = form ? { formId: form.id } : {}
+  const stageField = stage === undefined ? {} : { stageField: stage }
+  const amountField = amount === undefined ? {} : { amountField: amount }
   switch (type) {
-    case 'funnel': return { ...base, stageField: stage, mode: 'cumulative', value: 'count' }
-    case 'conversion': return { ...base, stageField: stage }
-    case 'kpi': return { ...base, metric: 'measure', measure: { fn: 'count' } }
-    case 'bar': case 'column': case 'line': case 'area': case 'pie': case 'donut':
-      return { ...base, dimension: dim ? { field: dim.id, ...(dim.type === 'date' || dim.type === 'createdAt' ? { bucket: 'month' } : {}) } : undefined, measure: { fn: 'count' } }
-    case 'table': return { ...base, limit: 20 }
-    case 'pivot': return { ...base, rows: dim ? { field: dim.id } : undefined, measure: { fn: 'count' } }
-    case 'targetProgress': return { ...base, by: 'owner', measure: amount ? { fn: 'sum', field: amount } : { fn: 'count' } }
-    case 'reverseFunnel': return { ...base, stageField: stage, amountField: amount, goal: 1_000_000 }
-    case 'text': return { text: { 'zh-CN': '在这里写说明文字', 'en': 'Write a note here' } }
-    case 'heading': return { text: { 'zh-CN': '标题', 'en': 'Heading' } }
+    case 'funnel': return { ...base, type, config: { ...src, ...stageField, mode: 'cumulative', value: 'count' } }
+    case 'conversion': return { ...base, type, config: { ...src, ...stageField } }
+    case 'kpi': return { ...base, type, config: { ...src, metric: 'measure', measure: { fn: 'count' } } }
+    case 'bar': case 'column': case 'line': case 'area': case 'pie': case 'donut': {
+      const dimension = dim ? { dimension: { field: dim.id, ...(dim.type === 'date' || dim.type === 'createdAt' ? { bucket: 'month' as const } : {}) } } : {}
+      return { ...base, type, config: { ...src, ...dimension, measure: { fn: 'count' } } }
+    }
+    case 'table': return { ...base, type, config: { ...src, limit: 20 } }
+    case 'pivot': return { ...base, type, config: { ...src, ...(dim ? { rows: { field: dim.id } } : {}), measure: { fn: 'count' } } }
+    case 'targetProgress': return { ...base, type, config: { ...src, by: 'owner', measure: amount ? { fn: 'sum', field: amount } : { fn: 'count' } } }
+    case 'reverseFunnel': return { ...base, type, config: { ...src, ...stageField, ...amountField, goal: 1_000_000 } }
+    case 'text': return { ...base, type, config: { text: { 'zh-CN': '在这里写说明文字', 'en': 'Write a note here' } } }
+    case 'heading': return { ...base, type, config: { text: { 'zh-CN': '标题', 'en': 'Heading' } } }
     default: return assertNever(type, 'widget type')
   }
 }
 
-/** A new widget of `type` placed after the existing ones; undefined config keys are dropped. */
+/** A new widget of `type` placed after the existing ones. */
 export function newWidget(type: WidgetType, existing: readonly WidgetDef[], forms: readonly FormDef[]): WidgetDef {
   const [w, h] = SIZE[type]
-  const config = JSON.parse(JSON.stringify(defaultConfig(type, forms))) as Record<string, unknown>
-  return { id: newId(), type, layout: nextLayout(existing, w, h), config }
+  return withDefaultConfig({ id: newId(), layout: nextLayout(existing, w, h) }, type, forms)
 }

@@ -1,4 +1,5 @@
-import type { TypedWidget, WidgetType } from './config-types'
+import type { WidgetDef } from '../schema/types'
+import type { WidgetType } from './config-types'
 
-/** The typed widget of one type, e.g. `WidgetOf<'funnel'>`. */
-export type WidgetOf<T extends WidgetType> = Extract<TypedWidget, { type: T }>
+/** The widget variant of one type, e.g. `WidgetOf<'funnel'>`. */
+export type WidgetOf<T extends WidgetType> = Extract<WidgetDef, { type: T }>

@@ -2,6 +2,7 @@
  * The persisted document types of FunnelGrid. These are the TypeScript side of the
  * JSON Schemas in /schemas; tests/unit/core/schema/schema-sync.test.ts fails when the two drift.
  */
+import type { WidgetConfigs, WidgetType } from '../dashboard/config-types'
 import type { CompareOp, Filter } from './filter'
 
 /** Current version of every persisted document. Bump together with a migration step. */
@@ -179,14 +180,20 @@ export interface ViewDef {
 
 export interface WidgetLayout { x: number, y: number, w: number, h: number }
 
-/** A dashboard widget; `type` says what it draws, `config` is type-specific. */
-export interface WidgetDef {
+/** Props shared by every widget type. */
+export interface WidgetBase {
   id: string
-  type: 'funnel' | 'conversion' | 'kpi' | 'bar' | 'column' | 'line' | 'area' | 'pie' | 'donut' | 'table' | 'pivot' | 'targetProgress' | 'reverseFunnel' | 'text' | 'heading'
   title?: Label
   layout: WidgetLayout
-  config: Record<string, unknown>
 }
+
+/**
+ * A dashboard widget: a discriminated union on `type`, each variant carrying its own typed
+ * `config` (src/core/dashboard/config-types.ts). Switch on `type` to narrow `config`.
+ */
+export type WidgetDef = {
+  [T in WidgetType]: WidgetBase & { type: T, config: WidgetConfigs[T] }
+}[WidgetType]
 
 export interface DashboardFilterDef {
   id: string

@@ -1,4 +1,7 @@
+import type { ValidateFunction } from 'ajv/dist/2020'
 import type { WidgetDef } from '../schema/types'
+import { getAjv } from './ajv'
+import { schemaIdOf } from './kinds'
 
 /** Every widget type, as listed in dashboard.schema.json `$defs/widgetType` (a test keeps them equal). */
 export const WIDGET_TYPES = [
@@ -9,3 +12,14 @@ export const WIDGET_TYPES = [
 type Missing = Exclude<WidgetDef['type'], (typeof WIDGET_TYPES)[number]>
 /** Compile-time proof that WIDGET_TYPES lists every WidgetDef type. */
 export const WIDGET_TYPES_COMPLETE: [Missing] extends [never] ? true : false = true
+
+/**
+ * True when `value` is a widget whose config is valid for its `type` (dashboard.schema.json
+ * `$defs/widget`, one if/then branch per type): how an edited plain-JSON config becomes a
+ * typed {@link WidgetDef} again.
+ */
+export function isWidgetDef(value: unknown): value is WidgetDef {
+  const validate: ValidateFunction<WidgetDef> | undefined = getAjv().getSchema(`${schemaIdOf('dashboard')}#/$defs/widget`)
+  if (!validate) throw new Error('No widget schema')
+  return validate(value)
+}

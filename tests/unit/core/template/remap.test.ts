@@ -28,7 +28,7 @@ describe('template/remap', () => {
 
     it('should re-point form ids inside widget configs and dashboard filters, keeping field ids', () => {
       const dash = bundle.dashboards[0]
-      expect(dash?.widgets[0]?.config).toEqual({ formId: formIds.form_b, field: 'f_name', series: [{ formId: formIds.form_a }] })
+      expect(dash?.widgets[0]?.config).toEqual({ formId: formIds.form_b, ownerField: 'f_name', targets: { formId: formIds.form_a }, filter: { and: [{ field: 'f_name', op: 'in', value: [formIds.form_a] }] } })
       expect(dash?.filters?.[0]?.targets).toEqual([{ formId: formIds.form_b, field: 'f_name' }])
       expect(bundle.app.dashboardIds).toEqual([dash?.id])
     })
@@ -48,9 +48,10 @@ describe('template/remap', () => {
     it('should keep config text that names an Object.prototype key (constructor, __proto__, toString)', () => {
       const src = tinyTemplate().bundle
       const w = src.dashboards[0]!.widgets[0]!
-      w.config = { ...w.config, title: 'constructor', labels: ['__proto__', 'toString'] }
+      const filter = { and: [{ field: 'f_name', op: 'in' as const, value: ['__proto__', 'toString'] }] }
+      if (w.type === 'targetProgress') w.config = { ...w.config, dateField: 'constructor', filter }
       const config = remapBundle(src, makeId, 0).bundle.dashboards[0]?.widgets[0]?.config
-      expect(config).toMatchObject({ title: 'constructor', labels: ['__proto__', 'toString'] })
+      expect(config).toMatchObject({ dateField: 'constructor', filter })
     })
   })
 })
