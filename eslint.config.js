@@ -18,7 +18,7 @@ const STORAGE_DOOR = [
   { group: ['@/stores/use-adapter', '**/stores/use-adapter'], message: 'useAdapter is for stores only: add a store action instead.' },
 ]
 const NO_STORAGE_KEY = [{ name: '@/symbols', importNames: ['STORAGE_KEY'], message: 'The StorageAdapter is provided by main.ts and injected by stores only.' }]
-const NO_COMPONENTS = { group: ['@/components/*', '@/pages/*', '@/views/*', '**/*.vue'], message: 'Stores and composables never import components or pages: move the shared code down (core, a store, or src/composables).' }
+const NO_COMPONENTS = { group: ['@/components/*', '@/pages/*', '**/*.vue'], message: 'Stores and composables never import components or pages: move the shared code down (core, a store, or src/composables).' }
 const RECORDS_INDEX = { group: ['@/core/records/*'], message: 'Outside src/core, import the records domain from @/core/records (its index.ts).' }
 const NO_RECORDS_STORE = { group: ['./records', '@/stores/records'], message: 'The records store imports this store, never the reverse: pass what you need in (see Replayer in undo.ts).' }
 
@@ -77,7 +77,7 @@ export default tseslint.config(
   },
   {
     // UI code: no adapter, no storage modules.
-    files: ['src/components/**/*.{ts,vue}', 'src/views/**/*.{ts,vue}', 'src/pages/**/*.{ts,vue}', 'src/widgets/**/*.{ts,vue}', 'src/router/**/*.ts', 'src/i18n/**/*.ts', 'src/App.vue'],
+    files: ['src/components/**/*.{ts,vue}', 'src/pages/**/*.{ts,vue}', 'src/widgets/**/*.{ts,vue}', 'src/router/**/*.ts', 'src/i18n/**/*.ts', 'src/App.vue'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...STORAGE_DOOR, RECORDS_INDEX], paths: NO_STORAGE_KEY }] },
   },
   {

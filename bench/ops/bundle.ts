@@ -9,8 +9,8 @@ type Manifest = Record<string, Chunk>
 /** Routes measured: the lazy components loaded on top of the entry. */
 export const ROUTES: Record<string, string[]> = {
   home: [],
-  grid: ['src/views/AppLayout.vue', 'src/views/FormGridView.vue'],
-  dashboard: ['src/views/AppLayout.vue', 'src/views/DashboardView.vue'],
+  grid: ['src/pages/AppLayout.vue', 'src/pages/FormGridView.vue'],
+  dashboard: ['src/pages/AppLayout.vue', 'src/pages/DashboardView.vue'],
 }
 
 /** Chunk keys reachable from `keys` through static imports. */

@@ -1,5 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import HomeView from '@/views/HomeView.vue'
+import HomeView from '@/pages/HomeView.vue'
 
 /** Routes; everything past the home page loads lazily so the grid and charts stay off the first load. */
 export function createAppRouter() {
@@ -8,19 +8,19 @@ export function createAppRouter() {
     history: createWebHashHistory(),
     routes: [
       { path: '/', name: 'home', component: HomeView },
-      { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
-      { path: '/templates', name: 'templates', component: () => import('@/views/TemplateGalleryView.vue') },
+      { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsView.vue') },
+      { path: '/templates', name: 'templates', component: () => import('@/pages/TemplateGalleryView.vue') },
       {
         path: '/app/:appId',
-        component: () => import('@/views/AppLayout.vue'),
+        component: () => import('@/pages/AppLayout.vue'),
         props: true,
         children: [
-          { path: '', name: 'app', component: () => import('@/views/AppHomeView.vue'), props: true },
-          { path: 'form/:formId', name: 'form-grid', component: () => import('@/views/FormGridView.vue'), props: true },
-          { path: 'form/:formId/design', name: 'form-design', component: () => import('@/views/FormDesignerView.vue'), props: true },
-          { path: 'form/:formId/new', name: 'record-new', component: () => import('@/views/RecordFormView.vue'), props: true },
-          { path: 'form/:formId/record/:recordId', name: 'record-edit', component: () => import('@/views/RecordFormView.vue'), props: true },
-          { path: 'dashboard/:dashboardId', name: 'dashboard', component: () => import('@/views/DashboardView.vue'), props: true },
+          { path: '', name: 'app', component: () => import('@/pages/AppHomeView.vue'), props: true },
+          { path: 'form/:formId', name: 'form-grid', component: () => import('@/pages/FormGridView.vue'), props: true },
+          { path: 'form/:formId/design', name: 'form-design', component: () => import('@/pages/FormDesignerView.vue'), props: true },
+          { path: 'form/:formId/new', name: 'record-new', component: () => import('@/pages/RecordFormView.vue'), props: true },
+          { path: 'form/:formId/record/:recordId', name: 'record-edit', component: () => import('@/pages/RecordFormView.vue'), props: true },
+          { path: 'dashboard/:dashboardId', name: 'dashboard', component: () => import('@/pages/DashboardView.vue'), props: true },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: '/' },

@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils'
 import type { AppDef, DashboardDef, FormDef } from '@/core/schema/types'
 import { createMemoryAdapter } from '@/core/storage/memory-adapter'
 import { useWorkspaceStore } from '@/stores/workspace'
-import DashboardView from '@/views/DashboardView.vue'
+import DashboardView from '@/pages/DashboardView.vue'
 import { mountWithApp, settle } from './mount-app'
 
 const form: FormDef = {

@@ -5,7 +5,7 @@ import { pointerRange } from '@/components/designer/json-pointer-range'
 import { createMemoryAdapter } from '@/core/storage/memory-adapter'
 import { createAppTx, createFormTx } from '@/core/workspace/app-ops'
 import { useWorkspaceStore } from '@/stores/workspace'
-import FormDesignerView from '@/views/FormDesignerView.vue'
+import FormDesignerView from '@/pages/FormDesignerView.vue'
 import { mountWithApp, settle } from './mount-app'
 
 async function seeded() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import TemplateGalleryView from '@/views/TemplateGalleryView.vue'
+import TemplateGalleryView from '@/pages/TemplateGalleryView.vue'
 import { useWorkspaceStore } from '@/stores/workspace'
 import { createMemoryAdapter } from '@/core/storage/memory-adapter'
 import { mountWithApp, settle } from './mount-app'

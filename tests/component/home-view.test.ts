@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import HomeView from '@/views/HomeView.vue'
+import HomeView from '@/pages/HomeView.vue'
 import { useWorkspaceStore } from '@/stores/workspace'
 import { mountWithApp, settle } from './mount-app'
 
