@@ -27,7 +27,7 @@ describe('storage-layout measurement (fake-indexeddb)', () => {
     expect((await blob.getItem<unknown[]>('all'))?.length).toBe(10_000)
   }, 120_000)
 
-  for (const count of (process.env.FG_BENCH_COUNTS ?? "10000,100000").split(",").map(Number)) {
+  for (const count of (process.env.FG_BENCH_COUNTS ?? '10000,100000').split(',').map(Number)) {
     for (const chunkSize of [1000, 2000, 5000]) {
       it(`should measure ${count} records at chunk size ${chunkSize}`, async () => {
         const name = uniqueName('bench')

@@ -10,10 +10,10 @@ import { useAdapter } from './use-adapter'
  * stored file that is not an image the app shows (download only), or contents this browser
  * does not hold.
  */
-export type FilePreview =
-  | { state: 'image', url: string }
-  | { state: 'file' }
-  | { state: 'missing' }
+export type FilePreview
+  = | { state: 'image', url: string }
+    | { state: 'file' }
+    | { state: 'missing' }
 
 /** A picked file to store: its name and its contents. */
 export interface FilePut {

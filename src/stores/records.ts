@@ -46,9 +46,9 @@ export interface WriteOptions {
 }
 
 /** How a write through the pipeline ended: refused with field-named issues, or written (`saved` false when storage refused it; the change is kept for a retry). */
-export type WriteOutcome =
-  | (Extract<WriteResult, { ok: true }> & { saved: boolean, failure?: string })
-  | Extract<WriteResult, { ok: false }>
+export type WriteOutcome
+  = | (Extract<WriteResult, { ok: true }> & { saved: boolean, failure?: string })
+    | Extract<WriteResult, { ok: false }>
 
 /** Options of an import batch. */
 export interface ImportBatchOptions {

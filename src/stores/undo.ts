@@ -10,10 +10,10 @@ import { useWorkspaceStore } from './workspace'
 export const UNDO_LIMIT = 100
 
 /** What an undo or redo did: nothing to do, done (with the step), or refused (the step stays). */
-export type UndoOutcome =
-  | { status: 'empty' }
-  | { status: 'done', step: UndoStep }
-  | { status: 'refused', step: UndoStep, result: Extract<WriteResult, { ok: false }> }
+export type UndoOutcome
+  = | { status: 'empty' }
+    | { status: 'done', step: UndoStep }
+    | { status: 'refused', step: UndoStep, result: Extract<WriteResult, { ok: false }> }
 
 interface Stacks { done: UndoStep[], undone: UndoStep[] }
 

@@ -40,14 +40,14 @@ export type PlanRequest = Omit<ImportInput, 'validate' | 'relationTitles'> & {
 }
 
 /** A message to the worker. */
-export type ImportRequest =
-  | { type: 'parse', id: number, bytes: Uint8Array, options: ParseOptions }
-  | { type: 'plan', id: number, input: PlanRequest }
-  | { type: 'cancel', id: number }
+export type ImportRequest
+  = | { type: 'parse', id: number, bytes: Uint8Array, options: ParseOptions }
+    | { type: 'plan', id: number, input: PlanRequest }
+    | { type: 'cancel', id: number }
 
 /** A message from the worker. */
-export type ImportResponse =
-  | { type: 'progress', id: number, phase: 'parse' | 'plan', fraction: number }
-  | { type: 'parsed', id: number, result: ParsedFile }
-  | { type: 'planned', id: number, result: ImportPlan }
-  | { type: 'error', id: number, message: string, cancelled: boolean }
+export type ImportResponse
+  = | { type: 'progress', id: number, phase: 'parse' | 'plan', fraction: number }
+    | { type: 'parsed', id: number, result: ParsedFile }
+    | { type: 'planned', id: number, result: ImportPlan }
+    | { type: 'error', id: number, message: string, cancelled: boolean }

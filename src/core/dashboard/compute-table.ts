@@ -55,4 +55,3 @@ export function computeTable(w: WidgetOf<'table'>, ctx: DashboardContext): Widge
   const rows = sorted.slice(0, limit).map(rec => ({ id: rec.id, cells: fields.map(f => text(rec, f)) }))
   return { status: 'ok', data: { type: 'table', columns, rows, total: records.length } }
 }
-

@@ -16,9 +16,9 @@ export interface SourceConfig {
 }
 
 /** A figure over records: how many, or sum/avg/min/max of a number field. */
-export type MeasureConfig =
-  | { fn: 'count' }
-  | { fn: 'sum' | 'avg' | 'min' | 'max', field: string }
+export type MeasureConfig
+  = | { fn: 'count' }
+    | { fn: 'sum' | 'avg' | 'min' | 'max', field: string }
 
 /** A grouping: a field (or system column), with a bucket when it is a date. */
 export interface DimensionConfig {
@@ -63,12 +63,12 @@ export interface KpiConfig extends SourceConfig {
 }
 
 /** A funnel figure per stage (or per group) drawn as a chart instead of a record measure. */
-export type StageMetricConfig =
-  | { kind: 'timeInStage', stageField: string, stat?: 'median' | 'mean' | 'p90' }
-  | { kind: 'lossReasons', stageField: string }
-  | { kind: 'lossStages', stageField: string }
-  | { kind: 'winRateBy', stageField: string }
-  | { kind: 'pipelineByStage', stageField: string, amountField: string }
+export type StageMetricConfig
+  = | { kind: 'timeInStage', stageField: string, stat?: 'median' | 'mean' | 'p90' }
+    | { kind: 'lossReasons', stageField: string }
+    | { kind: 'lossStages', stageField: string }
+    | { kind: 'winRateBy', stageField: string }
+    | { kind: 'pipelineByStage', stageField: string, amountField: string }
 
 /** Bar, column, line, area, pie and donut charts. */
 export interface ChartConfig extends SourceConfig {

@@ -11,9 +11,9 @@ export interface DateRangeValue {
 }
 
 /** Date filter presets; 'all' means no date restriction. */
-export type DatePreset =
-  | 'all' | 'thisMonth' | 'lastMonth' | 'thisQuarter' | 'lastQuarter' | 'thisYear' | 'lastYear'
-  | 'last30Days' | 'last90Days' | 'custom'
+export type DatePreset
+  = | 'all' | 'thisMonth' | 'lastMonth' | 'thisQuarter' | 'lastQuarter' | 'thisYear' | 'lastYear'
+    | 'last30Days' | 'last90Days' | 'custom'
 
 export const DATE_PRESETS: readonly DatePreset[] = [
   'all', 'thisMonth', 'lastMonth', 'thisQuarter', 'lastQuarter', 'thisYear', 'lastYear', 'last30Days', 'last90Days', 'custom',

@@ -17,9 +17,9 @@ import { groupBy } from './grouping'
 import { stageInput } from './stage-input'
 
 /** What was clicked: a funnel layer (stage id) or a chart category (group key; null = empty). */
-export type DrillPoint =
-  | { kind: 'layer', stageId: string }
-  | { kind: 'category', key: string | null, seriesKey?: string | null }
+export type DrillPoint
+  = | { kind: 'layer', stageId: string }
+    | { kind: 'category', key: string | null, seriesKey?: string | null }
 
 /** Where a drill goes: the form's grid with this filter; `count` records match. */
 export interface DrillTarget {

@@ -158,11 +158,11 @@ export interface TextData {
 }
 
 /** The data of a widget, discriminated by `type`. */
-export type WidgetData =
-  | FunnelData | ConversionData | KpiData | ChartData | TableData | PivotData
-  | TargetProgressData | ReverseFunnelData | TextData
+export type WidgetData
+  = | FunnelData | ConversionData | KpiData | ChartData | TableData | PivotData
+    | TargetProgressData | ReverseFunnelData | TextData
 
 /** computeWidget's answer. */
-export type WidgetResult =
-  | { status: 'ok', data: WidgetData }
-  | { status: 'needsConfig', problems: ConfigProblem[] }
+export type WidgetResult
+  = | { status: 'ok', data: WidgetData }
+    | { status: 'needsConfig', problems: ConfigProblem[] }

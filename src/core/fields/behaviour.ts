@@ -41,9 +41,9 @@ export interface FormatContext {
 }
 
 /** A parsed or converted value, or why it could not be produced. */
-export type ParseResult =
-  | { ok: true, value: unknown }
-  | { ok: false, error: LocalizedMessage }
+export type ParseResult
+  = | { ok: true, value: unknown }
+    | { ok: false, error: LocalizedMessage }
 
 /** The behaviours of one field type. Methods are declared as methods so a behaviour of one type is usable where any type's is expected. */
 export interface FieldBehaviour<T extends FieldType = FieldType> {

@@ -30,9 +30,9 @@ export interface BinaryNode extends Span { type: 'binary', op: BinaryOp, left: F
 export interface CallNode extends Span { type: 'call', name: string, args: FormulaNode[] }
 
 /** Any formula AST node. */
-export type FormulaNode =
-  | NumberNode | StringNode | BooleanNode | RefNode
-  | UnaryNode | PercentNode | BinaryNode | CallNode
+export type FormulaNode
+  = | NumberNode | StringNode | BooleanNode | RefNode
+    | UnaryNode | PercentNode | BinaryNode | CallNode
 
 /** Precedence of binary operators (higher binds tighter), Excel order. */
 export const BINARY_PRECEDENCE: Readonly<Record<BinaryOp, number>> = {

@@ -39,9 +39,9 @@ export interface FormulaCycleError extends FormulaError {
 }
 
 /** The graph, or the cycle that prevents one (the partial graph is kept for display). */
-export type FormulaGraphResult =
-  | { ok: true, graph: FormulaGraph }
-  | { ok: false, error: FormulaCycleError, graph: FormulaGraph }
+export type FormulaGraphResult
+  = | { ok: true, graph: FormulaGraph }
+    | { ok: false, error: FormulaCycleError, graph: FormulaGraph }
 
 function nameOf(fields: readonly FieldDef[], id: string): string {
   const f = fields.find(x => x.id === id)

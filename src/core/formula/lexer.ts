@@ -10,13 +10,13 @@ import { formulaError } from './errors'
 export type OperatorText = '+' | '-' | '*' | '/' | '^' | '&' | '=' | '<>' | '<' | '<=' | '>' | '>=' | '%'
 
 /** A lexical token with its span. */
-export type Token =
-  | { type: 'number', value: number, text: string, start: number, end: number }
-  | { type: 'string', value: string, start: number, end: number }
-  | { type: 'ref', path: string[], start: number, end: number }
-  | { type: 'ident', name: string, start: number, end: number }
-  | { type: 'op', op: OperatorText, start: number, end: number }
-  | { type: 'lparen' | 'rparen' | 'comma' | 'eof', start: number, end: number }
+export type Token
+  = | { type: 'number', value: number, text: string, start: number, end: number }
+    | { type: 'string', value: string, start: number, end: number }
+    | { type: 'ref', path: string[], start: number, end: number }
+    | { type: 'ident', name: string, start: number, end: number }
+    | { type: 'op', op: OperatorText, start: number, end: number }
+    | { type: 'lparen' | 'rparen' | 'comma' | 'eof', start: number, end: number }
 
 /** Tokens plus lexical errors; the last token is always `eof`. */
 export interface LexResult {

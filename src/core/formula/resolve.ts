@@ -9,15 +9,15 @@ import type { FormulaErrorCode } from './errors'
 import type { ExprType, FormRef } from './types'
 
 /** What a reference points at. */
-export type ResolvedRef =
-  | { kind: 'field', fieldId: string, field: FieldDef }
-  | { kind: 'column', subformId: string, columnId: string, column: FieldDef }
-  | { kind: 'foreign', formId: string, fieldId: string, field?: FieldDef }
+export type ResolvedRef
+  = | { kind: 'field', fieldId: string, field: FieldDef }
+    | { kind: 'column', subformId: string, columnId: string, column: FieldDef }
+    | { kind: 'foreign', formId: string, fieldId: string, field?: FieldDef }
 
 /** The outcome of resolving one reference. */
-export type ResolveOutcome =
-  | { ok: true, ref: ResolvedRef }
-  | { ok: false, code: FormulaErrorCode, name: string }
+export type ResolveOutcome
+  = | { ok: true, ref: ResolvedRef }
+    | { ok: false, code: FormulaErrorCode, name: string }
 
 /** Where references are looked up. */
 export interface ResolveScope {

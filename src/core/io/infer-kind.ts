@@ -4,19 +4,19 @@ import { PHONE_PATTERN, URL_PATTERN } from '../fields/shared/text-like'
 import { detectDateFormat } from './date-format'
 
 /** The field type a column's values suggest, with what the field definition needs. */
-export type ColumnKind =
-  | { kind: 'empty' }
-  | { kind: 'email' }
-  | { kind: 'url' }
-  | { kind: 'phone' }
-  | { kind: 'checkbox' }
-  | { kind: 'text' }
-  | { kind: 'textarea' }
-  | { kind: 'date', withTime: boolean }
-  | { kind: 'number' }
-  | { kind: 'money', currency: string }
-  | { kind: 'percent' }
-  | { kind: 'select', choices: string[] }
+export type ColumnKind
+  = | { kind: 'empty' }
+    | { kind: 'email' }
+    | { kind: 'url' }
+    | { kind: 'phone' }
+    | { kind: 'checkbox' }
+    | { kind: 'text' }
+    | { kind: 'textarea' }
+    | { kind: 'date', withTime: boolean }
+    | { kind: 'number' }
+    | { kind: 'money', currency: string }
+    | { kind: 'percent' }
+    | { kind: 'select', choices: string[] }
 
 /** Share of non-empty values that must fit a type for the column to get it. */
 const FIT = 0.95

@@ -23,10 +23,10 @@ interface Context {
   unique: { field: FieldDef, index: KeyIndex, seen: Map<string, number> }[]
 }
 
-type RowOutcome =
-  | { kind: 'insert', values: Record<string, unknown> }
-  | { kind: 'update', recordId: string, values: Record<string, unknown> }
-  | { kind: 'reject', issues: RejectedCell[] }
+type RowOutcome
+  = | { kind: 'insert', values: Record<string, unknown> }
+    | { kind: 'update', recordId: string, values: Record<string, unknown> }
+    | { kind: 'reject', issues: RejectedCell[] }
 
 /**
  * Plans an import without writing anything: coerces each mapped cell with its field type,

@@ -66,4 +66,3 @@ export function historyAt(summary: StageSummary, i: number): StageHistory {
     lostAt: out === OUTCOME_LOST && !Number.isNaN(closed) ? closed : null,
   }
 }
-

@@ -11,9 +11,9 @@ import { MIGRATIONS } from './registry'
 import { isObject } from './types'
 
 /** A migrated document (still unvalidated), or why it cannot be migrated. */
-export type MigrateResult =
-  | { ok: true, value: unknown, from: number, to: number, applied: string[] }
-  | { ok: false, issue: ValidationIssue }
+export type MigrateResult
+  = | { ok: true, value: unknown, from: number, to: number, applied: string[] }
+    | { ok: false, issue: ValidationIssue }
 
 /** Migrates `doc` of `kind` to SCHEMA_VERSION. The input is never mutated. */
 export function migrateDocument(kind: DocumentKind, doc: unknown): MigrateResult {

@@ -79,10 +79,10 @@ function expandMe(ids: string[], env: QueryEnv): string[] {
 function every(parts: RecordPredicate[]): RecordPredicate {
   if (parts.length === 1) return parts[0]!
   if (parts.length === 2) { const [a, b] = parts as [RecordPredicate, RecordPredicate]; return r => a(r) && b(r) }
-  return r => { for (const p of parts) if (!p(r)) return false; return true }
+  return (r) => { for (const p of parts) if (!p(r)) return false; return true }
 }
 
 function some(parts: RecordPredicate[]): RecordPredicate {
   if (parts.length === 1) return parts[0]!
-  return r => { for (const p of parts) if (p(r)) return true; return false }
+  return (r) => { for (const p of parts) if (p(r)) return true; return false }
 }

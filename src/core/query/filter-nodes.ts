@@ -4,10 +4,10 @@
  */
 
 /** A node read as a group, a condition, or neither. */
-export type ReadNode =
-  | { kind: 'group', join: 'and' | 'or', children: unknown[] }
-  | { kind: 'condition', field: unknown, op: unknown, value: unknown }
-  | { kind: 'bad' }
+export type ReadNode
+  = | { kind: 'group', join: 'and' | 'or', children: unknown[] }
+    | { kind: 'condition', field: unknown, op: unknown, value: unknown }
+    | { kind: 'bad' }
 
 /** Classifies an untrusted filter node. A group has exactly one of `and` / `or`, holding an array. */
 export function readNode(node: unknown): ReadNode {

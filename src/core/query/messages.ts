@@ -4,8 +4,8 @@ import { OP_LABELS } from './op-labels'
 import type { LocalizedText } from './types'
 
 /** Why a filter node is not (fully) usable. */
-export type FilterIssueCode =
-  | 'badNode' | 'unknownField' | 'notFilterable' | 'badOp' | 'badValue' | 'incomplete' | 'unknownOption'
+export type FilterIssueCode
+  = | 'badNode' | 'unknownField' | 'notFilterable' | 'badOp' | 'badValue' | 'incomplete' | 'unknownOption'
 
 /** Parameters interpolated into issue messages. */
 export interface IssueParams { field?: LocalizedText, op?: string, expected?: LocalizedText, option?: string }

@@ -12,7 +12,6 @@ export interface SearchOptions {
   members?: MemberNames
 }
 
-
 /**
  * A predicate for the grid's search box. The text is split on whitespace; a record matches
  * when every word occurs (ignoring case) in some searchable column: text-like fields (text,

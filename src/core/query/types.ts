@@ -20,8 +20,8 @@ export type MemberNames = ReadonlyMap<string, string>
 export interface LocalizedText { 'zh-CN': string, 'en': string }
 
 /** How a field behaves in filters, sorting, search and grouping. */
-export type QueryKind =
-  | 'text' | 'number' | 'date' | 'datetime' | 'option' | 'idSet' | 'bool' | 'presence' | 'generic' | 'none'
+export type QueryKind
+  = | 'text' | 'number' | 'date' | 'datetime' | 'option' | 'idSet' | 'bool' | 'presence' | 'generic' | 'none'
 
 /** An option of a select / multiselect / stage field, in its display order. */
 export interface QueryOption { id: string, label: Label }

@@ -9,11 +9,11 @@ import { formulaGraphOf } from './derived-values'
 import { linkFields } from './lookups'
 
 /** One way a form (`formId`) reads another (`sourceId`). */
-export type FormLink =
+export type FormLink
   /** Lookups/rollups through `relationField`; `fields` are the source fields they read ([] for a bare count). */
-  | { kind: 'relation', formId: string, sourceId: string, relationField: string, fields: string[] }
+  = | { kind: 'relation', formId: string, sourceId: string, relationField: string, fields: string[] }
   /** Formulas reading the source's `fields` across the whole form (MAPX): any change may matter to every record. */
-  | { kind: 'formula', formId: string, sourceId: string, fields: string[] }
+    | { kind: 'formula', formId: string, sourceId: string, fields: string[] }
 
 function relationLinks(form: FormDef): FormLink[] {
   const byRelation = new Map<string, FormLink & { kind: 'relation' }>()

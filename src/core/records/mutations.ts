@@ -42,9 +42,9 @@ export interface WriteIssue {
  */
 export type ValuesValidator = (values: Record<string, unknown>, before?: Record<string, unknown>) => WriteIssue[]
 
-export type WriteResult =
-  | { ok: true, records: RecordRow[], tx: Transaction }
-  | { ok: false, issues: { recordId: string, issues: WriteIssue[] }[] }
+export type WriteResult
+  = | { ok: true, records: RecordRow[], tx: Transaction }
+    | { ok: false, issues: { recordId: string, issues: WriteIssue[] }[] }
 
 /** What a record created from outside (a stage-history log) brings besides its values. */
 export interface RecordPreset {

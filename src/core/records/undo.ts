@@ -12,13 +12,13 @@ import { newId } from '../utils/id'
 import { updateRecords } from './mutations'
 
 /** One operation of an undo or redo, on one form's records. */
-export type UndoOp =
+export type UndoOp
   /** Set these field values again (validated, logged, stage events appended). */
-  | { kind: 'patch', patches: RecordPatch[] }
+  = | { kind: 'patch', patches: RecordPatch[] }
   /** Move these records to the recycle bin. */
-  | { kind: 'trash', ids: string[] }
+    | { kind: 'trash', ids: string[] }
   /** Bring these records back from the recycle bin, as they were. */
-  | { kind: 'restore', rows: RecordRow[] }
+    | { kind: 'restore', rows: RecordRow[] }
 
 /** What a step did, for the "undone: …" message. */
 export type UndoAction = 'edit' | 'paste' | 'fill' | 'clear' | 'add' | 'delete' | 'batch' | 'restore' | 'import'

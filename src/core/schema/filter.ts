@@ -9,9 +9,9 @@ export type SetOp = 'in' | 'notIn'
 export type PresenceOp = 'empty' | 'notEmpty'
 export type RangeOp = 'between'
 /** Relative date ranges, evaluated against "now" at query time. */
-export type RelativeDateOp =
-  | 'today' | 'yesterday' | 'thisWeek' | 'lastWeek' | 'thisMonth' | 'lastMonth'
-  | 'thisQuarter' | 'lastQuarter' | 'thisYear' | 'lastYear' | 'lastNDays' | 'nextNDays'
+export type RelativeDateOp
+  = | 'today' | 'yesterday' | 'thisWeek' | 'lastWeek' | 'thisMonth' | 'lastMonth'
+    | 'thisQuarter' | 'lastQuarter' | 'thisYear' | 'lastYear' | 'lastNDays' | 'nextNDays'
 
 export type FilterOp = CompareOp | TextOp | SetOp | PresenceOp | RangeOp | RelativeDateOp
 

@@ -29,11 +29,11 @@ export interface FieldBase {
 }
 
 /** A default value: a literal, or a dynamic one evaluated when a record is created. */
-export type DefaultValue =
-  | { kind: 'static', value: unknown }
-  | { kind: 'now' }
-  | { kind: 'currentMember' }
-  | { kind: 'formula', expression: string }
+export type DefaultValue
+  = | { kind: 'static', value: unknown }
+    | { kind: 'now' }
+    | { kind: 'currentMember' }
+    | { kind: 'formula', expression: string }
 
 export interface SelectOption {
   /** Stable value stored in records. */
@@ -53,38 +53,38 @@ export interface StageOption extends SelectOption {
   stalledAfterDays?: number
 }
 
-export type FieldDef =
-  | { type: 'text', options?: { format?: 'email' | 'phone' | 'url' | 'regex', pattern?: string, maxLength?: number } } & FieldBase
-  | { type: 'textarea', options?: { maxLength?: number } } & FieldBase
-  | { type: 'number', options?: { precision?: number, min?: number, max?: number, thousands?: boolean, unit?: string } } & FieldBase
-  | { type: 'money', options?: { currency?: string, precision?: number, min?: number, max?: number } } & FieldBase
-  | { type: 'percent', options?: { precision?: number, min?: number, max?: number } } & FieldBase
-  | { type: 'date', options?: { granularity?: 'date' | 'datetime' | 'month' } } & FieldBase
-  | { type: 'select', options: { choices: SelectOption[], display?: 'dropdown' | 'radio' } } & FieldBase
-  | { type: 'multiselect', options: { choices: SelectOption[], display?: 'dropdown' | 'checkbox' } } & FieldBase
-  | { type: 'checkbox', options?: Record<string, never> } & FieldBase
-  | { type: 'rating', options?: { max?: number } } & FieldBase
-  | { type: 'member', options?: { multiple?: boolean } } & FieldBase
-  | { type: 'relation', options: { formId: string, multiple?: boolean } } & FieldBase
-  | { type: 'lookup', options: { relationField: string, targetField: string } } & FieldBase
-  | { type: 'rollup', options: { relationField: string, targetField?: string, fn: 'sum' | 'count' | 'avg' | 'min' | 'max' } } & FieldBase
-  | { type: 'formula', options: { expression: string, resultType?: 'number' | 'text' | 'date' | 'boolean', precision?: number } } & FieldBase
-  | { type: 'serial', options: { pattern: string } } & FieldBase
-  | { type: 'attachment', options?: { maxSizeMB?: number, accept?: string } } & FieldBase
-  | { type: 'image', options?: { maxSizeMB?: number } } & FieldBase
-  | { type: 'subform', options: { fields: FieldDef[] } } & FieldBase
-  | { type: 'address', options?: { detail?: boolean } } & FieldBase
-  | { type: 'phone', options?: Record<string, never> } & FieldBase
-  | { type: 'email', options?: Record<string, never> } & FieldBase
-  | { type: 'url', options?: Record<string, never> } & FieldBase
+export type FieldDef
+  = | { type: 'text', options?: { format?: 'email' | 'phone' | 'url' | 'regex', pattern?: string, maxLength?: number } } & FieldBase
+    | { type: 'textarea', options?: { maxLength?: number } } & FieldBase
+    | { type: 'number', options?: { precision?: number, min?: number, max?: number, thousands?: boolean, unit?: string } } & FieldBase
+    | { type: 'money', options?: { currency?: string, precision?: number, min?: number, max?: number } } & FieldBase
+    | { type: 'percent', options?: { precision?: number, min?: number, max?: number } } & FieldBase
+    | { type: 'date', options?: { granularity?: 'date' | 'datetime' | 'month' } } & FieldBase
+    | { type: 'select', options: { choices: SelectOption[], display?: 'dropdown' | 'radio' } } & FieldBase
+    | { type: 'multiselect', options: { choices: SelectOption[], display?: 'dropdown' | 'checkbox' } } & FieldBase
+    | { type: 'checkbox', options?: Record<string, never> } & FieldBase
+    | { type: 'rating', options?: { max?: number } } & FieldBase
+    | { type: 'member', options?: { multiple?: boolean } } & FieldBase
+    | { type: 'relation', options: { formId: string, multiple?: boolean } } & FieldBase
+    | { type: 'lookup', options: { relationField: string, targetField: string } } & FieldBase
+    | { type: 'rollup', options: { relationField: string, targetField?: string, fn: 'sum' | 'count' | 'avg' | 'min' | 'max' } } & FieldBase
+    | { type: 'formula', options: { expression: string, resultType?: 'number' | 'text' | 'date' | 'boolean', precision?: number } } & FieldBase
+    | { type: 'serial', options: { pattern: string } } & FieldBase
+    | { type: 'attachment', options?: { maxSizeMB?: number, accept?: string } } & FieldBase
+    | { type: 'image', options?: { maxSizeMB?: number } } & FieldBase
+    | { type: 'subform', options: { fields: FieldDef[] } } & FieldBase
+    | { type: 'address', options?: { detail?: boolean } } & FieldBase
+    | { type: 'phone', options?: Record<string, never> } & FieldBase
+    | { type: 'email', options?: Record<string, never> } & FieldBase
+    | { type: 'url', options?: Record<string, never> } & FieldBase
   /** `removedStages`: stages deleted after install, kept so stage history can still name them (never valid values). */
-  | { type: 'stage', options: { stages: StageOption[], lossReasonField?: string, probabilityField?: string, removedStages?: StageOption[] } } & FieldBase
-  | { type: 'separator', options?: Record<string, never> } & FieldBase
-  | { type: 'description', options?: { text?: Label } } & FieldBase
-  | { type: 'createdAt', options?: Record<string, never> } & FieldBase
-  | { type: 'updatedAt', options?: Record<string, never> } & FieldBase
-  | { type: 'createdBy', options?: Record<string, never> } & FieldBase
-  | { type: 'updatedBy', options?: Record<string, never> } & FieldBase
+    | { type: 'stage', options: { stages: StageOption[], lossReasonField?: string, probabilityField?: string, removedStages?: StageOption[] } } & FieldBase
+    | { type: 'separator', options?: Record<string, never> } & FieldBase
+    | { type: 'description', options?: { text?: Label } } & FieldBase
+    | { type: 'createdAt', options?: Record<string, never> } & FieldBase
+    | { type: 'updatedAt', options?: Record<string, never> } & FieldBase
+    | { type: 'createdBy', options?: Record<string, never> } & FieldBase
+    | { type: 'updatedBy', options?: Record<string, never> } & FieldBase
 
 export type FieldType = FieldDef['type']
 /** The variant of FieldDef for one type, e.g. `FieldOf<'stage'>`. */

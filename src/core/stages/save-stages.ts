@@ -15,9 +15,9 @@ export interface StageMove {
 }
 
 /** The saved form and its transaction, or the records the form's other rules refused to move. */
-export type SaveStagesResult =
-  | { ok: true, form: FormDef, tx: Transaction }
-  | { ok: false, issues: { recordId: string, issues: WriteIssue[] }[] }
+export type SaveStagesResult
+  = | { ok: true, form: FormDef, tx: Transaction }
+    | { ok: false, issues: { recordId: string, issues: WriteIssue[] }[] }
 
 /** Number of records per stage id of `fieldId` (records without a stage are not counted). */
 export function countByStage(records: readonly RecordRow[], fieldId: string): Map<string, number> {

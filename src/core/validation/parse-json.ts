@@ -8,9 +8,9 @@ import { migrateDocument } from '../migrations/migrate'
 import { validateDocument } from './validate-document'
 
 /** The result of parsing a document: the value (and the version it was migrated from), or the issues. */
-export type ParseDocumentResult<T> =
-  | { ok: true, value: T, migratedFrom?: number }
-  | { ok: false, issues: ValidationIssue[] }
+export type ParseDocumentResult<T>
+  = | { ok: true, value: T, migratedFrom?: number }
+    | { ok: false, issues: ValidationIssue[] }
 
 /** Parses JSON text as a document of `kind`, migrating and validating it. */
 export function parseJsonDocument<K extends DocumentKind>(kind: K, text: string): ParseDocumentResult<DocumentTypes[K]> {

@@ -3,10 +3,10 @@ import type { RecordPatch } from '../records/mutations'
 import { fieldRegistry } from '../fields'
 
 /** What a batch operation does to each chosen record. */
-export type BatchAction =
-  | { kind: 'set', field: string, value: unknown }
-  | { kind: 'clear', field: string }
-  | { kind: 'delete' }
+export type BatchAction
+  = | { kind: 'set', field: string, value: unknown }
+    | { kind: 'clear', field: string }
+    | { kind: 'delete' }
 
 /** Fields a person may set or clear in bulk: stored, writable, not layout or computed. */
 export function batchEditableFields(form: FormDef): FieldDef[] {

@@ -3,9 +3,9 @@ import type { FieldDef } from '../schema/types'
 import { validateFilter } from '../query'
 
 /** A filter read from a link, or why it could not be used. */
-export type RouteFilter =
-  | { ok: true, filter: Filter }
-  | { ok: false, reason: 'json' | 'shape' }
+export type RouteFilter
+  = | { ok: true, filter: Filter }
+    | { ok: false, reason: 'json' | 'shape' }
 
 /**
  * Reads the `?filter=` of a link (already URL-decoded JSON). A filter with errors is refused

@@ -39,10 +39,10 @@ export default {
         invalid: '组件设置无法读取，请在 JSON 中修正',
       },
       keys: {
-        formId: '数据来源表单', stageField: '阶段字段', amountField: '金额字段', 'measure.field': '统计字段', 'dimension.field': '分类字段',
-        'series.field': '系列字段', 'rows.field': '行字段', 'columns.field': '列字段', dateField: '日期字段', ownerField: '负责人字段',
+        'formId': '数据来源表单', 'stageField': '阶段字段', 'amountField': '金额字段', 'measure.field': '统计字段', 'dimension.field': '分类字段',
+        'series.field': '系列字段', 'rows.field': '行字段', 'columns.field': '列字段', 'dateField': '日期字段', 'ownerField': '负责人字段',
         'targets.formId': '目标表单', 'targets.amountField': '目标金额字段', 'targets.ownerField': '目标负责人字段', 'targets.monthField': '目标月份字段',
-        goal: '收入目标', text: '文字内容', 'stageMetric.stageField': '阶段字段', 'stageMetric.amountField': '金额字段', config: '设置',
+        'goal': '收入目标', 'text': '文字内容', 'stageMetric.stageField': '阶段字段', 'stageMetric.amountField': '金额字段', 'config': '设置',
       },
       panel: {
         title: '组件设置',
@@ -160,10 +160,10 @@ export default {
         invalid: 'the settings cannot be read; fix them in the JSON',
       },
       keys: {
-        formId: 'source form', stageField: 'stage field', amountField: 'amount field', 'measure.field': 'measured field', 'dimension.field': 'category field',
-        'series.field': 'series field', 'rows.field': 'row field', 'columns.field': 'column field', dateField: 'date field', ownerField: 'owner field',
+        'formId': 'source form', 'stageField': 'stage field', 'amountField': 'amount field', 'measure.field': 'measured field', 'dimension.field': 'category field',
+        'series.field': 'series field', 'rows.field': 'row field', 'columns.field': 'column field', 'dateField': 'date field', 'ownerField': 'owner field',
         'targets.formId': 'targets form', 'targets.amountField': 'target amount field', 'targets.ownerField': 'target owner field', 'targets.monthField': 'target month field',
-        goal: 'revenue goal', text: 'text', 'stageMetric.stageField': 'stage field', 'stageMetric.amountField': 'amount field', config: 'settings',
+        'goal': 'revenue goal', 'text': 'text', 'stageMetric.stageField': 'stage field', 'stageMetric.amountField': 'amount field', 'config': 'settings',
       },
       panel: {
         title: 'Widget settings',

@@ -35,9 +35,9 @@ export function matchesAccept(accept: string | undefined, name: string, mime: st
 }
 
 /** Why a file was refused: too big for the field, or not a type it takes. */
-export type FileRefusal =
-  | { reason: 'tooBig', name: string, size: number, limitMB: number }
-  | { reason: 'type', name: string, accept: string }
+export type FileRefusal
+  = | { reason: 'tooBig', name: string, size: number, limitMB: number }
+    | { reason: 'type', name: string, accept: string }
 
 /** Checks one picked file against the field's limit and types; null when it may be stored. */
 export function checkFile(field: FilesField, file: { name: string, size: number, type: string }): FileRefusal | null {

@@ -6,10 +6,10 @@
  *   document opened anyway has an opaque origin, so it cannot read the workspace);
  * - `none`: not shown at all, offered as a download only (HTML, scripts, PDFs, unknown types).
  */
-export type PreviewKind =
-  | { kind: 'raster', mime: string }
-  | { kind: 'svg' }
-  | { kind: 'none' }
+export type PreviewKind
+  = | { kind: 'raster', mime: string }
+    | { kind: 'svg' }
+    | { kind: 'none' }
 
 const RASTER = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp', 'image/x-icon', 'image/vnd.microsoft.icon'])
 

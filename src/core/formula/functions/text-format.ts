@@ -22,8 +22,10 @@ export function textFunction(value: FormulaValue, format: FormulaValue, env: Eva
   if (value === null) return pattern === '' || GENERAL.test(pattern) ? '' : formatEmpty(pattern)
   if (GENERAL.test(pattern) || pattern === '') return toText(value)
   if (isNumberPattern(pattern)) {
-    const n = typeof value === 'number' ? value
-      : typeof value === 'boolean' ? null
+    const n = typeof value === 'number'
+      ? value
+      : typeof value === 'boolean'
+        ? null
         : typeof value === 'string' ? parseNumberText(value) : null
     if (n === null) return typeof value === 'string' ? value : errorValue('#VALUE!')
     return formatNumberPattern(n, pattern)

@@ -19,7 +19,7 @@ export function compileDateCondition(read: Read, op: FilterOp, value: unknown, e
   if (isRelativeDateOp(op)) {
     const days = relativeDayRange(op, env.now, env.weekStartsOn ?? 1, typeof value === 'number' ? value : 1)
     const { start, end } = instants ? { start: localMidnight(days.start), end: localMidnight(days.end) } : days
-    return r => { const v = at(r); return v >= start && v < end }
+    return (r) => { const v = at(r); return v >= start && v < end }
   }
   if (op === 'empty') return r => Number.isNaN(at(r))
   if (op === 'notEmpty') return r => !Number.isNaN(at(r))
@@ -27,14 +27,14 @@ export function compileDateCondition(read: Read, op: FilterOp, value: unknown, e
     const [a, b] = toList(value).map(spanOf)
     const lo = a && b ? Math.min(a.start, b.start) : a ? a.start : -Infinity
     const hi = a && b ? Math.max(a.end, b.end) : b ? b.end : Infinity
-    return r => { const v = at(r); return v >= lo && v < hi }
+    return (r) => { const v = at(r); return v >= lo && v < hi }
   }
   const span = spanOf(value)
   if (!span) return () => false
   const { start, end } = span
   switch (op) {
-    case 'eq': return r => { const v = at(r); return v >= start && v < end }
-    case 'ne': return r => { const v = at(r); return !(v >= start && v < end) }
+    case 'eq': return (r) => { const v = at(r); return v >= start && v < end }
+    case 'ne': return (r) => { const v = at(r); return !(v >= start && v < end) }
     case 'gt': return r => at(r) >= end
     case 'gte': return r => at(r) >= start
     case 'lt': return r => at(r) < start

@@ -27,7 +27,7 @@ export function compileNumberCondition(read: Read, op: FilterOp, value: unknown)
       const [a, b] = toList(value).map(v => (typeof v === 'number' ? v : Number.NaN))
       const lo = Number.isNaN(a!) ? -Infinity : Number.isNaN(b!) ? a! : Math.min(a!, b!)
       const hi = Number.isNaN(b!) ? Infinity : Number.isNaN(a!) ? b! : Math.max(a!, b!)
-      return r => { const v = num(r); return v >= lo && v <= hi }
+      return (r) => { const v = num(r); return v >= lo && v <= hi }
     }
     default: return () => false
   }

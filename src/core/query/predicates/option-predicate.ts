@@ -28,7 +28,7 @@ export function compileOptionCondition(read: Read, op: FilterOp, value: unknown,
       const [a, b] = toList(value).map(v => (isEmptyValue(v) ? undefined : pos(v)))
       const lo = a === undefined ? -Infinity : b === undefined ? a : Math.min(a, b)
       const hi = b === undefined ? Infinity : a === undefined ? b : Math.max(a, b)
-      return r => { const p = at(r); return p >= lo && p <= hi }
+      return (r) => { const p = at(r); return p >= lo && p <= hi }
     }
     default: return () => false
   }

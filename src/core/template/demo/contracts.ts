@@ -37,7 +37,7 @@ export function emitContracts(ctx: DemoContext, deals: readonly DealOutcome[], c
     let paidSoFar = 0
     terms?.parts.forEach((part, i) => {
       const at = addDays(signedAt, rng.range(part.afterDays[0], part.afterDays[1]))
-      if (at > now || status === 'ct_terminated' && i > 0) return
+      if (at > now || (status === 'ct_terminated' && i > 0)) return
       const last = i === terms.parts.length - 1
       const amount = last ? deal.input.amount - paidSoFar : Math.round(deal.input.amount * part.share)
       paidSoFar += amount

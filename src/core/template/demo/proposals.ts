@@ -37,9 +37,12 @@ export function emitProposals(ctx: DemoContext, deals: readonly DealOutcome[], o
     let at = addDays(entered, rng.range(1, 6))
     for (let v = 1; v <= versions && at <= closed; v++) {
       const latest = v === versions
-      const status = !latest ? 'prop_rejected'
-        : deal.path.stage === WON_STAGE ? 'prop_accepted'
-          : deal.path.stage === LOST_STAGE ? 'prop_rejected'
+      const status = !latest
+        ? 'prop_rejected'
+        : deal.path.stage === WON_STAGE
+          ? 'prop_accepted'
+          : deal.path.stage === LOST_STAGE
+            ? 'prop_rejected'
             : rng.chance(0.15) ? 'prop_draft' : 'prop_sent'
       const values: Record<string, unknown> = {
         f_prop_title: `${deal.input.title} ${t(['方案', 'proposal'])} v${v}`,

@@ -2,9 +2,9 @@ import type { Label } from '../../schema/types'
 import type { LocalizedMessage } from '../issue'
 
 /** Why a record value is refused. */
-export type RecordIssueCode =
-  | 'required' | 'computed' | 'unknownField' | 'forbiddenKey' | 'type' | 'option' | 'stage'
-  | 'min' | 'max' | 'precision' | 'maxLength' | 'format' | 'pattern' | 'duplicate' | 'member' | 'invalid'
+export type RecordIssueCode
+  = | 'required' | 'computed' | 'unknownField' | 'forbiddenKey' | 'type' | 'option' | 'stage'
+    | 'min' | 'max' | 'precision' | 'maxLength' | 'format' | 'pattern' | 'duplicate' | 'member' | 'invalid'
 
 /** One refused value of a record, named by the field's label. */
 export interface RecordIssue {

@@ -89,7 +89,7 @@ function checkViewRefs(sink: IssueSink, view: ViewDef, at: string, formById: Rea
 function hasField(form: FormDef, id: string): boolean {
   if (SYSTEM_COLUMNS.has(id)) return true
   let found = false
-  walkFields(form.fields, '', f => { found ||= f.id === id })
+  walkFields(form.fields, '', (f) => { found ||= f.id === id })
   return found
 }
 

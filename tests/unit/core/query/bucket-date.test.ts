@@ -14,12 +14,12 @@ describe('query/bucket-date', () => {
 
     it('should put weeks on their Monday with ISO week numbers, across the year boundary', () => {
       expect(bucketDate('2024-03-17', 'week')).toMatchObject({ key: '2024-03-11', label: { 'zh-CN': '2024年第11周', 'en': '2024-W11' } })
-      expect(bucketDate('2024-12-31', 'week')).toMatchObject({ key: '2024-12-30', label: { 'en': '2025-W01' } })
-      expect(bucketDate('2021-01-03', 'week')).toMatchObject({ key: '2020-12-28', label: { 'en': '2020-W53' } })
+      expect(bucketDate('2024-12-31', 'week')).toMatchObject({ key: '2024-12-30', label: { en: '2025-W01' } })
+      expect(bucketDate('2021-01-03', 'week')).toMatchObject({ key: '2020-12-28', label: { en: '2020-W53' } })
     })
 
     it('should put weeks on their Sunday when weeks start on Sunday', () => {
-      expect(bucketDate('2024-03-17', 'week', 0)).toMatchObject({ key: '2024-03-17', label: { 'en': 'Week of 2024-03-17' } })
+      expect(bucketDate('2024-03-17', 'week', 0)).toMatchObject({ key: '2024-03-17', label: { en: 'Week of 2024-03-17' } })
       expect(bucketDate('2024-03-16', 'week', 0)?.key).toBe('2024-03-10')
     })
 
