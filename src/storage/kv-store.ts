@@ -35,6 +35,9 @@ export function createLocalforageStore(name: string): KvStore {
       // localforage stores undefined as null; keep reads through getItem identical.
       for (const [key, value] of sets) kv.put(value === undefined ? null : value, key)
       for (const key of removes) if (!sets.has(key)) kv.delete(key)
+      // Nothing more will be asked: commit now instead of after the success callbacks, so a
+      // write started just before the page goes away still lands.
+      tx.commit?.()
       tx.oncomplete = () => resolve()
       tx.onabort = tx.onerror = () => reject(tx.error ?? new DOMException('The write was aborted.', 'AbortError'))
     })

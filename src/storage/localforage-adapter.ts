@@ -1,9 +1,11 @@
-import type { WorkspaceBackup } from '../core/schema/types'
+import type { RecordRow, WorkspaceBackup } from '../core/schema/types'
 import type { ExternalChange, StorageAdapter, Transaction } from '../core/storage/adapter'
 import { StorageError } from '../core/storage/adapter'
 import { checkBackup, definitionKeysOf, replaceTransaction, stateToBackup } from '../core/storage/backup'
 import type { ReplacedContent } from '../core/storage/backup'
 import { clonePlain } from '../core/storage/clone'
+import type { RecordConflict } from '../core/storage/conflicts'
+import { latestPuts, resolveCommit } from '../core/storage/conflicts'
 import { changesOf, definitionsOf, stageEventsOf } from '../core/storage/queries'
 import { validateTransaction } from '../core/storage/validate-transaction'
 import { createWorkspaceState } from '../core/storage/workspace-state'
@@ -21,8 +23,9 @@ import { createLocalforageStore } from './kv-store'
 import { lazyPartsOf, withoutLazy } from './lazy-tx'
 import { toStorageError } from './storage-errors'
 import { freezeRecord } from './freeze'
+import { claimOwner, liveOwners } from './owners'
 import type { WalEntry } from './wal'
-import { affectedForms, binnedRows, nextWalKey, restoreBinned, withoutForms } from './wal'
+import { affectedForms, binnedRows, nextWalKey, ownerOfWalKey, restoreBinned, withoutForms } from './wal'
 
 /**
  * Records (or events, change entries) per chunk key. Measured on fake-indexeddb
@@ -31,6 +34,14 @@ import { affectedForms, binnedRows, nextWalKey, restoreBinned, withoutForms } fr
  * 13-18 ms at 1k, 33-38 ms at 2k, 65-96 ms at 5k). 1M records make 1000 keys per form.
  */
 export const DEFAULT_CHUNK_SIZE = 1000
+
+/**
+ * Commits putting at most this many records are written to the write-ahead log in the task
+ * that asked for them, before waiting for the lock: the durable point of an edit made just
+ * before a reload or close. Bigger ones (import batches) skip it (a second copy of 5000
+ * records cost a third more) and rely on the unsaved-changes prompt.
+ */
+export const WAL_INTENT_MAX_PUTS = 1000
 
 /** Options of `createLocalforageAdapter`. */
 export interface LocalforageAdapterOptions {
@@ -50,10 +61,29 @@ export interface LocalforageAdapterOptions {
 
 /** What one tab posts to the others after a commit. */
 interface TabMessage {
+  /** The transaction as stored (puts at their stored rev). */
   tx: Transaction
   versions: Record<string, number>
   seqs: Record<string, number>
+  /** Versions the commit overwrote although its writer never read them. */
+  conflicts?: RecordConflict[]
 }
+
+/** A commit's write-ahead-log entry, started before the commit waits for the lock. */
+interface Intent {
+  key: string
+  /** Settles once the entry is stored: undefined, or why it could not be. */
+  written: Promise<unknown>
+}
+
+/** How many records `tx` puts. */
+function putCount(tx: Transaction): number {
+  let n = 0
+  for (const ch of Object.values(tx.records ?? {})) n += ch.put?.length ?? 0
+  return n
+}
+
+const recordKey = (formId: string, id: string): string => `${formId}\u0000${id}`
 
 /**
  * The IndexedDB StorageAdapter (through localforage). Layout per form: records, recycle bin,
@@ -72,18 +102,77 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
   const cache = new CachedWorkspace(stores.data, chunkSize)
   const listeners = new Set<(change: ExternalChange) => void>()
   const ownWal = new Set<string>()
+  const owner = claimOwner()
+  /** Own WAL keys whose commit is queued or running: never replayed by `recover`. */
+  const inFlight = new Set<string>()
+  /** The rev this tab last stored per record, to tell which overwritten versions were its own. */
+  const authored = new Map<string, number>()
   const channel = broadcast && typeof BroadcastChannel !== 'undefined'
     ? new BroadcastChannel(`funnelgrid:${name}`)
     : undefined
   let closed = false
   const locked = <T>(fn: () => Promise<T>): Promise<T> => withLock(name, fn)
 
-  function notify(tx: Transaction): void {
-    for (const listener of listeners) listener({ tx: structuredClone(tx) })
+  /** What the cache (storage as this tab knows it) holds of a record; undefined: form not in memory. */
+  function held(formId: string, id: string) {
+    if (!cache.isLoaded(formId)) return undefined
+    return cache.state.forms.get(formId)?.records.get(id) ?? null
   }
 
-  function post(tx: Transaction, applied: AppliedTx): void {
-    channel?.postMessage({ tx, versions: applied.versions, seqs: applied.seqs } satisfies TabMessage)
+  /** Tells this tab's stores: only puts that are what storage holds, and the overwritten versions that were this tab's. */
+  function notify(tx: Transaction, conflicts: readonly RecordConflict[] = []): void {
+    const shown = latestPuts(tx, held)
+    const overwritten = conflicts.filter(c => authored.get(recordKey(c.formId, c.recordId)) === c.lostRev)
+    for (const listener of listeners) listener({ tx: structuredClone(shown), ...(overwritten.length ? { overwritten } : {}) })
+  }
+
+  function post(tx: Transaction, applied: AppliedTx, conflicts: RecordConflict[] = []): void {
+    channel?.postMessage({ tx, versions: applied.versions, seqs: applied.seqs, ...(conflicts.length ? { conflicts } : {}) } satisfies TabMessage)
+  }
+
+  /** After a commit landed: remember what this tab stored, and show its rows whose rev storage raised. */
+  function landed(tx: Transaction, raised: { formId: string, row: { id: string, rev: number } }[]): void {
+    for (const [formId, ch] of Object.entries(tx.records ?? {})) {
+      for (const row of ch.put ?? []) {
+        const key = recordKey(formId, row.id)
+        authored.delete(key)
+        authored.set(key, row.rev)
+      }
+    }
+    while (authored.size > 10_000) authored.delete(authored.keys().next().value!)
+    if (raised.length === 0) return
+    const put: Record<string, { put: RecordRow[] }> = {}
+    for (const { formId } of raised) put[formId] = { put: [] }
+    for (const { formId, row } of raised) {
+      const stored = cache.state.forms.get(formId)?.records.get(row.id)
+      if (stored) put[formId]!.put.push(stored)
+    }
+    // After the caller's own continuation (a confirmed write shows its change once committed).
+    setTimeout(() => {
+      if (!closed) notify({ records: put })
+    }, 0)
+  }
+
+  /**
+   * Starts writing `copy` to the write-ahead log now, in the caller's task: once the entry is
+   * stored the commit survives a reload, a close or a crash (the next open replays it).
+   */
+  function startIntent(copy: Transaction): Intent | undefined {
+    if (stores.data.writeMany && putCount(copy) > WAL_INTENT_MAX_PUTS) return undefined
+    const key = nextWalKey(owner.id)
+    const entry: WalEntry = { kind: 'tx', tx: copy, binned: {}, intent: true }
+    inFlight.add(key)
+    const write = stores.wal.writeMany
+      ? stores.wal.writeMany(new Map([[key, entry]]), [])
+      : stores.wal.setItem(key, entry)
+    return { key, written: write.then(() => undefined, (err: unknown) => err ?? new Error('The write-ahead log write failed.')) }
+  }
+
+  /** The intent's entry is no longer needed (its commit landed, or was refused and is kept for a retry). */
+  async function dropIntent(intent: Intent | undefined): Promise<void> {
+    if (!intent) return
+    inFlight.delete(intent.key)
+    if (!await intent.written) await stores.wal.removeItem(intent.key).catch(() => {})
   }
 
   async function knownContent(): Promise<ReplacedContent> {
@@ -101,37 +190,53 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     return applied
   }
 
-  /** Replays WAL entries left by a crash or a failed write (own or another tab's), oldest first. */
+  /**
+   * Replays WAL entries left by a crash, a reload or a failed write (own or another tab's),
+   * oldest first. Entries of commits still queued here, or of another tab that is alive (it
+   * commits them itself), are left alone.
+   */
   async function recover(): Promise<void> {
-    const keys = (await stores.wal.keys()).filter(k => k.startsWith('wal:')).sort()
+    const keys = (await stores.wal.keys()).filter(k => k.startsWith('wal:') && !inFlight.has(k)).sort()
+    if (keys.length === 0) return
+    const alive = await liveOwners()
     for (const key of keys) {
+      if (ownerOfWalKey(key) !== owner.id && alive.has(ownerOfWalKey(key))) continue
       const entry = await stores.wal.getItem<WalEntry>(key)
       if (!entry) continue
       let tx: Transaction
       let applied: AppliedTx
+      let conflicts: RecordConflict[] = []
       if (entry.kind === 'replace') {
         const before = await knownContent()
         applied = await replaceAll(entry.backup)
         tx = replaceTransaction(entry.backup, before)
       }
       else {
-        tx = entry.tx
-        for (const formId of affectedForms(tx)) await cache.loadForm(formId)
+        for (const formId of affectedForms(entry.tx)) await cache.loadForm(formId)
         // A replay may repeat events already stored: dedupe against the whole part.
-        for (const [formId, parts] of lazyPartsOf(tx)) await cache.loadLazy(formId, [...parts], 'all')
+        for (const [formId, parts] of lazyPartsOf(entry.tx)) await cache.loadLazy(formId, [...parts], 'all')
         restoreBinned(cache.state, entry.binned)
+        if (entry.intent && validateTransaction(cache.state, entry.tx).length > 0) {
+          // Refused when it was committed, or already stored (a delete of a deleted record): nothing to replay.
+          await stores.wal.removeItem(key)
+          continue
+        }
+        const resolved = resolveCommit(entry.tx, (formId, id) => cache.state.forms.get(formId)?.records.get(id))
+        tx = resolved.tx
+        conflicts = resolved.conflicts
         applied = cache.applyAndPlan(tx)
         await executePlan(stores.data, applied.plan)
       }
       await stores.wal.removeItem(key)
-      post(tx, applied)
-      if (!ownWal.delete(key)) notify(tx)
+      post(tx, applied, conflicts)
+      if (!ownWal.delete(key)) notify(tx, conflicts)
     }
   }
 
   async function receive(msg: TabMessage): Promise<void> {
     await locked(async () => {
       if (closed) return
+      // The cache now holds storage as of this commit (or later): what the stores are shown.
       const { tx, versions } = msg
       const dropped = new Set(tx.dropForms ?? [])
       const skip = new Set<string>()
@@ -153,8 +258,9 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
       cache.applyAndPlan(withoutLazy(withoutForms(tx, skip), strip), msg.seqs)
       for (const [formId, parts] of strip) cache.resetLazy(formId, [...parts])
       for (const formId of evict) cache.evict(formId)
+      // Inside the lock: no later commit of this tab can land between the check and the stores.
+      notify(tx, msg.conflicts)
     })
-    if (!closed) notify(msg.tx)
   }
 
   if (channel) channel.onmessage = (ev: MessageEvent<TabMessage>) => void receive(ev.data).catch(() => {})
@@ -193,23 +299,44 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     })
   }
 
-  async function commitLocked(tx: Transaction): Promise<void> {
+  /** Commits `copy` (a private copy) under the lock; `intent` is its WAL entry, started by `commit`. */
+  async function commitLocked(copy: Transaction, intent: Intent | undefined): Promise<void> {
+    let kept = false
+    try {
+      kept = await commitChecked(copy, intent)
+    }
+    finally {
+      if (!kept) await dropIntent(intent)
+    }
+  }
+
+  /** Returns true when the WAL entry must stay (the change is durable only there, for a replay). */
+  async function commitChecked(base: Transaction, intent: Intent | undefined): Promise<boolean> {
     await recover().catch((err: unknown) => {
       throw toStorageError(err, 'finish saving an earlier change')
     })
-    const copy = clonePlain(tx, 'the transaction')
     try {
-      for (const formId of affectedForms(copy)) await cache.ensureFresh(formId)
+      for (const formId of affectedForms(base)) await cache.ensureFresh(formId)
       // Appending stage events / change entries needs only the last chunk of each.
-      for (const [formId, parts] of lazyPartsOf(copy)) await cache.loadLazy(formId, [...parts], 'tail')
+      for (const [formId, parts] of lazyPartsOf(base)) await cache.loadLazy(formId, [...parts], 'tail')
     }
     catch (err) {
       throw toStorageError(err, 'read your data before saving')
     }
-    const problems = validateTransaction(cache.state, copy)
+    const problems = validateTransaction(cache.state, base)
     if (problems.length > 0) throw new StorageError('invalid', `Nothing was saved: ${problems.join('; ')}`)
-    if (stores.data.writeMany) return commitAtOnce(copy, stores.data.writeMany)
-    const key = nextWalKey()
+    // The conflict rule, against storage as it is now (ensureFresh re-read what other tabs wrote).
+    const { tx: copy, conflicts, raised } = resolveCommit(base, (formId, id) => cache.state.forms.get(formId)?.records.get(id))
+    if (stores.data.writeMany) {
+      await commitAtOnce(copy, stores.data.writeMany, conflicts)
+      landed(copy, raised)
+      return false
+    }
+    // No atomic multi-key write: the WAL entry is the durable point, rewritten with what the
+    // replay needs (the stored revs, the rows moved to the bin) before any chunk is touched.
+    const written = intent ? await intent.written : new Error('no write-ahead log entry')
+    if (written) throw toStorageError(written, 'save your changes')
+    const key = intent!.key
     const entry: WalEntry = { kind: 'tx', tx: copy, binned: binnedRows(cache.state, copy) }
     try {
       await stores.wal.setItem(key, entry)
@@ -218,7 +345,9 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
       throw toStorageError(err, 'save your changes')
     }
     ownWal.add(key)
+    inFlight.delete(key)
     const applied = cache.applyAndPlan(copy)
+    let kept = false
     try {
       await executePlan(stores.data, applied.plan)
       await stores.wal.removeItem(key)
@@ -227,8 +356,11 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     catch {
       // The change is durable in the WAL: the next commit (or the next open) replays it and
       // reports the error then if storage still refuses.
+      kept = true
     }
-    post(copy, applied)
+    post(copy, applied, conflicts)
+    landed(copy, raised)
+    return kept
   }
 
   /**
@@ -237,7 +369,7 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
    * import batch of 5000 records cost a third more). When the write fails nothing was stored,
    * so the cache forgets what it applied and re-reads on next use.
    */
-  async function commitAtOnce(copy: Transaction, writeMany: NonNullable<KvStore['writeMany']>): Promise<void> {
+  async function commitAtOnce(copy: Transaction, writeMany: NonNullable<KvStore['writeMany']>, conflicts: RecordConflict[]): Promise<void> {
     const applied = cache.applyAndPlan(copy)
     try {
       await writeMany(applied.plan.sets, applied.plan.removes)
@@ -247,7 +379,7 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
       if (copy.defs || copy.settings) await cache.loadDefinitions().catch(() => {})
       throw toStorageError(err, 'save your changes')
     }
-    post(copy, applied)
+    post(copy, applied, conflicts)
   }
 
   async function importLocked(backup: WorkspaceBackup): Promise<void> {
@@ -255,7 +387,7 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     const problems = validateTransaction(createWorkspaceState(), replaceTransaction(backup, { forms: [], defs: [] }))
     if (problems.length > 0) throw new StorageError('invalid', `Cannot import: ${problems.join('; ')}`)
     const before = await knownContent()
-    const key = nextWalKey()
+    const key = nextWalKey(owner.id)
     await stores.wal.setItem(key, { kind: 'replace', backup } satisfies WalEntry)
     ownWal.add(key)
     const applied = await replaceAll(backup)
@@ -287,9 +419,28 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
       await lazyData(formId, 'chg')
       return structuredClone(changesOf(cache.state, formId, recordId))
     },
-    async commit(tx) {
-      await ready()
-      await locked(() => commitLocked(tx))
+    commit(tx) {
+      if (closed) return Promise.reject(new StorageError('unavailable', 'The storage adapter is closed.'))
+      let copy: Transaction
+      try {
+        copy = clonePlain(tx, 'the transaction')
+      }
+      catch (err) {
+        return Promise.reject(err)
+      }
+      // The WAL write starts here, in the task of the edit: no waiting for the open, the lock
+      // or earlier commits before the change is durable.
+      const intent = startIntent(copy)
+      return (async () => {
+        try {
+          await ready()
+        }
+        catch (err) {
+          await dropIntent(intent)
+          throw err
+        }
+        await locked(() => commitLocked(copy, intent))
+      })()
     },
     async exportBackup() {
       await ready()
@@ -324,6 +475,7 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
       listeners.clear()
       channel?.close()
       await locked(async () => {}).catch(() => {})
+      owner.release()
     },
   }, options.blobs ?? createIdbBlobStore(`${name}-blobs`))
 }

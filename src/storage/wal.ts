@@ -7,22 +7,32 @@ import { formDataOf } from '../core/storage/workspace-state'
  * One write-ahead-log entry, stored under one key (one IndexedDB transaction, the durable
  * point of a commit) before any chunk is touched, and removed once the chunks are written.
  */
-export type WalEntry =
-  | {
+export type WalEntry
+  = | {
     kind: 'tx'
     tx: Transaction
     /** Rows the tx moves to the recycle bin, per form: the tx names them only by id. */
     binned: Record<string, RecordRow[]>
+    /**
+     * Written before the commit was checked (in the task of the edit): a replay validates it
+     * first, and drops it when it would have been refused or already landed. Without it the
+     * entry was checked and chunks may be half-written: it is replayed as it is.
+     */
+    intent?: boolean
   }
   | { kind: 'replace', backup: WorkspaceBackup }
 
 let counter = 0
-const instance = Math.random().toString(36).slice(2, 8)
 
-/** A WAL key that sorts by creation time: `wal:<epoch ms>:<counter>:<instance>`. */
-export function nextWalKey(): string {
+/** A WAL key that sorts by creation time and names the adapter instance that wrote it: `wal:<epoch ms>:<counter>:<owner>`. */
+export function nextWalKey(owner: string): string {
   counter += 1
-  return `wal:${String(Date.now()).padStart(15, '0')}:${String(counter).padStart(9, '0')}:${instance}`
+  return `wal:${String(Date.now()).padStart(15, '0')}:${String(counter).padStart(9, '0')}:${owner}`
+}
+
+/** The adapter instance that wrote a WAL key (see `nextWalKey`). */
+export function ownerOfWalKey(key: string): string {
+  return key.slice(key.lastIndexOf(':') + 1)
 }
 
 /** Forms whose stored data `tx` touches. */

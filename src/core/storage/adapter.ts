@@ -9,6 +9,7 @@ import type {
   WorkspaceBackup,
   WorkspaceSettings,
 } from '../schema/types'
+import type { RecordConflict } from './conflicts'
 
 /** The kinds of definition documents the adapter stores, keyed by their `id`. */
 export interface DefinitionKinds {
@@ -62,9 +63,16 @@ export interface BlobPut {
   blob: Blob
 }
 
-/** A change made by another tab (or another adapter instance) of the same workspace. */
+/**
+ * A change this tab's screen must show: committed by another tab (or another adapter
+ * instance) of the same workspace, or this tab's own commit when storage holds its records
+ * at another rev than it sent (see src/core/storage/conflicts.ts). Puts are the versions
+ * storage holds; older ones are left out.
+ */
 export interface ExternalChange {
   tx: Transaction
+  /** Versions this tab stored that the change overwrote (a later commit won): tell the user. */
+  overwritten?: RecordConflict[]
 }
 
 /** Why a write failed, so the UI can say it plainly. */
@@ -97,7 +105,12 @@ export interface StorageAdapter {
   loadStageEvents: (formId: string, recordId?: string) => Promise<StageEvent[]>
   /** Change log of one record, oldest first. */
   loadChanges: (formId: string, recordId: string) => Promise<ChangeEntry[]>
-  /** Write a transaction atomically. Rejects with StorageError; nothing is half-written. */
+  /**
+   * Write a transaction atomically. Rejects with StorageError; nothing is half-written. Puts
+   * follow the conflict rule (src/core/storage/conflicts.ts): the commit that lands last wins;
+   * a put over a version its writer never read is stored with a higher rev, and the tab whose
+   * version it overwrote hears of it in `ExternalChange.overwritten`.
+   */
   commit: (tx: Transaction) => Promise<void>
   /** Everything, for a backup file. */
   exportBackup: () => Promise<WorkspaceBackup>

@@ -6,6 +6,8 @@ import { checkBackup, definitionKeysOf, replaceTransaction, stateToBackup } from
 import { decodeBlobs } from './blob-backup'
 import { createMemoryBlobStore } from './blob-store'
 import { clonePlain } from './clone'
+import type { RecordConflict } from './conflicts'
+import { resolveCommit } from './conflicts'
 import type { BusMember } from './memory-bus'
 import { joinBus, postToBus } from './memory-bus'
 import { changesOf, definitionsOf, stageEventsOf } from './queries'
@@ -38,11 +40,19 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
   let state = createWorkspaceState()
   const listeners = new Set<(change: ExternalChange) => void>()
   let closed = false
+  /** The rev this instance last stored per record (`formId`, NUL, id), to tell its own overwritten versions. */
+  const authored = new Map<string, number>()
+  const keyOf = (formId: string, id: string): string => `${formId}\u0000${id}`
+
+  function notify(tx: Transaction, conflicts: readonly RecordConflict[] = []): void {
+    const overwritten = conflicts.filter(c => authored.get(keyOf(c.formId, c.recordId)) === c.lostRev)
+    for (const listener of listeners) listener({ tx: structuredClone(tx), ...(overwritten.length ? { overwritten } : {}) })
+  }
 
   const member: BusMember = {
-    receive(tx) {
+    receive(tx, conflicts) {
       applyTransaction(state, tx)
-      for (const listener of listeners) listener({ tx: structuredClone(tx) })
+      notify(tx, conflicts)
     },
   }
   const leave = channelName === undefined ? () => {} : joinBus(channelName, member)
@@ -56,8 +66,20 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     const copy = clonePlain(tx, 'the transaction')
     const problems = validateTransaction(state, copy)
     if (problems.length > 0) throw new StorageError('invalid', `Nothing was saved: ${problems.join('; ')}`)
-    applyTransaction(state, copy)
-    if (channelName !== undefined) postToBus(channelName, member, copy)
+    const { tx: stored, conflicts, raised } = resolveCommit(copy, (formId, id) => state.forms.get(formId)?.records.get(id))
+    applyTransaction(state, stored)
+    for (const [formId, ch] of Object.entries(stored.records ?? {})) {
+      for (const row of ch.put ?? []) authored.set(keyOf(formId, row.id), row.rev)
+    }
+    if (channelName !== undefined) postToBus(channelName, member, stored, conflicts)
+    if (raised.length > 0) {
+      // This instance's own screen learns the stored revs, after the caller's continuation.
+      const records: NonNullable<Transaction['records']> = {}
+      for (const { formId, row } of raised) (records[formId] ??= { put: [] }).put!.push(structuredClone(row))
+      setTimeout(() => {
+        if (!closed) notify({ records })
+      }, 0)
+    }
   }
 
   const seedFiles = decodeBlobs(options.seed?.blobs ?? [])

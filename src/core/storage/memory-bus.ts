@@ -1,8 +1,9 @@
 import type { Transaction } from './adapter'
+import type { RecordConflict } from './conflicts'
 
-/** A member of an in-process channel: receives the transactions the other members commit. */
+/** A member of an in-process channel: receives the transactions the other members commit (as stored, with the versions they overwrote). */
 export interface BusMember {
-  receive: (tx: Transaction) => void
+  receive: (tx: Transaction, conflicts: RecordConflict[]) => void
 }
 
 const channels = new Map<string, Set<BusMember>>()
@@ -26,13 +27,13 @@ export function joinBus(channelName: string, member: BusMember): () => void {
  * BroadcastChannel: the sender's commit has resolved before anyone hears of it. Each member
  * gets its own copy.
  */
-export function postToBus(channelName: string, sender: BusMember, tx: Transaction): void {
+export function postToBus(channelName: string, sender: BusMember, tx: Transaction, conflicts: RecordConflict[] = []): void {
   for (const member of channels.get(channelName) ?? []) {
     if (member === sender) continue
-    const copy = structuredClone(tx)
+    const copy = structuredClone({ tx, conflicts })
     setTimeout(() => {
       // Left the channel (closed) before delivery: drop, as a closed BroadcastChannel does.
-      if (channels.get(channelName)?.has(member)) member.receive(copy)
+      if (channels.get(channelName)?.has(member)) member.receive(copy.tx, copy.conflicts)
     }, 0)
   }
 }
