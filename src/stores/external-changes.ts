@@ -2,19 +2,23 @@ import type { StorageAdapter } from '@/core/storage/adapter'
 import type { App } from 'vue'
 import { requestPersistentStorage } from '@/storage/persistence'
 import { useRecordsStore } from './records'
-import { useSaveStatusStore } from './save-status'
+import { guardUnsavedChanges, useSaveStatusStore } from './save-status'
 
 /**
- * Wires the stores to the adapter's cross-tab notifications, and asks for persistent storage
- * after the first successful save (browsers grant it more readily once the site stored data).
+ * Wires the stores to the adapter's cross-tab notifications (an edit of this tab that a later
+ * save overwrote is kept for the notice), asks before the page goes away with a change not
+ * stored, and asks for persistent storage after the first successful save (browsers grant it
+ * more readily once the site stored data).
  */
 export function connectExternalChanges(app: App, adapter: StorageAdapter): void {
   app.runWithContext(() => {
     const records = useRecordsStore()
     const saver = useSaveStatusStore()
-    adapter.onExternalChange(({ tx }) => {
+    adapter.onExternalChange(({ tx, overwritten }) => {
       records.applyExternal(tx)
+      if (overwritten?.length) saver.noteOverwritten(overwritten, tx)
     })
+    if (typeof window !== 'undefined') guardUnsavedChanges(window, saver)
     saver.onFirstSave.push(() => { void requestPersistentStorage() })
   })
 }

@@ -1,4 +1,6 @@
+import type { RecordRow } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
+import type { RecordConflict } from '@/core/storage/conflicts'
 import { StorageError } from '@/core/storage/adapter'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
@@ -12,6 +14,17 @@ export interface FailedWrite {
   message: string
 }
 
+/** An edit of this tab that another tab's later save overwrote (see src/core/storage/conflicts.ts). */
+export interface OverwrittenEdit {
+  id: number
+  formId: string
+  recordId: string
+  /** Fields whose value this tab had stored and storage no longer holds. */
+  fields: string[]
+  /** The record as stored now, when the change carried it. */
+  row?: RecordRow
+}
+
 let nextId = 1
 
 /**
@@ -22,6 +35,7 @@ export const useSaveStatusStore = defineStore('save-status', () => {
   const adapter = useAdapter()
   // Shallow: the kept transactions must stay plain data (a reactive proxy cannot be cloned into IndexedDB).
   const failed = shallowRef<FailedWrite[]>([])
+  const overwritten = shallowRef<OverwrittenEdit[]>([])
   const inFlight = ref(0)
   const firstSaveDone = ref(false)
   const onFirstSave: (() => void)[] = []
@@ -57,8 +71,43 @@ export const useSaveStatusStore = defineStore('save-status', () => {
     failed.value = failed.value.filter(f => f.id !== id)
   }
 
+  /** Records that this tab's edits of the records named lost to a later save in another tab (`tx`: the change that won). */
+  function noteOverwritten(conflicts: readonly RecordConflict[], tx: Transaction): void {
+    const added = conflicts.map(c => ({
+      id: nextId++,
+      formId: c.formId,
+      recordId: c.recordId,
+      fields: [...c.fields],
+      row: tx.records?.[c.formId]?.put?.find(r => r.id === c.recordId),
+    }))
+    overwritten.value = [...overwritten.value, ...added].slice(-20)
+  }
+
+  function dismissOverwritten(id: number): void {
+    overwritten.value = overwritten.value.filter(o => o.id !== id)
+  }
+
   const hasFailures = computed(() => failed.value.length > 0)
-  return { failed, inFlight, firstSaveDone, hasFailures, commit, retry, dismiss, onFirstSave }
+  /** Something on screen is not stored yet: a commit in flight or a refused one kept for a retry. */
+  const unsaved = computed(() => inFlight.value > 0 || failed.value.length > 0)
+  return { failed, inFlight, firstSaveDone, hasFailures, unsaved, overwritten, commit, retry, dismiss, noteOverwritten, dismissOverwritten, onFirstSave }
 })
+
+/**
+ * Asks before the page goes away (reload, close, navigation) while a change is not stored.
+ * A commit's write-ahead-log entry is started in the task of the edit (src/storage), so a
+ * commit in flight is already durable or about to be; the prompt covers refused writes and
+ * the large ones (import batches) that skip that entry. Returns a function that removes it.
+ */
+export function guardUnsavedChanges(target: Pick<Window, 'addEventListener' | 'removeEventListener'>, saver: ReturnType<typeof useSaveStatusStore>): () => void {
+  const onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    if (!saver.unsaved) return
+    e.preventDefault()
+    // Older browsers show the prompt only when returnValue is set.
+    e.returnValue = ''
+  }
+  target.addEventListener('beforeunload', onBeforeUnload)
+  return () => target.removeEventListener('beforeunload', onBeforeUnload)
+}
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSaveStatusStore, import.meta.hot))

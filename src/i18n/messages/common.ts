@@ -27,6 +27,7 @@ export default {
       unknown: '未知错误',
       pending: '{n} 处修改未保存',
       saved: '已保存',
+      overwritten: '您对「{form} · {record} · {fields}」的修改已被另一个标签页稍后的保存覆盖，现在显示的是已保存的值。',
     },
   },
   'en': {
@@ -57,6 +58,7 @@ export default {
       unknown: 'unknown error',
       pending: '{n} unsaved changes',
       saved: 'Saved',
+      overwritten: 'Your edit of {form} · {record} · {fields} was overwritten by a later save in another tab; the stored value is shown.',
     },
   },
 }
