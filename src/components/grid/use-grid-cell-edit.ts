@@ -1,4 +1,4 @@
-import type { CellEditRequestEvent, GridApi } from 'ag-grid-community'
+import type { CellEditingStartedEvent, CellEditRequestEvent, GridApi } from 'ag-grid-community'
 import type { ParseContext } from '@/core/fields'
 import type { FieldDef, Locale, Member, RecordRow } from '@/core/schema/types'
 import { ElMessage } from 'element-plus'
@@ -47,6 +47,22 @@ export function useGridCellEdit(api: () => GridApi<RecordRow> | undefined, optio
     ElMessage({ type: 'error', message: t('gridEdit.editRefused', { row: (rowIndex ?? 0) + 1, column: labelText(field.label, options.locale()), reason }), duration: 5000 })
   }
 
+  /** The cell whose editor is open: its record's rev and the cell's value when the editor opened. */
+  let started: { recordId: string, fieldId: string, rev: number, value: unknown } | undefined
+
+  function onCellEditingStarted(e: CellEditingStartedEvent<RecordRow>): void {
+    const fieldId = e.column.getColId()
+    started = e.data ? { recordId: e.data.id, fieldId, rev: e.data.rev, value: e.data.values[fieldId] } : undefined
+  }
+
+  /** When another tab changed this very cell while its editor was open: the rev the user saw (see RecordPatch.baseRev). */
+  function baseRevOf(row: RecordRow, fieldId: string): number | undefined {
+    const s = started
+    started = undefined
+    if (!s || s.recordId !== row.id || s.fieldId !== fieldId || s.rev === row.rev) return undefined
+    return sameValue(s.value, row.values[fieldId]) ? undefined : s.rev
+  }
+
   /** AG Grid's edit request (the grid is read-only-edit: nothing changes until the store accepts it). */
   async function onCellEditRequest(e: CellEditRequestEvent<RecordRow>): Promise<void> {
     const field = options.fields().find(f => f.id === e.column.getColId())
@@ -59,11 +75,12 @@ export function useGridCellEdit(api: () => GridApi<RecordRow> | undefined, optio
       value = parsed.value
     }
     if (sameValue(value, e.oldValue)) return setCellError(recordId, field.id, null)
-    const result = await records.update(options.formId(), [{ recordId, values: { [field.id]: value } }])
+    const current = records.ensure(options.formId()).byId.get(recordId) ?? e.data
+    const result = await records.update(options.formId(), [{ recordId, values: { [field.id]: value }, baseRev: baseRevOf(current, field.id) }])
     if (result.ok) return setCellError(recordId, field.id, null)
     const reason = result.issues.flatMap(r => r.issues).map(i => i.message[options.locale()]).join('; ')
     refuse(recordId, field, e.rowIndex, reason)
   }
 
-  return { cellErrors, setCellError, onCellEditRequest }
+  return { cellErrors, setCellError, onCellEditingStarted, onCellEditRequest }
 }

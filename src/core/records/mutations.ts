@@ -59,6 +59,12 @@ export interface RecordPreset {
 export interface RecordPatch {
   recordId: string
   values: Record<string, unknown>
+  /**
+   * The rev the user saw when the edit began, when the record has changed since (another tab
+   * saved while a cell editor was open): the put claims that base, so the commit reports the
+   * version it overwrites as a conflict (src/core/storage/conflicts.ts) instead of silently.
+   */
+  baseRev?: number
 }
 
 function stageFields(form: FormDef): FieldDef[] {
@@ -171,7 +177,8 @@ export function updateRecords(form: FormDef, byId: ReadonlyMap<string, RecordRow
     const values = withDerived(form, { ...kept, ...input }, derived, formula)
     const changed = diff(old.values, values)
     if (!changed.length) continue
-    records.push({ ...old, values, updatedAt: ctx.now, updatedBy: ctx.memberId, rev: old.rev + 1 })
+    const base = patch.baseRev !== undefined && patch.baseRev < old.rev ? patch.baseRev : old.rev
+    records.push({ ...old, values, updatedAt: ctx.now, updatedBy: ctx.memberId, rev: base + 1 })
     events.push(...stageEventsFor(form, old.id, old.values, values, ctx.now))
     changes.push({ id: newId(), formId: form.id, recordId: old.id, at: ctx.now, memberId: ctx.memberId, kind: 'update', changes: changed })
   }

@@ -112,6 +112,15 @@ describe('mutations (designer rules)', () => {
       expect(updateRecords(form, byId, [{ recordId: 'a', values: { name: 'A', amount: 1 } }], validatorFor(form), ctx).ok).toBe(true)
     })
 
+    it('should build on the rev the user saw when given an older baseRev, so the commit reports the overwrite', () => {
+      const seen = new Map([...byId].map(([id, r]) => [id, { ...r, rev: 4 }]))
+      const put = (baseRev?: number) => ok(updateRecords(form, seen, [{ recordId: 'a', values: { amount: 20 }, baseRev }], validatorFor(form), ctx)).records[0]!.rev
+      expect(put(2)).toBe(3)
+      expect(put(4)).toBe(5)
+      expect(put(7)).toBe(5)
+      expect(put()).toBe(5)
+    })
+
     it('should check a rule only when one of its fields changes', () => {
       const ruled = { ...form, rules: [{ id: 'r', when: { and: [{ field: 'amount', op: 'gt' as const, value: 100 }] }, message: '太小' }] }
       expect(updateRecords(ruled, byId, [{ recordId: 'a', values: { rate: 0.1 } }], validatorFor(ruled), ctx).ok).toBe(true)
