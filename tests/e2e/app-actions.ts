@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import type { Session } from './harness'
 import { fillField } from './grid-actions'
 
 /** Installs the sales-funnel template with its demo data from the home page, as a user would; resolves on its funnel page. */
@@ -27,4 +28,16 @@ export async function createAppWithForm(page: Page, app: string, form: string): 
   await fillField(page, 'name-input', form)
   await page.click('[data-test=name-submit]')
   await page.waitForSelector('[data-test=form-title]')
+}
+
+/** Opens the settings page, restores `backup` as a user would (the page reloads), then opens `path` and waits for the grid's first row. */
+export async function openRestored(session: Session, backup: unknown, path: string): Promise<Page> {
+  const page = await session.open('#/settings')
+  await page.waitForSelector('[data-test=restore-file]', { state: 'attached' })
+  await page.setInputFiles('[data-test=restore-file]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) })
+  await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.locator('.el-message-box__btns .el-button--primary').click()])
+  await page.waitForSelector('[data-test=backup]')
+  await page.goto(`${session.baseUrl}#${path}`)
+  await page.waitForSelector('.ag-row')
+  return page
 }
