@@ -70,6 +70,29 @@ describe('two tabs editing one cell at the same moment (zh-CN)', () => {
     }
   }, 300_000)
 
+  it('should tell the tab whose save an editor left open in the other tab overwrote', async () => {
+    const editorB = await typeTitle(b, '乙方-编辑器未关')
+    const before = await notices(a).count()
+    // B's editor stays open while A saves the same cell and the save reaches B's tab.
+    const heardByB = b.evaluate(() => new Promise<void>((resolve) => {
+      const channel = new BroadcastChannel('funnelgrid:funnelgrid')
+      channel.onmessage = () => {
+        channel.close()
+        resolve()
+      }
+    }))
+    const editorA = await typeTitle(a, '甲方-先保存')
+    await editorA.press('Enter')
+    await heardByB
+    await editorB.press('Enter')
+    await expect.poll(async () => [await text(a), await text(b)]).toEqual(['乙方-编辑器未关', '乙方-编辑器未关'])
+    await expect.poll(() => notices(a).count()).toBe(before + 1)
+    expect(await notices(a).last().textContent()).toContain('商机 · 乙方-编辑器未关 · 商机名称')
+    await a.reload()
+    await a.waitForSelector('.ag-row')
+    await expect.poll(() => text(a)).toBe('乙方-编辑器未关')
+  })
+
   it('should have run without console errors', () => {
     expect(session.errors).toEqual([])
   })
