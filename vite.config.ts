@@ -1,17 +1,18 @@
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { documentValidators } from './tools/validators-plugin.ts'
 
 // Vite 8 bundles with Rolldown: chunk groups replace Rollup's manualChunks (see STACK.md §4.7).
 // The grid and chart libraries get their own chunks so the home page does not load them.
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), documentValidators()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   server: { port: 5173 },
   preview: { port: 4173 },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [documentValidators()] },
   build: {
     // FG_DIST lets parallel local test runs build into separate folders.
     outDir: process.env.FG_DIST || 'dist',

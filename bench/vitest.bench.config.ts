@@ -1,9 +1,11 @@
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { documentValidators } from '../tools/validators-plugin.ts'
 
 // The benchmark runs as vitest "tests" (Node 20 cannot run TypeScript itself). Not part of
 // `npm test`: the root vitest config only includes tests/. Start it with `npm run bench`.
 export default defineConfig({
+  plugins: [documentValidators()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('../src', import.meta.url)) },
   },

@@ -1,9 +1,12 @@
 /**
- * The one Ajv instance: draft 2020-12, discriminator on, all errors, strict. Document schemas
- * are added once and compiled on first use; ajv caches each compiled validator.
+ * The Ajv setup of the document schemas: draft 2020-12, discriminator on, all errors, strict.
+ * The app does not run it: ajv compiles with `new Function`, which the CSP forbids, so the
+ * build generates the document validators ahead of time from this same setup
+ * (tools/validators-plugin.ts, imported as `virtual:document-validators`) and record values
+ * go through value-schema-check. Node code (tests, the plugin) uses it directly.
  */
 import Ajv2020 from 'ajv/dist/2020'
-import type { ValidateFunction } from 'ajv/dist/2020'
+import type { Options } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import appSchema from '../../../schemas/app.schema.json'
 import backupSchema from '../../../schemas/backup.schema.json'
@@ -13,14 +16,18 @@ import formSchema from '../../../schemas/form.schema.json'
 import settingsSchema from '../../../schemas/settings.schema.json'
 import templateSchema from '../../../schemas/template.schema.json'
 import viewSchema from '../../../schemas/view.schema.json'
-import type { DocumentKind } from './kinds'
-import { schemaIdOf } from './kinds'
+import { decimalsOf } from './decimals'
 
 let instance: Ajv2020 | undefined
 
 /** The shared Ajv instance, created on first use with every FunnelGrid schema added. */
 export function getAjv(): Ajv2020 {
-  if (instance) return instance
+  instance ??= createAjv()
+  return instance
+}
+
+/** A new Ajv instance with every FunnelGrid schema added; `extra` options on top (code generation). */
+export function createAjv(extra: Options = {}): Ajv2020 {
   const ajv = new Ajv2020({
     discriminator: true,
     allErrors: true,
@@ -28,6 +35,7 @@ export function getAjv(): Ajv2020 {
     strict: true,
     strictRequired: false,
     allowUnionTypes: true,
+    ...extra,
   })
   addFormats(ajv)
   ajv.addKeyword({
@@ -40,21 +48,5 @@ export function getAjv(): Ajv2020 {
   for (const schema of [commonSchema, settingsSchema, formSchema, viewSchema, dashboardSchema, appSchema, templateSchema, backupSchema]) {
     ajv.addSchema(schema)
   }
-  instance = ajv
   return ajv
-}
-
-/** The compiled validator of a document kind. */
-export function documentValidator(kind: DocumentKind): ValidateFunction {
-  const validate = getAjv().getSchema(schemaIdOf(kind))
-  if (!validate) throw new Error(`No schema for ${kind}`)
-  return validate
-}
-
-/** Decimal places of a number as written by JS (1e-7 counts 7). */
-export function decimalsOf(n: number): number {
-  if (!Number.isFinite(n) || Number.isInteger(n)) return 0
-  const [mantissa = '', exp] = String(n).toLowerCase().split('e')
-  const frac = mantissa.split('.')[1]?.length ?? 0
-  return Math.max(0, frac - Number(exp ?? 0))
 }

@@ -1,7 +1,7 @@
 import type { DocumentKind, DocumentTypes } from './kinds'
 import type { ValidationResult } from './issue'
 import type { IssueSink } from './compose'
-import { documentValidator } from './ajv'
+import { documentValidator } from './document-validators'
 import { reportAjvErrors } from './ajv-errors'
 import { report } from './compose'
 import { reportForbiddenKeys } from './forbidden-keys'

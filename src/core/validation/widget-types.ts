@@ -1,7 +1,6 @@
 import type { ValidateFunction } from 'ajv/dist/2020'
 import type { WidgetDef } from '../schema/types'
-import { getAjv } from './ajv'
-import { schemaIdOf } from './kinds'
+import { widgetValidator } from './document-validators'
 
 /** Every widget type, as listed in dashboard.schema.json `$defs/widgetType` (a test keeps them equal). */
 export const WIDGET_TYPES = [
@@ -19,7 +18,5 @@ export const WIDGET_TYPES_COMPLETE: [Missing] extends [never] ? true : false = t
  * typed {@link WidgetDef} again.
  */
 export function isWidgetDef(value: unknown): value is WidgetDef {
-  const validate: ValidateFunction<WidgetDef> | undefined = getAjv().getSchema(`${schemaIdOf('dashboard')}#/$defs/widget`)
-  if (!validate) throw new Error('No widget schema')
-  return validate(value)
+  return (widgetValidator as ValidateFunction<WidgetDef>)(value)
 }

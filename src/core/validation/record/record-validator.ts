@@ -1,22 +1,24 @@
 /**
  * compileRecordValidator: a form definition compiles (once per form id + updatedAt and mode)
- * into an ajv validator of record values whose errors name fields by label.
+ * into a checker of record values (value-schema-check: no generated code, so it runs under the
+ * app's CSP) whose errors name fields by label.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020'
+import type { ErrorObject } from 'ajv/dist/2020'
+import type { ValueSchemaCheck } from './value-schema-check'
 import type { FieldDef, FormDef } from '../../schema/types'
 import type { LocalizedMessage } from '../issue'
 import type { RecordIssue, RecordIssueCode, RecordValidator } from './record-issue'
 import { behaviourOf } from '../../fields/registry'
 import { labelText } from '../../utils/label'
-import { getAjv } from '../ajv'
 import { pointerSegments } from '../describe-place'
 import { FORBIDDEN_KEYS } from '../forbidden-keys'
 import { checkMembers } from './member-check'
 import { buildRecordSchema } from './record-schema'
+import { compileValueSchema } from './value-schema-check'
 import { codeOf, whatOf } from './record-messages'
 
 const CACHE_LIMIT = 64
-const cache = new Map<string, { schema: object, validate: ValidateFunction }>()
+const cache = new Map<string, ValueSchemaCheck>()
 
 /**
  * The validator of `form`'s record values. Compiled schemas are cached per form id and
@@ -26,39 +28,34 @@ export function compileRecordValidator(form: FormDef): RecordValidator {
   // The last compiled function per mode (partial x computed), reused while the form's updatedAt
   // is the same and the shared cache still holds it: an import validates every row, and
   // building the cache key per call showed in its profile.
-  const last: ({ key: string, updatedAt: unknown, validate: ValidateFunction } | undefined)[] = []
+  const last: ({ key: string, updatedAt: unknown, validate: ValueSchemaCheck } | undefined)[] = []
   return (values, opts = {}) => {
     const partial = opts.partial ?? false
     const computed = opts.computed ?? 'reject'
     const mode = (partial ? 2 : 0) + (computed === 'ignore' ? 1 : 0)
     let mine = last[mode]
-    if (!mine || mine.updatedAt !== form.updatedAt || cache.get(mine.key)?.validate !== mine.validate) {
+    if (!mine || mine.updatedAt !== form.updatedAt || cache.get(mine.key) !== mine.validate) {
       const key = `${form.id}@${form.updatedAt}@${partial ? 'p' : 'f'}@${computed}`
       mine = { key, updatedAt: form.updatedAt, validate: compiled(form, key, partial, computed) }
       last[mode] = mine
     }
-    const validate = mine.validate
-    if (validate(values)) return checkMembers(form, values, opts.memberIds, issue)
-    return [...toIssues(form, validate.errors ?? []), ...checkMembers(form, values, opts.memberIds, issue)]
+    const errors = mine.validate(values)
+    if (errors.length === 0) return checkMembers(form, values, opts.memberIds, issue)
+    return [...toIssues(form, errors), ...checkMembers(form, values, opts.memberIds, issue)]
   }
 }
 
-function compiled(form: FormDef, key: string, partial: boolean, computed: 'reject' | 'ignore'): ValidateFunction {
+function compiled(form: FormDef, key: string, partial: boolean, computed: 'reject' | 'ignore'): ValueSchemaCheck {
   const hit = cache.get(key)
   if (hit) {
     cache.delete(key)
     cache.set(key, hit)
-    return hit.validate
+    return hit
   }
-  const schema = buildRecordSchema(form, { partial, computed })
-  const entry = { schema, validate: getAjv().compile(schema) }
-  cache.set(key, entry)
-  if (cache.size > CACHE_LIMIT) {
-    const [oldKey, old] = cache.entries().next().value as [string, { schema: object }]
-    cache.delete(oldKey)
-    getAjv().removeSchema(old.schema)
-  }
-  return entry.validate
+  const validate = compileValueSchema(buildRecordSchema(form, { partial, computed }))
+  cache.set(key, validate)
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
+  return validate
 }
 
 function toIssues(form: FormDef, errors: readonly ErrorObject[]): RecordIssue[] {
