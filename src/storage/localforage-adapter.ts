@@ -8,6 +8,7 @@ import type { RecordConflict } from '../core/storage/conflicts'
 import { latestPuts, resolveCommit } from '../core/storage/conflicts'
 import { changesOf, definitionsOf, stageEventsOf } from '../core/storage/queries'
 import { validateTransaction } from '../core/storage/validate-transaction'
+import { checkJsonValue } from '../core/validation/json-limits'
 import { createWorkspaceState } from '../core/storage/workspace-state'
 import type { FormData } from '../core/storage/workspace-state'
 import { withBlobs } from '../core/storage/with-blobs'
@@ -263,7 +264,20 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     })
   }
 
-  if (channel) channel.onmessage = (ev: MessageEvent<TabMessage>) => void receive(ev.data).catch(() => {})
+  /** A message too deep or too large to handle safely (json-limits.ts): not applied; every cached form is re-read from storage on next use instead. */
+  async function refuse(): Promise<void> {
+    await locked(async () => {
+      for (const formId of [...cache.layouts.keys()]) cache.evict(formId)
+    })
+  }
+
+  if (channel) {
+    channel.onmessage = (ev: MessageEvent<TabMessage>) => {
+      // A structured clone enters here without passing through any text scan: walk it first.
+      const bounded = checkJsonValue('tabMessage', ev.data)
+      void (bounded.ok ? receive(ev.data) : refuse()).catch(() => {})
+    }
+  }
 
   const opened = locked(async () => {
     await cache.loadDefinitions()

@@ -1,4 +1,5 @@
 import type { Label, ViewDef } from '@/core/schema/types'
+import { parseBoundedJson } from '@/core/validation'
 import { defaultViewOf, deleteViewTx, newView, putViewTx, sameView } from '@/core/views'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { shallowRef } from 'vue'
@@ -7,14 +8,17 @@ import { useWorkspaceStore } from './workspace'
 const ACTIVE_KEY = 'funnelgrid:active-views'
 
 function readActive(): Record<string, string> {
+  let raw: string | null | undefined
   try {
-    const raw = globalThis.localStorage?.getItem(ACTIVE_KEY)
-    const parsed: unknown = raw ? JSON.parse(raw) : {}
-    return parsed && typeof parsed === 'object' ? parsed as Record<string, string> : {}
+    raw = globalThis.localStorage?.getItem(ACTIVE_KEY)
   }
   catch {
     return {}
   }
+  // Bounded like any JSON that enters (core/validation/json-limits.ts): a refused value is forgotten.
+  const parsed = raw ? parseBoundedJson('storedViews', raw) : undefined
+  const value = parsed?.ok ? parsed.value : undefined
+  return value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, string> : {}
 }
 
 /**

@@ -1,6 +1,7 @@
 /** An unfinished record form kept in localStorage per form (and record), restored on return. */
 import type { Ref } from 'vue'
 import { watch } from 'vue'
+import { parseBoundedJson } from '@/core/validation'
 
 interface Draft { values: Record<string, unknown>, at: number }
 
@@ -16,7 +17,9 @@ export function readDraft(key: string): Draft | null {
   try {
     const raw = globalThis.localStorage?.getItem(key)
     if (!raw) return null
-    const d = JSON.parse(raw) as Draft
+    // Bounded like any JSON that enters (core/validation/json-limits.ts): a refused draft is dropped.
+    const parsed = parseBoundedJson('formDraft', raw)
+    const d = parsed.ok ? parsed.value as Draft | null : null
     return d && typeof d.values === 'object' && typeof d.at === 'number' ? d : null
   }
   catch {

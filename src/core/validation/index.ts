@@ -1,6 +1,8 @@
 /** Document and record validation: the one door every write and import goes through. */
 export { validateDocument } from './validate-document'
-export { parseJsonDocument, lineColumn } from './parse-json'
+export { acceptJsonDocument, parseBoundedJson, parseJsonDocument, lineColumn } from './parse-json'
+export { checkJsonSize, checkJsonValue, formatSize, JSON_LIMITS, JSON_PLACE_WORDS, scanJsonText } from './json-limits'
+export type { JsonLimit, JsonLimitCheck, JsonPlace } from './json-limits'
 export type { ParseDocumentResult } from './parse-json'
 export { compileRecordValidator } from './record/record-validator'
 export type { RecordIssue, RecordIssueCode, RecordValidateOptions, RecordValidator } from './record/record-issue'

@@ -4,7 +4,7 @@ export type { LocalizedMessage }
 
 /** Why a document (or part of it) is invalid. */
 export type IssueCode
-  = | 'invalidJson' | 'notObject' | 'newerVersion' | 'olderVersion' | 'invalidVersion'
+  = | 'invalidJson' | 'tooDeep' | 'tooLarge' | 'notObject' | 'newerVersion' | 'olderVersion' | 'invalidVersion'
     | 'required' | 'unexpectedProperty' | 'type' | 'const' | 'enum' | 'missingType' | 'unknownType'
     | 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'minItems' | 'maxItems' | 'pattern' | 'format'
     | 'uniqueItems' | 'filterGroup' | 'reservedName' | 'invalid'
