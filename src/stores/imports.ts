@@ -1,5 +1,6 @@
 import type { ImportJournal } from '@/core/io'
 import { isImportInterrupted, journalBatchCommitted, startJournal } from '@/core/io'
+import { parseBoundedJson } from '@/core/validation'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 
@@ -17,14 +18,21 @@ export interface ImportJournalEntry extends ImportJournal {
 export const IMPORT_JOURNAL_KEY = 'funnelgrid:import-journal'
 
 function readStored(): ImportJournalEntry[] {
+  let raw: string | null | undefined
   try {
-    const raw = globalThis.localStorage?.getItem(IMPORT_JOURNAL_KEY)
-    const list: unknown = raw ? JSON.parse(raw) : []
-    return Array.isArray(list) ? (list as ImportJournalEntry[]).filter(e => typeof e?.importId === 'string') : []
+    raw = globalThis.localStorage?.getItem(IMPORT_JOURNAL_KEY)
   }
   catch {
     return []
   }
+  // Bounded like any JSON that enters (core/validation/json-limits.ts): a refused journal is forgotten.
+  const parsed = raw ? parseBoundedJson('importJournal', raw) : undefined
+  const list = parsed?.ok ? parsed.value : undefined
+  return Array.isArray(list) ? (list as unknown[]).filter(isEntry) : []
+}
+
+function isEntry(e: unknown): e is ImportJournalEntry {
+  return !!e && typeof e === 'object' && typeof (e as { importId?: unknown }).importId === 'string'
 }
 
 /**
