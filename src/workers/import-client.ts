@@ -1,5 +1,6 @@
 /** A promise API around the import worker, with progress and cancel. */
 import type { ImportPlan } from '../core/io/import-types'
+import type { FileRefusal } from '../core/io/sniff'
 import type { ImportRequest, ImportResponse, ParsedFile, ParseOptions, PlanRequest } from './import-protocol'
 
 /** A running worker job. */
@@ -14,6 +15,14 @@ export class ImportCancelled extends Error {
   constructor() {
     super('import cancelled')
     this.name = 'ImportCancelled'
+  }
+}
+
+/** Rejection reason of a file the worker will not import (binary, too many columns). */
+export class FileRefused extends Error {
+  constructor(readonly refusal: FileRefusal) {
+    super(`file refused: ${refusal.kind}`)
+    this.name = 'FileRefused'
   }
 }
 
@@ -50,7 +59,7 @@ export function createImportClient(createWorker: () => WorkerLike = defaultWorke
     if (!job) return
     if (msg.type === 'progress') return job.onProgress?.(msg.fraction)
     pending.delete(msg.id)
-    if (msg.type === 'error') job.reject(msg.cancelled ? new ImportCancelled() : new Error(msg.message))
+    if (msg.type === 'error') job.reject(msg.cancelled ? new ImportCancelled() : msg.refusal ? new FileRefused(msg.refusal) : new Error(msg.message))
     else job.resolve(msg.result as never)
   }
 

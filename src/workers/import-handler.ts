@@ -1,9 +1,12 @@
 /** The work of the import worker, kept free of worker globals so it can run anywhere. */
 import type { ImportPlan } from '../core/io/import-types'
+import type { FileRefusal } from '../core/io/sniff'
 import type { ImportRequest, ImportResponse, ParsedFile, ParseOptions, PlanRequest } from './import-protocol'
 import { parseCsvChunked } from '../core/io/csv-parse'
 import { detectDateFormat } from '../core/io/date-format'
 import { decodeText } from '../core/io/decode'
+import { fileFingerprint } from '../core/io/import-journal'
+import { checkWidth, sniffBinary } from '../core/io/sniff'
 import { inferFields } from '../core/io/infer-fields'
 import { planImport } from '../core/io/plan-import'
 import { readXlsx } from '../core/io/xlsx'
@@ -11,6 +14,13 @@ import { validatorFor } from '../core/records/validator-cache'
 import { completeChoices } from './complete-choices'
 
 type Post = (msg: ImportResponse) => void
+
+/** Thrown inside the handler for a file it will not import; posted as a refusal. */
+class Refused extends Error {
+  constructor(readonly refusal: FileRefusal) {
+    super(refusal.kind)
+  }
+}
 
 const running = new Map<number, AbortController>()
 
@@ -27,29 +37,34 @@ export async function handleImportRequest(req: ImportRequest, post: Post): Promi
     else post({ type: 'planned', id: req.id, result: plan(req.input) })
   }
   catch (e) {
-    post({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e), cancelled: ctrl.signal.aborted })
+    post({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e), cancelled: ctrl.signal.aborted, ...(e instanceof Refused ? { refusal: e.refusal } : {}) })
   }
   finally {
     running.delete(req.id)
   }
 }
 
-/** True for a ZIP container (XLSX) or an .xlsx name. */
-function isXlsx(bytes: Uint8Array, fileName: string): boolean {
-  return /\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4B && bytes[2] === 0x03 && bytes[3] === 0x04)
-}
-
+/**
+ * Reads a file: an .xlsx name is read as a workbook; anything else must be text (a zip, as an
+ * .xlsx renamed to .csv is, an image or other binary file is refused), and no file may have
+ * more than `MAX_IMPORT_COLUMNS` columns.
+ */
 async function parseFile(bytes: Uint8Array, opts: ParseOptions, signal: AbortSignal, onProgress: (f: number) => void): Promise<ParsedFile> {
   let file: Omit<ParsedFile, 'dateFormat' | 'proposedFields'>
-  if (isXlsx(bytes, opts.fileName)) {
+  const fingerprint = fileFingerprint(bytes)
+  if (/\.xlsx$/i.test(opts.fileName)) {
     const t = await readXlsx(bytes, opts.sheet)
-    file = { kind: 'xlsx', headers: t.headers, rows: t.rows, sheetNames: t.sheetNames, warnings: [] }
+    file = { kind: 'xlsx', headers: t.headers, rows: t.rows, sheetNames: t.sheetNames, warnings: [], wideRows: t.wideRows, wideRowCount: t.wideRowCount, fingerprint }
   }
   else {
+    const binary = sniffBinary(bytes)
+    if (binary) throw new Refused(binary)
     const decoded = decodeText(bytes, opts.encoding ?? 'auto')
     const t = await parseCsvChunked(decoded.text, { signal, onProgress })
-    file = { kind: 'csv', headers: t.headers, rows: t.rows, encoding: decoded.encoding, delimiter: t.delimiter, warnings: t.errors }
+    file = { kind: 'csv', headers: t.headers, rows: t.rows, encoding: decoded.encoding, ...(decoded.doubt ? { encodingDoubt: decoded.doubt } : {}), delimiter: t.delimiter, warnings: t.errors, wideRows: t.wideRows, wideRowCount: t.wideRowCount, fingerprint }
   }
+  const tooWide = checkWidth(file.headers.length)
+  if (tooWide) throw new Refused(tooWide)
   onProgress(1)
   const sample = file.rows.slice(0, opts.sampleSize ?? 2000)
   const proposedFields = completeChoices(inferFields(file.headers, sample), file.rows)

@@ -1,7 +1,9 @@
 /** Messages between the import worker and its client (structured-clone friendly). */
-import type { TextEncodingChoice, DetectedEncoding } from '../core/io/decode'
+import type { DetectedEncoding, EncodingDoubt, TextEncodingChoice } from '../core/io/decode'
 import type { DateFormatDetection } from '../core/io/date-format'
 import type { ImportInput, ImportPlan } from '../core/io/import-types'
+import type { FileRefusal } from '../core/io/sniff'
+import type { WideRow } from '../core/io/table'
 import type { FieldDef } from '../core/schema/types'
 
 /** Options of reading a file. */
@@ -22,6 +24,8 @@ export interface ParsedFile {
   rows: string[][]
   /** CSV only. */
   encoding?: DetectedEncoding
+  /** CSV only, when 'auto' was unsure: the user is asked to pick the encoding. */
+  encodingDoubt?: EncodingDoubt
   delimiter?: string
   /** XLSX only. */
   sheetNames?: string[]
@@ -31,6 +35,11 @@ export interface ParsedFile {
   proposedFields: FieldDef[]
   /** CSV parse problems (unbalanced quotes ...). */
   warnings: { row: number, message: string }[]
+  /** Rows with cells beyond the header (those cells are not imported): the first ones. */
+  wideRows: WideRow[]
+  wideRowCount: number
+  /** Identifies the file's bytes, so an interrupted import can resume with the same file. */
+  fingerprint: string
 }
 
 /** `ImportInput` without its functions: the worker compiles the form's validator itself. */
@@ -50,4 +59,4 @@ export type ImportResponse
   = | { type: 'progress', id: number, phase: 'parse' | 'plan', fraction: number }
     | { type: 'parsed', id: number, result: ParsedFile }
     | { type: 'planned', id: number, result: ImportPlan }
-    | { type: 'error', id: number, message: string, cancelled: boolean }
+    | { type: 'error', id: number, message: string, cancelled: boolean, refusal?: FileRefusal }

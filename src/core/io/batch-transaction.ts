@@ -9,7 +9,7 @@ import { createRecords, updateRecords } from '../records/mutations'
  */
 export function batchTransaction(form: FormDef, batch: ImportBatch, byId: ReadonlyMap<string, RecordRow>, validate: ValuesValidator, ctx: WriteContext): WriteResult {
   const updated = updateRecords(form, byId, batch.updates, validate, ctx)
-  const created = createRecords(form, batch.inserts, validate, ctx)
+  const created = createRecords(form, batch.inserts, validate, ctx, batch.insertIds?.map(id => ({ id })))
   if (!updated.ok || !created.ok) {
     return { ok: false, issues: [...(updated.ok ? [] : updated.issues), ...(created.ok ? [] : created.issues)] }
   }

@@ -77,7 +77,7 @@ export function parseCsvChunked(text: string, opts: CsvChunkOptions = {}): Promi
       complete() {
         if (opts.signal?.aborted) return
         const table = toTable(lines)
-        resolve({ headers: table.headers, rows: table.rows, delimiter, errors })
+        resolve({ ...table, delimiter, errors })
       },
     })
   })

@@ -59,6 +59,8 @@ export interface ImportPlan {
   formId: string
   /** Values of new records, keyed by field id (empty values left out). */
   inserts: Record<string, unknown>[]
+  /** The file line of each insert (aligned with `inserts`), which an import's record ids are made of. */
+  insertLines: number[]
   /** Changes to existing records matched by the upsert key (only the file's columns). */
   updates: RecordPatch[]
   /** Every problem of every refused row; a row with any problem is refused whole. */

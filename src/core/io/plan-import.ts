@@ -36,11 +36,14 @@ type RowOutcome
  */
 export function planImport(input: ImportInput): ImportPlan {
   const ctx = contextOf(input)
-  const plan: ImportPlan = { formId: input.form.id, inserts: [], updates: [], rejected: [], rejectedRows: 0, totalRows: input.rows.length }
+  const plan: ImportPlan = { formId: input.form.id, inserts: [], insertLines: [], updates: [], rejected: [], rejectedRows: 0, totalRows: input.rows.length }
   const rows = input.rows
   for (let i = 0; i < rows.length; i++) {
     const out = planRow(rows[i] ?? [], i + 2, ctx)
-    if (out.kind === 'insert') plan.inserts.push(out.values)
+    if (out.kind === 'insert') {
+      plan.inserts.push(out.values)
+      plan.insertLines.push(i + 2)
+    }
     else if (out.kind === 'update') plan.updates.push({ recordId: out.recordId, values: out.values })
     else {
       for (const issue of out.issues) plan.rejected.push(issue)

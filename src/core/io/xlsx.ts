@@ -22,7 +22,7 @@ export async function readXlsx(bytes: Uint8Array, sheet?: string): Promise<XlsxT
   await wb.xlsx.load(bytes as unknown as XlsxInput)
   const ws = sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet)
   const sheetNames = wb.worksheets.map(w => w.name)
-  if (!ws) return { sheetNames, sheetName: sheet ?? '', headers: [], rows: [] }
+  if (!ws) return { sheetNames, sheetName: sheet ?? '', headers: [], rows: [], wideRows: [], wideRowCount: 0 }
   const lines: string[][] = []
   ws.eachRow({ includeEmpty: false }, (row) => {
     const values = row.values as ExcelJS.CellValue[]

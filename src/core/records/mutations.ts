@@ -49,10 +49,11 @@ export type WriteResult
 /** What a record created from outside (a stage-history log) brings besides its values. */
 export interface RecordPreset {
   id: string
-  createdAt: number
-  updatedAt: number
+  /** Without it: the write's time. */
+  createdAt?: number
+  updatedAt?: number
   /** Its stage history, replacing the event a new record's starting stage would get. */
-  events: readonly StageEvent[]
+  events?: readonly StageEvent[]
 }
 
 /** A change to one record: the fields to set. */

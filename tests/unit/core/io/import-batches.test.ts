@@ -11,6 +11,7 @@ function planOf(updates: number, inserts: number): ImportPlan {
     formId: 'form1',
     updates: Array.from({ length: updates }, (_, i) => ({ recordId: `r${i}`, values: { n: i } })),
     inserts: Array.from({ length: inserts }, (_, i) => ({ n: 100 + i })),
+    insertLines: Array.from({ length: inserts }, (_, i) => i + 2),
     rejected: [],
     rejectedRows: 0,
     totalRows: updates + inserts,
