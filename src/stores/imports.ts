@@ -4,14 +4,27 @@ import { parseBoundedJson } from '@/core/validation'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 
-/** A journal entry as stored: the core journal plus what the notice says in rows. */
+/** A journal entry as stored: the core journal plus what resuming and the notice need. */
 export interface ImportJournalEntry extends ImportJournal {
-  /** Records per batch, so "3/8 batches" can also say "15,000 rows". */
+  /** Records per batch. */
   batchSize: number
-  /** Records written so far (inserts + updates of the committed batches). */
+  /** Records written so far by this tab's count (the notice counts the store instead). */
   rowsWritten: number
   /** Records the import meant to write. */
   rowsTotal: number
+  /** `fileFingerprint` of the file: picking the same file again offers to resume. */
+  fingerprint?: string
+}
+
+/** What `start` needs to know of an import. */
+export interface ImportJournalStart {
+  importId: string
+  fileName: string
+  formId: string
+  totalBatches: number
+  batchSize: number
+  rowsTotal: number
+  fingerprint?: string
 }
 
 /** localStorage key of the journal list. */
@@ -38,7 +51,9 @@ function isEntry(e: unknown): e is ImportJournalEntry {
 /**
  * The import journal: every running import writes its progress here (persisted in
  * localStorage after each committed batch), so an import cut off midway (tab closed, crash)
- * is reported on the next visit. Finished and cancelled imports are removed.
+ * is reported on the next visit and can be resumed with the same file. Finished and cancelled
+ * imports are removed. What was written is counted from the store (the import's record ids),
+ * never from this journal, which can lag one batch behind a closed tab.
  */
 export const useImportsStore = defineStore('imports', () => {
   const entries = shallowRef<ImportJournalEntry[]>(readStored())
@@ -55,11 +70,17 @@ export const useImportsStore = defineStore('imports', () => {
     }
   }
 
-  /** Opens a journal for an import about to write `totalBatches` batches. */
-  function start(importId: string, fileName: string, formId: string, totalBatches: number, batchSize: number, rowsTotal: number): void {
-    running.add(importId)
-    const entry: ImportJournalEntry = { ...startJournal(importId, fileName, formId, totalBatches, Date.now()), batchSize, rowsWritten: 0, rowsTotal }
-    persist([...entries.value.filter(e => e.importId !== importId), entry])
+  /** Opens (or, resuming, reopens) the journal of an import about to write its batches. */
+  function start(s: ImportJournalStart): void {
+    running.add(s.importId)
+    const entry: ImportJournalEntry = {
+      ...startJournal(s.importId, s.fileName, s.formId, s.totalBatches, Date.now()),
+      batchSize: s.batchSize,
+      rowsWritten: 0,
+      rowsTotal: s.rowsTotal,
+      ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}),
+    }
+    persist([...entries.value.filter(e => e.importId !== s.importId), entry])
   }
 
   /** Records one more committed batch of `rows` records. */
@@ -67,7 +88,7 @@ export const useImportsStore = defineStore('imports', () => {
     persist(entries.value.map((e): ImportJournalEntry => (e.importId === importId ? { ...e, ...journalBatchCommitted(e, Date.now()), rowsWritten: e.rowsWritten + rows } : e)))
   }
 
-  /** The import ended (finished, cancelled or failed while the user watched): forget it. */
+  /** The import ended (finished, or cancelled or failed while the user watched): forget it. */
   function end(importId: string): void {
     running.delete(importId)
     persist(entries.value.filter(e => e.importId !== importId))
@@ -79,7 +100,13 @@ export const useImportsStore = defineStore('imports', () => {
   /** Imports that stopped before their last batch and are not running in this tab. */
   const interrupted = computed(() => entries.value.filter(e => !running.has(e.importId) && isImportInterrupted(e)))
 
-  return { entries, interrupted, start, batchCommitted, end, dismiss }
+  /** The interrupted import of `formId` made from the file with this fingerprint, if any. */
+  function resumable(formId: string, fingerprint: string | undefined): ImportJournalEntry | undefined {
+    if (!fingerprint) return undefined
+    return interrupted.value.findLast(e => e.formId === formId && e.fingerprint === fingerprint)
+  }
+
+  return { entries, interrupted, start, batchCommitted, end, dismiss, resumable }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useImportsStore, import.meta.hot))

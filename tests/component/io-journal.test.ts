@@ -10,29 +10,38 @@ import { useWorkspaceStore } from '@/stores/workspace'
 import { formWith, textOf, until } from '../fixtures/io-ui'
 import { mountWithApp, settle } from './mount-app'
 
-/** A memory adapter whose record writes hang (like a tab closed mid-write) after `n` succeeded. */
-function hangingAfter(n: number): StorageAdapter & { recordCommits: () => number } {
+/**
+ * A memory adapter whose record writes hang (like a tab closed mid-write) after `n` succeeded.
+ * With `lands`, the hanging write is stored first: the tab closed after storage took the batch
+ * but before the journal heard of it.
+ */
+function hangingAfter(n: number, lands = false): StorageAdapter & { recordCommits: () => number } {
   const inner = createMemoryAdapter()
   let commits = 0
   return {
     ...inner,
-    commit: (tx) => {
+    commit: async (tx) => {
       if (!tx.records) return inner.commit(tx)
       commits++
-      return commits > n ? new Promise<void>(() => {}) : inner.commit(tx)
+      if (commits <= n) return inner.commit(tx)
+      if (lands) await inner.commit(tx)
+      return new Promise<void>(() => {})
     },
     recordCommits: () => commits,
   }
 }
 
 const form = formWith('f1', [{ id: 'name', type: 'text', label: '名称' }])
-const plan: ImportPlan = { formId: 'f1', inserts: Array.from({ length: 40 }, (_, i) => ({ name: `客户${i}` })), updates: [], rejected: [], rejectedRows: 0, totalRows: 40 }
+const plan: ImportPlan = { formId: 'f1', inserts: Array.from({ length: 40 }, (_, i) => ({ name: `客户${i}` })), insertLines: Array.from({ length: 40 }, (_, i) => i + 2), updates: [], rejected: [], rejectedRows: 0, totalRows: 40 }
 
 describe('the import journal', () => {
   afterEach(() => localStorage.clear())
 
-  it('should tell the next visit that an import stopped after 3 of 8 batches, with the rows written', async () => {
-    const adapter = hangingAfter(3)
+  it.each([
+    { lands: false, stored: 15, left: 25 },
+    { lands: true, stored: 20, left: 20 },
+  ])('should tell the next visit how many rows the store holds, counted from the store (the 4th batch landed: $lands)', async ({ lands, stored, left }) => {
+    const adapter = hangingAfter(3, lands)
     let writer: ReturnType<typeof useImportWriter> | undefined
     const Harness = defineComponent(() => {
       writer = useImportWriter()
@@ -43,13 +52,14 @@ describe('the import journal', () => {
     void writer!.write(form, plan, { fileName: 'big.csv', batchSize: 5 })
     await until(() => adapter.recordCommits() === 4, 'the fourth batch to start')
     await settle()
-    expect((await adapter.loadRecords('f1')).length).toBe(15)
+    expect((await adapter.loadRecords('f1')).length).toBe(stored)
     first.wrapper.unmount()
 
     // Next visit: a fresh app reads the journal left behind.
     const next = mountWithApp(ImportJournalNotice, { adapter })
-    await settle()
-    expect(textOf('import-interrupted')).toContain('导入中断：「big.csv」已写入 3/8 批（15 行），其余 25 行未写入')
+    await until(() => textOf('import-interrupted') !== '', 'the notice to count the stored rows')
+    expect(textOf('import-interrupted')).toContain(`导入中断：「big.csv」的 40 行中已保存 ${stored} 行，其余 ${left} 行未写入`)
+    expect(textOf('import-resume-hint')).toBe('')
     const dismiss = next.wrapper.find('[data-test=import-journal-dismiss]').element as HTMLElement
     dismiss.click()
     await settle()

@@ -1,8 +1,8 @@
-import type { TextEncodingChoice } from '@/core/io'
+import type { FileRefusal, TextEncodingChoice } from '@/core/io'
 import type { ImportClient, ImportTask } from '@/workers/import-client'
 import type { ParsedFile } from '@/workers/import-protocol'
-import { ref, shallowRef } from 'vue'
-import { ImportCancelled } from '@/workers/import-client'
+import { computed, ref, shallowRef } from 'vue'
+import { FileRefused, ImportCancelled } from '@/workers/import-client'
 
 /** A chosen file, read in the worker: bytes kept so a changed encoding or sheet re-reads it. */
 export function useImportFile(client: ImportClient) {
@@ -14,6 +14,8 @@ export function useImportFile(client: ImportClient) {
   const parsing = ref(false)
   const progress = ref(0)
   const error = ref('')
+  /** Why the worker would not read the file (binary, too many columns). */
+  const refusal = shallowRef<FileRefusal>()
   let task: ImportTask<ParsedFile> | undefined
 
   /** Reads (or re-reads) the current bytes with the current encoding and sheet. */
@@ -23,6 +25,7 @@ export function useImportFile(client: ImportClient) {
     parsing.value = true
     progress.value = 0
     error.value = ''
+    refusal.value = undefined
     const current = client.parse(bytes.value.slice(), { fileName: fileName.value, encoding: encoding.value, sheet: sheet.value }, (f) => { progress.value = f })
     task = current
     try {
@@ -32,7 +35,9 @@ export function useImportFile(client: ImportClient) {
       if (result.kind === 'xlsx' && sheet.value === undefined) sheet.value = result.sheetNames?.[0]
     }
     catch (err) {
-      if (task === current && !(err instanceof ImportCancelled)) error.value = err instanceof Error ? err.message : String(err)
+      if (task !== current || err instanceof ImportCancelled) return
+      if (err instanceof FileRefused) refusal.value = err.refusal
+      else error.value = err instanceof Error ? err.message : String(err)
     }
     finally {
       if (task === current) {
@@ -48,6 +53,7 @@ export function useImportFile(client: ImportClient) {
     encoding.value = 'auto'
     sheet.value = undefined
     parsed.value = undefined
+    refusal.value = undefined
     bytes.value = new Uint8Array(await file.arrayBuffer())
     await parse()
   }
@@ -77,9 +83,13 @@ export function useImportFile(client: ImportClient) {
     bytes.value = undefined
     parsed.value = undefined
     error.value = ''
+    refusal.value = undefined
   }
 
-  return { fileName, encoding, sheet, parsed, parsing, progress, error, choose, parse, setEncoding, setSheet, cancel, reset }
+  /** 'auto' was unsure of a CSV's encoding and the user has not picked one yet. */
+  const doubtful = computed(() => encoding.value === 'auto' && parsed.value?.encodingDoubt !== undefined)
+
+  return { fileName, encoding, sheet, parsed, parsing, progress, error, refusal, doubtful, choose, parse, setEncoding, setSheet, cancel, reset }
 }
 
 /** What `useImportFile` returns. */

@@ -5,7 +5,7 @@ import type { PlanRequest } from '@/workers/import-protocol'
 import type { ImportWriteOptions, ImportWriteOutcome } from './use-import-writer'
 import { ref, shallowRef } from 'vue'
 import { ImportCancelled } from '@/workers/import-client'
-import { IMPORT_BATCH_SIZE, useImportWriter } from './use-import-writer'
+import { useImportWriter } from './use-import-writer'
 
 /** Where an import dialog is: editing the mapping, checking every row, reviewing, writing, done. */
 export type ImportStep = 'edit' | 'planning' | 'review' | 'writing' | 'done'
@@ -70,9 +70,8 @@ export function useImportRun(client: ImportClient) {
 
   /** The batch being written, 1-based, and the batch count. */
   function batchOf(): { batch: number, total: number } {
-    const count = (plan.value?.inserts.length ?? 0) + (plan.value?.updates.length ?? 0)
-    const total = Math.max(1, Math.ceil(count / IMPORT_BATCH_SIZE))
-    return { batch: Math.min(total, Math.floor(writer.progress.value * total) + 1), total }
+    const total = Math.max(1, writer.batchTotal.value)
+    return { batch: Math.min(total, Math.max(1, writer.batch.value)), total }
   }
 
   return { step, plan, outcome, error, progress: writer.progress, check, write, cancel, batchOf }

@@ -3,13 +3,13 @@ import type { FieldOf, FormDef, Locale, RecordRow, StageEvent } from '@/core/sch
 import type { StageDateColumn } from '@/core/io/backdate-events'
 import type { WriteOutcome } from '@/stores/records'
 import { ref } from 'vue'
-import { importBatches } from '@/core/io'
+import { IMPORT_BATCH_RECORDS, importBatches, importBatchSize, remainingPlan, storedOfImport } from '@/core/io'
 import { newId } from '@/core/utils/id'
 import { useImportsStore } from '@/stores/imports'
 import { useRecordsStore } from '@/stores/records'
 
-/** Records per atomic batch. */
-export const IMPORT_BATCH_SIZE = 5000
+/** Records per atomic batch at most (fewer for wide records: `importBatchSize`). */
+export const IMPORT_BATCH_SIZE = IMPORT_BATCH_RECORDS
 
 /** How a write ended. */
 export interface ImportWriteOutcome {
@@ -32,6 +32,10 @@ export interface ImportWriteOptions {
   batchSize?: number
   /** Language of a failure message. */
   locale?: Locale
+  /** `fileFingerprint` of the file, kept in the journal so the same file can resume the import. */
+  fingerprint?: string
+  /** Resume this interrupted import: its rows already in the store are skipped. */
+  resumeImportId?: string
 }
 
 /**
@@ -43,20 +47,36 @@ export function useImportWriter() {
   const records = useRecordsStore()
   const journal = useImportsStore()
   const progress = ref(0)
+  /** 1-based batch being written, and the batch count. */
+  const batch = ref(0)
+  const batchTotal = ref(0)
   const writing = ref(false)
   let cancelled = false
 
+  interface Run {
+    form: FormDef
+    importId: string
+    batchSize: number
+    sizes: number[]
+    /** Rows of the whole import (a resumed one included what is already stored). */
+    rowsTotal: number
+    opts: ImportWriteOptions
+  }
+
   /** Runs the batches of one import: journalled, progress shown, cancellable between batches. */
-  async function runBatches(form: FormDef, fileName: string, batchSize: number, sizes: number[], writeOne: (i: number, undoGroup: string) => Promise<WriteOutcome & { stageDateIssues?: number }>, locale: Locale): Promise<ImportWriteOutcome> {
+  async function runBatches(r: Run, writeOne: (i: number, undoGroup: string) => Promise<WriteOutcome & { stageDateIssues?: number }>): Promise<ImportWriteOutcome> {
+    const { sizes, importId } = r
+    const locale = r.opts.locale ?? 'zh-CN'
     const out: ImportWriteOutcome = { status: 'done', batchesDone: 0, totalBatches: sizes.length, inserted: 0, updated: 0, stageDateIssues: 0 }
-    const importId = newId()
     cancelled = false
     writing.value = true
     progress.value = 0
-    journal.start(importId, fileName, form.id, sizes.length, batchSize, sizes.reduce((a, b) => a + b, 0))
+    batchTotal.value = sizes.length
+    journal.start({ importId, fileName: r.opts.fileName, formId: r.form.id, totalBatches: sizes.length, batchSize: r.batchSize, rowsTotal: r.rowsTotal, fingerprint: r.opts.fingerprint })
     try {
       for (let i = 0; i < sizes.length; i++) {
         if (cancelled) return { ...out, status: 'cancelled' }
+        batch.value = i + 1
         const res = await writeOne(i, importId)
         if (!res.ok) {
           const first = res.issues[0]?.issues[0]
@@ -78,11 +98,18 @@ export function useImportWriter() {
     }
   }
 
-  /** Writes an import plan (updates and inserts) in atomic batches; the whole import undoes as one step. */
+  /**
+   * Writes an import plan (updates and inserts) in atomic batches; the whole import undoes as
+   * one step. New records are named by the import and their file line (`importRecordId`), so
+   * the store tells what landed; resuming skips those and writes only the rest.
+   */
   async function write(form: FormDef, plan: ImportPlan, opts: ImportWriteOptions): Promise<ImportWriteOutcome> {
-    const batchSize = opts.batchSize ?? IMPORT_BATCH_SIZE
-    const batches = importBatches(plan, batchSize)
-    const out = await runBatches(form, opts.fileName, batchSize, batches.map(b => b.inserts.length + b.updates.length), (i, undoGroup) => records.importBatch(form.id, batches[i]!, { undoGroup, stageDates: opts.stageDates }), opts.locale ?? 'zh-CN')
+    const importId = opts.resumeImportId ?? newId()
+    const rest = opts.resumeImportId ? remainingPlan(plan, importId, await storedIds(form.id, importId)) : plan
+    const batchSize = opts.batchSize ?? importBatchSize(rest)
+    const batches = importBatches(rest, batchSize, importId)
+    const rowsTotal = plan.inserts.length + plan.updates.length
+    const out = await runBatches({ form, importId, batchSize, sizes: batches.map(b => b.inserts.length + b.updates.length), rowsTotal, opts }, (i, undoGroup) => records.importBatch(form.id, batches[i]!, { undoGroup, stageDates: opts.stageDates }))
     const done = batches.slice(0, out.batchesDone)
     return { ...out, inserted: done.reduce((n, b) => n + b.inserts.length, 0), updated: done.reduce((n, b) => n + b.updates.length, 0) }
   }
@@ -97,8 +124,15 @@ export function useImportWriter() {
     const chunks: RecordRow[][] = []
     for (let i = 0; i < built.length; i += batchSize) chunks.push(built.slice(i, i + batchSize))
     const ids = chunks.map(c => new Set(c.map(r => r.id)))
-    const out = await runBatches(form, opts.fileName, batchSize, chunks.map(c => c.length), (i, undoGroup) => records.importBuilt(form.id, chunks[i]!, events.filter(e => ids[i]!.has(e.recordId)), undoGroup), opts.locale ?? 'zh-CN')
+    const out = await runBatches({ form, importId: newId(), batchSize, sizes: chunks.map(c => c.length), rowsTotal: built.length, opts }, (i, undoGroup) => records.importBuilt(form.id, chunks[i]!, events.filter(e => ids[i]!.has(e.recordId)), undoGroup))
     return { ...out, inserted: chunks.slice(0, out.batchesDone).reduce((n, c) => n + c.length, 0) }
+  }
+
+  /** Ids of the records of `importId` the form holds. */
+  async function storedIds(formId: string, importId: string): Promise<Set<string>> {
+    const state = records.ensure(formId)
+    await state.loaded
+    return storedOfImport(state.byId.keys(), importId).ids
   }
 
   /** Stops after the batch being written; batches already written stay. */
@@ -106,5 +140,5 @@ export function useImportWriter() {
     cancelled = true
   }
 
-  return { progress, writing, write, writeBuilt, cancel }
+  return { progress, batch, batchTotal, writing, write, writeBuilt, cancel }
 }
