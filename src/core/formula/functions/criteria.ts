@@ -8,7 +8,7 @@ import { compareValues } from '../compare'
 import { parseDateText } from '../dates'
 import type { Scalar } from '../values'
 import { isDate, isEmptyValue, isError, round15 } from '../values'
-import { wildcardRegExp } from './wildcard'
+import { compileWildcard, wildcardMatches } from './wildcard'
 
 /** A compiled criterion. */
 export type CriterionTest = (v: Scalar) => boolean
@@ -42,8 +42,8 @@ function equalsTest(operand: Scalar, timeZone?: string): CriterionTest {
   const n = parseNumberText(operand)
   if (n !== null) return equalsTest(n, timeZone)
   const date = parseDateText(operand, timeZone)
-  const re = wildcardRegExp(operand, 'iu', true)
-  return v => (date !== null && isDate(v) && compareValues(v, date) === 0) || (typeof v === 'string' && re.test(v))
+  const glob = compileWildcard(operand)
+  return v => (date !== null && isDate(v) && compareValues(v, date) === 0) || (typeof v === 'string' && wildcardMatches(glob, v))
 }
 
 function orderTest(op: Op, operand: string, timeZone?: string): CriterionTest {

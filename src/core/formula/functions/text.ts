@@ -6,7 +6,7 @@ import { numbers } from './numbers'
 import type { FormulaFunction, ParamKind } from './spec'
 import { eager, sig } from './spec'
 import { textFunction } from './text-format'
-import { wildcardRegExp } from './wildcard'
+import { compileWildcard, foldedChars, wildcardSearch } from './wildcard'
 
 /** Longest text a function may build (Excel's cell limit). */
 const MAX_TEXT = 32_767
@@ -46,19 +46,20 @@ function textOnly(name: string, impl: (s: string) => FormulaValue, returns: 'tex
   })
 }
 
-/** 1-based code-point position of a match at or after `start`, or #VALUE!. */
-function locate(needle: RegExp | string, haystack: string, start: number): FormulaValue {
+/** 1-based code-point position of `needle` at or after `start`, or #VALUE!. */
+function locate(needle: string, haystack: string, start: number): FormulaValue {
   const cps = chars(haystack)
   if (start < 1 || start > cps.length + 1) return errorValue('#VALUE!')
-  const offset = cps.slice(0, start - 1).join('').length
-  let index: number
-  if (typeof needle === 'string') index = haystack.indexOf(needle, offset)
-  else {
-    needle.lastIndex = offset
-    const m = needle.exec(haystack)
-    index = m ? m.index : -1
-  }
+  const index = haystack.indexOf(needle, cps.slice(0, start - 1).join('').length)
   return index === -1 ? errorValue('#VALUE!') : chars(haystack.slice(0, index)).length + 1
+}
+
+/** 1-based code-point position of a wildcard match, without case, at or after `start`, or #VALUE!. */
+function search(pattern: string, haystack: string, start: number): FormulaValue {
+  const cps = foldedChars(haystack)
+  if (start < 1 || start > cps.length + 1) return errorValue('#VALUE!')
+  const index = wildcardSearch(compileWildcard(pattern), cps, start - 1)
+  return index === -1 ? errorValue('#VALUE!') : index + 1
 }
 
 function substitute(s: string, find: string, replacement: string, instance?: number): FormulaValue {
@@ -147,7 +148,7 @@ export const TEXT_FUNCTIONS: readonly FormulaFunction[] = [
     const start = toNumber(args[2] ?? 1)
     if (isError(ts)) return ts
     if (isError(start)) return start
-    return locate(wildcardRegExp(ts[0] as string, 'giu', false), ts[1] as string, Math.trunc(start))
+    return search(ts[0] as string, ts[1] as string, Math.trunc(start))
   }),
   textOnly('LEN', s => chars(s).length, 'number'),
   textOnly('TRIM', s => s.trim().replace(/ {2,}/g, ' ')),
