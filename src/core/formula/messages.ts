@@ -25,7 +25,10 @@ export const FORMULA_MESSAGES = {
     'zh-CN': p => `未知名称“${p.name}”；字段请写成 {${p.name}}，函数后需加括号`,
     'en': p => `Unknown name "${p.name}"; write fields as {${p.name}} and call functions with parentheses`,
   },
-  TOO_DEEP: { 'zh-CN': () => '公式嵌套层数过多', 'en': () => 'The formula is nested too deeply' },
+  TOO_DEEP: {
+    'zh-CN': p => `公式嵌套层数或连续运算过多（最多 ${p.max} 层）`,
+    'en': p => `The formula is nested or chained too deeply (at most ${p.max} levels)`,
+  },
   TOO_LONG: {
     'zh-CN': p => `公式过长（最多 ${p.max} 个字符）`,
     'en': p => `The formula is too long (at most ${p.max} characters)`,

@@ -12,7 +12,11 @@ import { tokenize } from './lexer'
 
 /** Longest expression accepted, in characters. */
 export const MAX_FORMULA_LENGTH = 20_000
-/** Deepest nesting of parentheses, calls and prefix operators accepted. */
+/**
+ * Deepest nesting accepted: of parentheses, calls and prefix operators while parsing, and of
+ * the AST built (a chain `1+1+…` of N terms is N levels deep), so the checker, evaluator and
+ * printer, which recurse over the AST, stay far from the stack limit.
+ */
 export const MAX_FORMULA_DEPTH = 200
 
 /** The AST (null when there are errors) and the diagnostics. */
@@ -42,6 +46,10 @@ export function parseFormula(input: string): ParseResult {
   }
 }
 
+function tooDeep(t: Token): ParseFailure {
+  return new ParseFailure(formulaError('TOO_DEEP', t.start, t.end, { max: MAX_FORMULA_DEPTH }))
+}
+
 function tokenText(t: Token): string {
   switch (t.type) {
     case 'number': return t.text
@@ -59,6 +67,8 @@ function tokenText(t: Token): string {
 class Parser {
   private pos = 0
   private depth = 0
+  /** Height of each operator and call node built (leaves are 1). */
+  private readonly heights = new WeakMap<FormulaNode, number>()
 
   constructor(private readonly tokens: Token[]) {}
 
@@ -88,7 +98,16 @@ class Parser {
   }
 
   private enter(t: Token): void {
-    if (++this.depth > MAX_FORMULA_DEPTH) throw new ParseFailure(formulaError('TOO_DEEP', t.start, t.end))
+    if (++this.depth > MAX_FORMULA_DEPTH) throw tooDeep(t)
+  }
+
+  /** Records the height of a node made at token `t` over `children`; TOO_DEEP there when beyond the limit. */
+  private built<N extends FormulaNode>(node: N, t: Token, children: readonly FormulaNode[]): N {
+    let h = 1
+    for (const c of children) h = Math.max(h, (this.heights.get(c) ?? 1) + 1)
+    if (h > MAX_FORMULA_DEPTH) throw tooDeep(t)
+    this.heights.set(node, h)
+    return node
   }
 
   private expression(minPrec: number): FormulaNode {
@@ -99,14 +118,14 @@ class Parser {
       if (t.op === '%') {
         if (PERCENT_PRECEDENCE < minPrec) return left
         this.pos++
-        left = { type: 'percent', operand: left, start: left.start, end: t.end }
+        left = this.built({ type: 'percent', operand: left, start: left.start, end: t.end }, t, [left])
         continue
       }
       const prec = BINARY_PRECEDENCE[t.op]
       if (prec < minPrec) return left
       this.pos++
       const right = this.expression(prec + 1)
-      left = { type: 'binary', op: t.op as BinaryOp, left, right, start: left.start, end: right.end }
+      left = this.built({ type: 'binary', op: t.op as BinaryOp, left, right, start: left.start, end: right.end }, t, [left, right])
     }
   }
 
@@ -121,7 +140,7 @@ class Parser {
         this.enter(t)
         const operand = this.expression(UNARY_PRECEDENCE)
         this.depth--
-        return { type: 'unary', op: t.op, operand, start: t.start, end: operand.end }
+        return this.built({ type: 'unary', op: t.op, operand, start: t.start, end: operand.end }, t, [operand])
       }
       case 'lparen': {
         this.enter(t)
@@ -155,7 +174,7 @@ class Parser {
     }
     const close = this.closeParen(open)
     this.depth--
-    return { type: 'call', name: name.name, args, start: name.start, end: close.end }
+    return this.built({ type: 'call', name: name.name, args, start: name.start, end: close.end }, name, args)
   }
 
   private closeParen(open: Token): Token {

