@@ -7,10 +7,12 @@
 import type { FieldDef, FormDef } from '../schema/types'
 import type { ValidationIssue } from '../validation/issue'
 import type { FormRef } from '../formula/types'
+import { patternRule } from '../fields/text.field'
 import { checkFormula } from '../formula/checker'
 import { buildFormulaGraph } from '../formula/graph'
 import { validateDocument } from '../validation/validate-document'
 import { labelText } from '../utils/label'
+import { patternRefusalText } from '../utils/safe-pattern'
 
 /** The app's forms, for relations, lookups and `{form.field}` formula references. */
 export interface DesignContext {
@@ -48,6 +50,14 @@ function checkFieldRefs(form: FormDef, field: FieldDef, path: string, ctx: Desig
       const target = all.find(f => f.id === rel.options.formId)
       if (!target || target.fields.some(f => f.id === field.options.targetField)) return []
       return [issue(`${path}/options/targetField`, 'danglingReference', { id: field.options.targetField }, `字段「${n.zh}」引用的目标字段不存在`, `the target field of "${n.en}" does not exist`)]
+    }
+    case 'text': {
+      // A pattern that does not compile is the document check's; one that could hang is refused here.
+      const rule = patternRule(field)
+      if (rule === undefined || rule.verdict.ok || rule.verdict.reason === 'invalid') return []
+      const why = patternRefusalText(rule.pattern, rule.verdict.reason)
+      return [issue(`${path}/options/pattern`, 'invalidPattern', { pattern: rule.pattern, reason: rule.verdict.reason, at: rule.verdict.at },
+        `字段「${n.zh}」：${why['zh-CN']}`, `field "${n.en}": ${why.en}`)]
     }
     default: return []
   }
