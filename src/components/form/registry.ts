@@ -5,6 +5,7 @@
  */
 import type { Component } from 'vue'
 import type { FieldType } from '@/core/schema/types'
+import { fieldRegistry } from '@/core/fields'
 import FormAddressInput from './FormAddressInput.vue'
 import FormChoiceInput from './FormChoiceInput.vue'
 import FormComputedValue from './FormComputedValue.vue'
@@ -51,10 +52,7 @@ export const FORM_INPUTS: Readonly<Record<FieldType, Component>> = {
   description: FormLayoutItem,
 }
 
-/** Types that span the whole row unless a width is set. */
-const WIDE: ReadonlySet<FieldType> = new Set(['textarea', 'subform', 'address', 'separator', 'description', 'attachment', 'image'])
-
 /** Columns (of 4) a field spans in the form layout. */
 export function fieldSpan(field: { type: FieldType, width?: 1 | 2 | 3 | 4 }): number {
-  return field.width ?? (WIDE.has(field.type) ? 4 : 2)
+  return field.width ?? (fieldRegistry[field.type].wide ? 4 : 2)
 }

@@ -3,7 +3,8 @@ import { bottleneckOf, conversionFromFunnel, cumulativeFunnel, ratio, snapshotFu
 import type { DashboardContext } from './context'
 import type { BottleneckInfo, FunnelLayer, WidgetResult } from './result-types'
 import type { WidgetOf } from './widget-of'
-import { NUMERIC_TYPES, Resolver } from './resolve'
+import { NUMERIC_TYPES } from '../fields'
+import { Resolver } from './resolve'
 import type { StageInput } from './stage-input'
 import { stageInput } from './stage-input'
 

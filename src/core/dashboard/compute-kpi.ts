@@ -8,7 +8,8 @@ import type { WidgetOf } from './widget-of'
 import { activeDateSpan, filteredRecords } from './dashboard-filters'
 import { previousSpan } from './date-range'
 import { measureFormat, resolveMeasure } from './measure'
-import { NUMERIC_TYPES, Resolver } from './resolve'
+import { NUMERIC_TYPES } from '../fields'
+import { Resolver } from './resolve'
 import { stageInput } from './stage-input'
 
 type Figure = Pick<KpiData, 'value' | 'format' | 'detail'>

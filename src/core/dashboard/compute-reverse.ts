@@ -2,7 +2,8 @@ import { reverseFunnel } from '../metrics'
 import type { DashboardContext } from './context'
 import type { WidgetResult } from './result-types'
 import type { WidgetOf } from './widget-of'
-import { NUMERIC_TYPES, Resolver } from './resolve'
+import { NUMERIC_TYPES } from '../fields'
+import { Resolver } from './resolve'
 import { stageInput } from './stage-input'
 
 /** Reverse (planning) funnel: records needed at each stage for the revenue goal. */

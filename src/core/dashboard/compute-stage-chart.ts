@@ -8,7 +8,7 @@ import type { ChartCategory, ChartSeries, WidgetResult } from './result-types'
 import type { Resolver } from './resolve'
 import { groupBy } from './grouping'
 import { sortAndCut } from './sort-cut'
-import { NUMERIC_TYPES } from './resolve'
+import { NUMERIC_TYPES } from '../fields'
 import type { StageInput } from './stage-input'
 import { stageInput } from './stage-input'
 

@@ -1,3 +1,4 @@
+import { behaviourOf } from '../fields'
 import { stalledRecords } from '../metrics'
 import { runQuery } from '../query'
 import type { FieldDef, FormDef, Label, Locale } from '../schema/types'
@@ -10,11 +11,12 @@ import { filteredRecords } from './dashboard-filters'
 import { Resolver } from './resolve'
 import { stageInput } from './stage-input'
 
-const LAYOUT_TYPES = new Set(['separator', 'description', 'subform', 'attachment', 'image'])
+/** Kinds of fields a default table leaves out: layout items and nested values (files, subform rows). */
+const SKIPPED_KINDS: ReadonlySet<string> = new Set(['none', 'presence'])
 
 /** Columns of a table: the configured fields, or the form's first five data fields. */
 function tableColumns(form: FormDef, ids: readonly string[] | undefined, r: Resolver): FieldDef[] {
-  if (!ids || ids.length === 0) return form.fields.filter(f => !LAYOUT_TYPES.has(f.type)).slice(0, 5)
+  if (!ids || ids.length === 0) return form.fields.filter(f => !SKIPPED_KINDS.has(behaviourOf(f).queryKind(f))).slice(0, 5)
   return ids.map((id, i) => r.field(form, id, `columns.${i}`)).filter((f): f is FieldDef => f !== undefined)
 }
 

@@ -7,10 +7,11 @@ import type { WidgetOf } from './widget-of'
 import { fieldValue } from './cell-text'
 import { filteredRecords } from './dashboard-filters'
 import { measureFormat, resolveMeasure } from './measure'
-import { NUMERIC_TYPES, Resolver } from './resolve'
+import { NUMERIC_TYPES, typesWhere } from '../fields'
+import { Resolver } from './resolve'
 
-const DATE_TYPES = ['date', 'createdAt', 'updatedAt'] as const
-const MEMBER_TYPES = ['member', 'createdBy', 'updatedBy'] as const
+const DATE_TYPES = typesWhere(b => b.filterKind === 'dateRange')
+const MEMBER_TYPES = typesWhere(b => b.filterKind === 'member')
 
 function keysOf(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String)

@@ -4,12 +4,12 @@ import type { FieldDef, FieldType, FormDef } from '../schema/types'
 import type { MeasureConfig } from './config-types'
 import type { Resolver } from './resolve'
 import type { ValueFormat } from './result-types'
-import { FIELD_TYPES, fieldRegistry } from '../fields/registry'
+import { NUMERIC_TYPES, typesWhere } from '../fields'
 
 /** Types a measure may aggregate (their behaviour's `measure`): number types, then date types. */
 const MEASURE_TYPES: readonly FieldType[] = [
-  ...FIELD_TYPES.filter(t => fieldRegistry[t].measure === 'number'),
-  ...FIELD_TYPES.filter(t => fieldRegistry[t].measure === 'date'),
+  ...NUMERIC_TYPES,
+  ...typesWhere(b => b.measure === 'date'),
 ]
 
 /** The query Measure for a config (count by default), or undefined with a problem. */

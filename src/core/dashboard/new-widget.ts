@@ -1,6 +1,7 @@
 /** A new widget of a type, pre-filled from the app's forms so it draws at once when it can. */
 import type { FormDef, WidgetBase, WidgetDef } from '../schema/types'
 import { assertNever } from '../utils/assert-never'
+import { behaviourOf } from '../fields'
 import type { WidgetType } from './config-types'
 import { newId } from '../utils/id'
 import { nextLayout } from './dashboard-ops'
@@ -11,9 +12,6 @@ const SIZE: Record<WidgetType, [number, number]> = {
   text: [6, 3], heading: [12, 2],
 }
 
-const NUMBER_TYPES = new Set(['money', 'number'])
-const GROUP_TYPES = new Set(['select', 'stage', 'member', 'date', 'createdAt'])
-
 /**
  * A widget of `type` around `base`, its config pre-filled for the first form with the fields it
  * needs (or the first form); keys with nothing to fill are left out.
@@ -22,8 +20,8 @@ export function withDefaultConfig(base: WidgetBase, type: WidgetType, forms: rea
   const staged = forms.find(f => f.fields.some(x => x.type === 'stage'))
   const form = staged ?? forms[0]
   const stage = form?.fields.find(x => x.type === 'stage')?.id
-  const amount = form?.fields.find(x => NUMBER_TYPES.has(x.type))?.id
-  const dim = form?.fields.find(x => GROUP_TYPES.has(x.type))
+  const amount = form?.fields.find(x => behaviourOf(x).measure === 'amount')?.id
+  const dim = form?.fields.find(x => behaviourOf(x).filterKind !== null)
   const src = form ? { formId: form.id } : {}
   const stageField = stage === undefined ? {} : { stageField: stage }
   const amountField = amount === undefined ? {} : { amountField: amount }
@@ -32,7 +30,7 @@ export function withDefaultConfig(base: WidgetBase, type: WidgetType, forms: rea
     case 'conversion': return { ...base, type, config: { ...src, ...stageField } }
     case 'kpi': return { ...base, type, config: { ...src, metric: 'measure', measure: { fn: 'count' } } }
     case 'bar': case 'column': case 'line': case 'area': case 'pie': case 'donut': {
-      const dimension = dim ? { dimension: { field: dim.id, ...(dim.type === 'date' || dim.type === 'createdAt' ? { bucket: 'month' as const } : {}) } } : {}
+      const dimension = dim ? { dimension: { field: dim.id, ...(behaviourOf(dim).filterKind === 'dateRange' ? { bucket: 'month' as const } : {}) } } : {}
       return { ...base, type, config: { ...src, ...dimension, measure: { fn: 'count' } } }
     }
     case 'table': return { ...base, type, config: { ...src, limit: 20 } }

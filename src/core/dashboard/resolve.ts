@@ -6,9 +6,6 @@ import type { ConfigProblem } from './result-types'
 /** System columns a widget may group or filter by, besides fields. */
 const SYSTEM_COLUMNS = new Set(['_id', '_createdAt', '_updatedAt', '_createdBy', '_updatedBy'])
 
-/** Number-like field types a sum/avg/min/max or an amount can use. */
-export const NUMERIC_TYPES: readonly FieldType[] = ['number', 'money', 'percent', 'rating', 'formula', 'rollup', 'lookup']
-
 /** Collects problems while a compute function resolves its references. */
 export class Resolver {
   readonly problems: ConfigProblem[] = []

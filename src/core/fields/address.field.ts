@@ -36,6 +36,9 @@ export const addressField: FieldBehaviour<'address'> = {
   inputKind: input('readonly', 'text'),
   editsStored: false,
   measure: null,
+  filterKind: null,
+  wide: true,
+  palette: 'basic',
   inSubform: false,
   newOptions: noOptions,
 }

@@ -5,7 +5,7 @@
  */
 import type { ExprType } from '../formula/types'
 import type { QueryKind } from '../query/types'
-import type { FieldDef, FieldOf, FieldType, FormDef, Locale, Member } from '../schema/types'
+import type { DashboardFilterDef, FieldDef, FieldOf, FieldType, FormDef, Locale, Member } from '../schema/types'
 
 /** A user-facing message in both locales. */
 export interface LocalizedMessage {
@@ -72,8 +72,18 @@ export interface FieldBehaviour<T extends FieldType = FieldType> {
   inputKind(field: FieldOf<T>, forFilter: boolean): InputKind
   /** A grid editor starts from the stored value as text (plain digits, ISO dates), not the display text. */
   readonly editsStored: boolean
-  /** What a dashboard measure may aggregate: numbers (sum, avg …), dates (min, max) or nothing. */
-  readonly measure: 'number' | 'date' | null
+  /**
+   * What a dashboard measure may aggregate: amounts (quantities people add up: plain numbers,
+   * money; the default amount of a new widget and number cells in XLSX), other numbers (sum,
+   * avg …), dates (min, max) or nothing.
+   */
+  readonly measure: 'amount' | 'number' | 'date' | null
+  /** The dashboard filter that narrows by the field (a date range, members, options), which also makes it a chart dimension; null for none. */
+  readonly filterKind: DashboardFilterDef['kind'] | null
+  /** Spans the whole row of a form unless the field sets its own width. */
+  readonly wide: boolean
+  /** The designer palette's group; types show in registry order within it. */
+  readonly palette: FieldGroup
   /** May be a field of a subform row (simple, writable, stored inline). */
   readonly inSubform: boolean
   /** The options a new field of the type starts with (the designer's palette, a type change); undefined for none. */
@@ -86,8 +96,11 @@ export interface NewFieldContext {
   forms: readonly FormDef[]
 }
 
+/** Palette groups, in display order. */
+export type FieldGroup = 'basic' | 'choice' | 'advanced' | 'system' | 'layout'
+
 /** Which control edits a value of a field. */
 export type InputKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime' | 'month' | 'choice' | 'bool' | 'readonly'
 
 /** The traits of FieldBehaviour that describe a type rather than handle its values. */
-export type FieldTraits<T extends FieldType = FieldType> = Pick<FieldBehaviour<T>, 'queryKind' | 'exprType' | 'inputKind' | 'editsStored' | 'measure' | 'inSubform' | 'newOptions'>
+export type FieldTraits<T extends FieldType = FieldType> = Pick<FieldBehaviour<T>, 'queryKind' | 'exprType' | 'inputKind' | 'editsStored' | 'measure' | 'filterKind' | 'wide' | 'palette' | 'inSubform' | 'newOptions'>

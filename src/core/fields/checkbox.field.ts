@@ -23,6 +23,9 @@ export const checkboxField: FieldBehaviour<'checkbox'> = {
   inputKind: input('bool'),
   editsStored: false,
   measure: null,
+  filterKind: null,
+  wide: false,
+  palette: 'basic',
   inSubform: true,
   newOptions: noOptions,
 }

@@ -35,6 +35,9 @@ export const dateField: FieldBehaviour<'date'> = {
   inputKind: (field, forFilter) => (granularity(field) === 'month' ? 'month' : granularity(field) === 'datetime' && !forFilter ? 'datetime' : 'date'),
   editsStored: true,
   measure: 'date',
+  filterKind: 'dateRange',
+  wide: false,
+  palette: 'basic',
   inSubform: true,
   newOptions: () => ({ granularity: 'date' }),
 }

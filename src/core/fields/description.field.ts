@@ -9,5 +9,7 @@ export const descriptionField: FieldBehaviour<'description'> = computedBehaviour
   format: () => '',
   queryKind: always('none'),
   exprType: always('any'),
+  wide: true,
+  palette: 'layout',
   newOptions: noOptions,
 })

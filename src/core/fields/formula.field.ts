@@ -25,6 +25,7 @@ export const formulaField: FieldBehaviour<'formula'> = computedBehaviour('formul
   },
   queryKind: field => RESULT_KIND[field.options.resultType ?? 'any'].query,
   exprType: field => field.options.resultType ?? 'any',
+  palette: 'advanced',
   inputKind: (field, forFilter) => (forFilter ? RESULT_KIND[field.options.resultType ?? 'any'].input : 'readonly'),
   measure: 'number',
   newOptions: () => ({ expression: '' }),

@@ -26,6 +26,9 @@ export const memberField: FieldBehaviour<'member'> = {
   inputKind: input('choice'),
   editsStored: false,
   measure: null,
+  filterKind: 'member',
+  wide: false,
+  palette: 'choice',
   inSubform: true,
   newOptions: noOptions,
 }

@@ -9,5 +9,6 @@ export const moneyField: FieldBehaviour<'money'> = {
     const s = formatNumber(Math.abs(n), { precision: o.precision ?? 2, thousands: true })
     return `${n < 0 ? '-' : ''}${currencySymbol(o.currency)}${s}`
   }),
+  measure: 'amount',
   newOptions: () => ({ currency: 'CNY', precision: 2 }),
 }

@@ -40,6 +40,9 @@ export const multiselectField: FieldBehaviour<'multiselect'> = {
   inputKind: input('choice'),
   editsStored: false,
   measure: null,
+  filterKind: 'select',
+  wide: false,
+  palette: 'choice',
   inSubform: false,
   newOptions: () => ({ choices: sampleChoices(3) }),
 }

@@ -35,7 +35,7 @@ import { updatedAtField } from './updatedAt.field'
 import { updatedByField } from './updatedBy.field'
 import { urlField } from './url.field'
 
-/** The behaviour of each field type. */
+/** The behaviour of each field type, in the designer palette's order. */
 export const fieldRegistry: { readonly [T in FieldType]: FieldBehaviour<T> } = {
   text: textField,
   textarea: textareaField,
@@ -43,10 +43,15 @@ export const fieldRegistry: { readonly [T in FieldType]: FieldBehaviour<T> } = {
   money: moneyField,
   percent: percentField,
   date: dateField,
-  select: selectField,
-  multiselect: multiselectField,
   checkbox: checkboxField,
   rating: ratingField,
+  phone: phoneField,
+  email: emailField,
+  url: urlField,
+  address: addressField,
+  select: selectField,
+  multiselect: multiselectField,
+  stage: stageField,
   member: memberField,
   relation: relationField,
   lookup: lookupField,
@@ -56,17 +61,12 @@ export const fieldRegistry: { readonly [T in FieldType]: FieldBehaviour<T> } = {
   attachment: attachmentField,
   image: imageField,
   subform: subformField,
-  address: addressField,
-  phone: phoneField,
-  email: emailField,
-  url: urlField,
-  stage: stageField,
-  separator: separatorField,
-  description: descriptionField,
   createdAt: createdAtField,
   updatedAt: updatedAtField,
   createdBy: createdByField,
   updatedBy: updatedByField,
+  separator: separatorField,
+  description: descriptionField,
 }
 
 /** Every field type, in registry order. */
@@ -75,4 +75,17 @@ export const FIELD_TYPES = Object.keys(fieldRegistry) as FieldType[]
 /** The behaviour of a field, typed for that field's variant. */
 export function behaviourOf(field: FieldDef): FieldBehaviour {
   return fieldRegistry[field.type] as FieldBehaviour
+}
+
+/** The types whose behaviour satisfies `test`, in registry order: the lists other layers need ("numeric types", "date types") derived from the traits. */
+export function typesWhere(test: (b: FieldBehaviour) => boolean): FieldType[] {
+  return FIELD_TYPES.filter(t => test(fieldRegistry[t] as FieldBehaviour))
+}
+
+/** Types a sum, average or amount can use: amounts and other numbers. */
+export const NUMERIC_TYPES: readonly FieldType[] = typesWhere(b => b.measure === 'amount' || b.measure === 'number')
+
+/** Types that hold no value (separators, descriptions): layout only. */
+export function holdsNoValue(field: FieldDef): boolean {
+  return behaviourOf(field).queryKind(field) === 'none'
 }

@@ -28,6 +28,9 @@ export const relationField: FieldBehaviour<'relation'> = {
   inputKind: input('readonly'),
   editsStored: false,
   measure: null,
+  filterKind: null,
+  wide: false,
+  palette: 'advanced',
   inSubform: false,
   newOptions: ctx => ({ formId: ctx.forms.find(f => f.id !== ctx.form.id)?.id ?? ctx.form.id }),
 }

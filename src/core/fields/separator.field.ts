@@ -9,5 +9,7 @@ export const separatorField: FieldBehaviour<'separator'> = computedBehaviour('se
   format: () => '',
   queryKind: always('none'),
   exprType: always('any'),
+  wide: true,
+  palette: 'layout',
   newOptions: noOptions,
 })

@@ -7,6 +7,7 @@ export const serialField: FieldBehaviour<'serial'> = computedBehaviour('serial',
   valueSchema: () => ({ type: 'string' }),
   queryKind: always('text'),
   exprType: always('text'),
+  palette: 'advanced',
   inputKind: input('readonly', 'text'),
   newOptions: () => ({ pattern: 'No-{yyyyMMdd}-{0000}' }),
 })

@@ -2,6 +2,7 @@
  * Conversion of stored field values into formula values, by field type: numbers, text,
  * 'YYYY-MM-DD' / ISO strings and epoch ms to dates, checkbox to logic, multi-values to lists.
  */
+import { behaviourOf } from '../fields/registry'
 import type { FieldDef } from '../schema/types'
 import { parseNumberText } from './coerce'
 import { dateFromEpoch, parseDateText } from './dates'
@@ -54,20 +55,20 @@ function formulaResultOf(raw: unknown, type: ExprType | undefined, timeZone?: st
 }
 
 /**
- * The formula value of a stored field value. A subform is a list of its row numbers
+ * The formula value of a stored field value, by the field's formula type (its behaviour's
+ * `exprType`). A subform is a list of its row numbers
  * (1..n), so COUNT({子表}) is its row count; formula fields may hold typed results
  * already (dates, errors) or their stored forms (`'#DIV/0!'`, 'YYYY-MM-DD').
  */
 export function fieldValueToFormula(field: FieldDef | undefined, raw: unknown, timeZone?: string, formulaType?: ExprType): FormulaValue {
   if (!field) return Array.isArray(raw) ? raw.map(scalarOf) : scalarOf(raw)
-  switch (field.type) {
-    case 'number': case 'money': case 'percent': case 'rating': return numberOf(raw)
-    case 'date': case 'createdAt': case 'updatedAt': return dateOf(raw, timeZone)
-    case 'checkbox': return raw === null || raw === undefined || raw === '' ? null : typeof raw === 'string' ? raw.toUpperCase() === 'TRUE' : Boolean(raw)
-    case 'multiselect': case 'attachment': case 'image': return listOf(raw)
-    case 'member': case 'relation': return Array.isArray(raw) ? listOf(raw) : scalarOf(raw)
-    case 'subform': return Array.isArray(raw) ? raw.map((_, i) => i + 1) : []
-    case 'formula': return formulaResultOf(raw, formulaType ?? field.options.resultType, timeZone)
+  if (field.type === 'formula') return formulaResultOf(raw, formulaType ?? field.options.resultType, timeZone)
+  if (field.type === 'subform') return Array.isArray(raw) ? raw.map((_, i) => i + 1) : []
+  switch (behaviourOf(field).exprType(field)) {
+    case 'number': return numberOf(raw)
+    case 'date': return dateOf(raw, timeZone)
+    case 'boolean': return raw === null || raw === undefined || raw === '' ? null : typeof raw === 'string' ? raw.toUpperCase() === 'TRUE' : Boolean(raw)
+    case 'list': return listOf(raw)
     default: return Array.isArray(raw) ? listOf(raw) : scalarOf(raw)
   }
 }

@@ -46,7 +46,7 @@ export function exportTextRows(records: readonly RecordRow[], columns: readonly 
 export function exportXlsxRows(records: readonly RecordRow[], columns: readonly FieldDef[], ctx: FormatContext): XlsxCell[][] {
   return records.map(r => columns.map((f): XlsxCell => {
     const v = r.values[f.id]
-    if ((f.type === 'number' || f.type === 'money') && typeof v === 'number' && Number.isFinite(v)) return v
+    if (behaviourOf(f).measure === 'amount' && typeof v === 'number' && Number.isFinite(v)) return v
     if (f.type === 'date' && (f.options?.granularity ?? 'date') === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
       return new Date(`${v}T00:00:00.000Z`)
     const text = behaviourOf(f).format(v, f, ctx)
@@ -69,6 +69,8 @@ export async function exportRows(records: readonly RecordRow[], columns: readonl
   return { bytes, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' }
 }
 
+/** Stored as a plain number, written by the field as digits (number, money, percent, rating). */
 function isNumeric(f: FieldDef): boolean {
-  return f.type === 'number' || f.type === 'money' || f.type === 'percent'
+  const b = behaviourOf(f)
+  return b.editsStored && b.queryKind(f) === 'number'
 }

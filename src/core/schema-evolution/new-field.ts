@@ -1,22 +1,23 @@
 /** The designer's palette: field types in groups, and a new field of each type with sensible options. */
-import type { NewFieldContext } from '../fields/behaviour'
+import type { FieldGroup, NewFieldContext } from '../fields/behaviour'
 import type { FieldDef, FieldType, Label } from '../schema/types'
-import { fieldRegistry } from '../fields/registry'
+import { fieldRegistry, typesWhere } from '../fields/registry'
 import { newFieldId } from '../utils/id'
 
 export type { NewFieldContext } from '../fields/behaviour'
 export { OPTION_COLORS, sampleChoices } from '../fields/shared/new-options'
 
-/** Palette groups, in display order. */
-export type FieldGroup = 'basic' | 'choice' | 'advanced' | 'system' | 'layout'
+export type { FieldGroup } from '../fields/behaviour'
 
-/** Every field type by palette group (all 30 types, each once). */
+const inGroup = (g: FieldGroup) => typesWhere(b => b.palette === g)
+
+/** Every field type by palette group (its behaviour's `palette`), groups in display order. */
 export const FIELD_GROUPS: Readonly<Record<FieldGroup, readonly FieldType[]>> = {
-  basic: ['text', 'textarea', 'number', 'money', 'percent', 'date', 'checkbox', 'rating', 'phone', 'email', 'url', 'address'],
-  choice: ['select', 'multiselect', 'stage', 'member'],
-  advanced: ['relation', 'lookup', 'rollup', 'formula', 'serial', 'attachment', 'image', 'subform'],
-  system: ['createdAt', 'updatedAt', 'createdBy', 'updatedBy'],
-  layout: ['separator', 'description'],
+  basic: inGroup('basic'),
+  choice: inGroup('choice'),
+  advanced: inGroup('advanced'),
+  system: inGroup('system'),
+  layout: inGroup('layout'),
 }
 
 /** The options a new field of `type` starts with: its behaviour's `newOptions` (core/fields). */

@@ -10,9 +10,11 @@ import { input } from './traits'
  * What a computed type says or overrides. Computed types are never in subforms and never
  * edited in the grid; they are read-only in forms (filters may still pick a control).
  */
-export interface ComputedSpec<T extends FieldType> extends Pick<FieldTraits<T>, 'queryKind' | 'exprType' | 'newOptions'> {
+export interface ComputedSpec<T extends FieldType> extends Pick<FieldTraits<T>, 'queryKind' | 'exprType' | 'palette' | 'newOptions'> {
   inputKind?: FieldTraits<T>['inputKind']
   measure?: FieldTraits<T>['measure']
+  filterKind?: FieldTraits<T>['filterKind']
+  wide?: boolean
   valueSchema?: (field: FieldOf<T>) => JsonSchema
   format?: (value: unknown, field: FieldOf<T>, ctx: FormatContext) => string
   compare?: (a: unknown, b: unknown, field: FieldOf<T>) => number
@@ -38,6 +40,9 @@ export function computedBehaviour<T extends FieldType>(type: T, spec: ComputedSp
     inputKind: spec.inputKind ?? input('readonly'),
     editsStored: false,
     measure: spec.measure ?? null,
+    filterKind: spec.filterKind ?? null,
+    wide: spec.wide ?? false,
+    palette: spec.palette,
     inSubform: false,
     newOptions: spec.newOptions,
   }

@@ -17,6 +17,8 @@ export function systemTimeBehaviour<T extends 'createdAt' | 'updatedAt'>(type: T
     exprType: always('date'),
     inputKind: input('readonly', 'date'),
     measure: 'date',
+    filterKind: 'dateRange',
+    palette: 'system',
     newOptions: noOptionsOf<T>(),
   })
 }
@@ -29,6 +31,8 @@ export function systemMemberBehaviour<T extends 'createdBy' | 'updatedBy'>(type:
     queryKind: always('idSet'),
     exprType: always('text'),
     inputKind: input('readonly', 'choice'),
+    filterKind: 'member',
+    palette: 'system',
     newOptions: noOptionsOf<T>(),
   })
 }

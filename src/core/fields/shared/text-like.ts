@@ -35,6 +35,9 @@ export function textLike<T extends TextType>(type: T, schema: (field: FieldOf<T>
     inputKind: multiline ? input('textarea', 'text') : input('text'),
     editsStored: false,
     measure: null,
+    filterKind: null,
+    wide: multiline,
+    palette: 'basic',
     inSubform: true,
     newOptions: noOptionsOf<T>(),
   }

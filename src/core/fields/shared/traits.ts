@@ -10,13 +10,16 @@ export function input(edit: InputKind, filter: InputKind = edit): (field: unknow
   return (_field, forFilter) => (forFilter ? filter : edit)
 }
 
-/** Number-valued types (number, money, percent, rating): numbers in queries and formulas, edited as digits, measurable, allowed in subforms. */
+/** Number-valued types (number, money, percent, rating): numbers in queries and formulas, edited as digits, measurable (number and money as amounts), allowed in subforms. */
 export const NUMBER_TRAITS = {
   queryKind: always('number' as const),
   exprType: always('number' as const),
   inputKind: input('number'),
   editsStored: true,
-  measure: 'number' as const,
+  measure: 'number' as 'amount' | 'number',
+  filterKind: null,
+  wide: false,
+  palette: 'basic' as const,
   inSubform: true,
 }
 
@@ -27,15 +30,21 @@ export const OPTION_TRAITS = {
   inputKind: input('choice'),
   editsStored: false,
   measure: null,
+  filterKind: 'select' as const,
+  wide: false,
+  palette: 'choice' as const,
   inSubform: false,
 }
 
-/** Nested values (attachments, images, subform rows): filtered by presence, lists in formulas, edited outside the grid. */
+/** Nested values (attachments, images, subform rows): filtered by presence, lists in formulas, edited outside the grid, a whole form row. */
 export const PRESENCE_TRAITS = {
   queryKind: always('presence' as const),
   exprType: always('list' as const),
   inputKind: input('readonly'),
   editsStored: false,
   measure: null,
+  filterKind: null,
+  wide: true,
+  palette: 'advanced' as const,
   inSubform: false,
 }

@@ -1,14 +1,13 @@
 /** Checks of a form that JSON Schema cannot express: unique ids and references that resolve. */
-import type { FieldDef, FieldType, FormDef } from '../../schema/types'
+import type { FieldDef, FormDef } from '../../schema/types'
 import type { IssueSink } from '../compose'
 import { report } from '../compose'
 import { describePlace } from '../describe-place'
+import { holdsNoValue } from '../../fields/registry'
 import { isValidPattern } from '../../fields/text.field'
 import { checkOptions } from './option-checks'
 import { checkFilterRefs, dangling, wrongType } from './refs'
 import { walkFields } from './walk'
-
-const LAYOUT_TYPES: ReadonlySet<FieldType> = new Set(['separator', 'description'])
 
 /** Runs every form check; `at` is the form's pointer inside the root document. */
 export function checkForm(sink: IssueSink, form: FormDef, at = ''): void {
@@ -16,7 +15,7 @@ export function checkForm(sink: IssueSink, form: FormDef, at = ''): void {
   const top = new Map(form.fields.map(f => [f.id, f]))
   if (form.titleField !== undefined) {
     const t = top.get(form.titleField)
-    if (!t || LAYOUT_TYPES.has(t.type)) dangling(sink, `${at}/titleField`, form.titleField, '标题字段', 'title field')
+    if (!t || holdsNoValue(t)) dangling(sink, `${at}/titleField`, form.titleField, '标题字段', 'title field')
   }
   walkFields(form.fields, `${at}/fields`, (field, path, siblings) => {
     const scope = new Map([...top, ...siblings.map(f => [f.id, f] as const)])

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { FIELD_TYPES, fieldRegistry } from '../../../../src/core/fields/registry'
+import { FIELD_TYPES, fieldRegistry, NUMERIC_TYPES, typesWhere } from '../../../../src/core/fields/registry'
 import designer from '../../../../src/i18n/messages/designer'
 
 /** The lists the traits replaced, as they were written out before (issue 11): the derivations must give the same types. */
-const SUBFORM_TYPES = ['text', 'textarea', 'number', 'money', 'percent', 'date', 'checkbox', 'rating', 'member', 'phone', 'email', 'url']
+const SUBFORM_TYPES = ['text', 'textarea', 'number', 'money', 'percent', 'date', 'checkbox', 'rating', 'phone', 'email', 'url', 'member']
 const NUMBER_MEASURES = ['number', 'money', 'percent', 'rating', 'formula', 'rollup', 'lookup']
 const DATE_MEASURES = ['date', 'createdAt', 'updatedAt']
 const EDITS_STORED = ['number', 'money', 'percent', 'rating', 'date']
+const AMOUNTS = ['money', 'number']
+const FILTER_KINDS = { dateRange: ['date', 'createdAt', 'updatedAt'], member: ['member', 'createdBy', 'updatedBy'], select: ['select', 'multiselect', 'stage'] }
+const WIDE = ['textarea', 'subform', 'address', 'separator', 'description', 'attachment', 'image']
 
 const typesWith = (has: (t: typeof FIELD_TYPES[number]) => boolean) => FIELD_TYPES.filter(has).sort()
 
@@ -16,8 +19,17 @@ describe('field traits', () => {
   })
 
   it('should let dashboard measures aggregate the number and the date types', () => {
-    expect(typesWith(t => fieldRegistry[t].measure === 'number')).toEqual([...NUMBER_MEASURES].sort())
+    expect(NUMERIC_TYPES.toSorted()).toEqual([...NUMBER_MEASURES].sort())
+    expect(typesWith(t => fieldRegistry[t].measure === 'amount')).toEqual(AMOUNTS)
     expect(typesWith(t => fieldRegistry[t].measure === 'date')).toEqual([...DATE_MEASURES].sort())
+  })
+
+  it('should offer each dashboard filter the date, member and option types', () => {
+    for (const [kind, types] of Object.entries(FILTER_KINDS)) expect(typesWhere(b => b.filterKind === kind).sort(), kind).toEqual([...types].sort())
+  })
+
+  it('should give long text, files, subforms, addresses and layout items a whole form row', () => {
+    expect(typesWith(t => fieldRegistry[t].wide)).toEqual([...WIDE].sort())
   })
 
   it('should start grid editors from the stored value for numbers and dates only', () => {
