@@ -2,7 +2,7 @@
  * Copies an app bundle under fresh ids, so a template can be installed any number of times
  * next to earlier installs (and their edits) without sharing a single id.
  */
-import type { AppBundle, DashboardDef, FieldDef, FormDef, ViewDef } from '../schema/types'
+import type { AppBundle, DashboardDef, FieldDef, FormDef, ViewDef, WidgetDef } from '../schema/types'
 
 /** The copied bundle and the old -> new id of every form, view and dashboard. */
 export interface RemappedBundle {
@@ -34,13 +34,22 @@ function remapField(field: FieldDef, formIds: Record<string, string>): FieldDef 
  * Replaces, anywhere inside a widget config, a string that is exactly an old id by its new id.
  * `ids` is a Map: config strings are user text, and a plain object would answer `constructor`.
  */
-function remapDeep(value: unknown, ids: ReadonlyMap<string, string>): unknown {
+function remapDeep<T>(value: T, ids: ReadonlyMap<string, string>): T {
+  return remapValue(value, ids) as T // strings become strings, so the copy has `value`'s type
+}
+
+function remapValue(value: unknown, ids: ReadonlyMap<string, string>): unknown {
   if (typeof value === 'string') return ids.get(value) ?? value
-  if (Array.isArray(value)) return value.map(v => remapDeep(v, ids))
+  if (Array.isArray(value)) return value.map(v => remapValue(v, ids))
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remapDeep(v, ids)]))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remapValue(v, ids)]))
   }
   return value
+}
+
+/** `w` with a new id and its config's ids remapped; the variant (type and config) is kept. */
+function remapWidget<W extends WidgetDef>(w: W, id: string, ids: ReadonlyMap<string, string>): W {
+  return { ...w, id, config: remapDeep(w.config, ids) }
 }
 
 /**
@@ -71,7 +80,7 @@ export function remapBundle(source: AppBundle, makeId: () => string, now: number
     ...stamp,
     id: mapId(ids, d.id, 'dashboard'),
     appId,
-    widgets: d.widgets.map(w => ({ ...w, id: mapId(ids, w.id, 'widget'), config: remapDeep(w.config, idMap) as Record<string, unknown> })),
+    widgets: d.widgets.map(w => remapWidget(w, mapId(ids, w.id, 'widget'), idMap)),
     ...(d.filters === undefined
       ? {}
       : { filters: d.filters.map(fl => ({ ...fl, id: mapId(ids, fl.id, 'filter'), targets: fl.targets.map(tg => ({ ...tg, formId: mapId(formIds, tg.formId, `filter ${fl.id}`) })) })) }),
