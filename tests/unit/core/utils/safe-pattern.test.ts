@@ -7,19 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PHONE_PATTERN } from '../../../../src/core/fields/shared/text-like'
 import { checkPattern, isSafePattern, MAX_PATTERN_LENGTH, patternRefusalText } from '../../../../src/core/utils/safe-pattern'
-
-const BUDGET_MS = 50
-
-/** Fastest of up to three timings of `f` once one is over budget: load spikes do not repeat, slow patterns do. */
-function timed(f: () => unknown): number {
-  let best = Infinity
-  for (let attempt = 0; attempt < 3 && best >= BUDGET_MS; attempt++) {
-    const t = performance.now()
-    f()
-    best = Math.min(best, performance.now() - t)
-  }
-  return best
-}
+import { BUDGET_MS, fastestMs as timed } from '../../../fixtures/time-budget'
 
 describe('safe patterns', () => {
   it.each([
