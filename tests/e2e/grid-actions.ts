@@ -5,6 +5,19 @@ export function cell(page: Page, row: number, colId: string) {
   return page.locator(`.ag-row[row-index="${row}"] [col-id="${colId}"]`).first()
 }
 
+/** The trimmed text of a cell, as displayed. */
+export async function cellText(page: Page, row: number, colId: string): Promise<string> {
+  return ((await cell(page, row, colId).textContent()) ?? '').trim()
+}
+
+/** Opens a form's grid at `path` (optionally filtered through the URL) and waits for its rows or its empty state. */
+export async function openGrid(page: Page, path: string, filter?: unknown): Promise<void> {
+  const query = filter ? `?filter=${encodeURIComponent(JSON.stringify({ and: [filter] }))}` : ''
+  await page.goto(`${new URL(page.url()).origin}/#${path}${query}`)
+  if (filter) await page.waitForSelector('[data-test=route-filter-chip]')
+  await page.locator('.ag-row').or(page.locator('[data-test=grid-empty]')).first().waitFor({ timeout: 30_000 })
+}
+
 /** Double-clicks a cell, types a value, presses Enter (the way a person edits). */
 export async function editCell(page: Page, row: number, colId: string, text: string): Promise<void> {
   await cell(page, row, colId).dblclick()

@@ -9,10 +9,9 @@ import type { Session } from './harness'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formHref, installSalesTemplate } from './app-actions'
-import { cell } from './grid-actions'
+import { cellText, openGrid } from './grid-actions'
 import { shot, startSession } from './harness'
 
-const text = async (page: Page, row: number, col: string) => ((await cell(page, row, col).textContent()) ?? '').trim()
 const countText = async (page: Page) => (await page.textContent('[data-test=record-count]'))?.trim() ?? ''
 
 /** The row id of the record whose title cell reads `title`. */
@@ -23,7 +22,7 @@ async function rowIdOf(page: Page, title: string): Promise<string> {
 }
 
 /** A cell's text by row id and column id (pinned and scrolled parts of a row are separate elements). */
-async function cellText(page: Page, rowId: string, colId: string): Promise<string> {
+async function textByRowId(page: Page, rowId: string, colId: string): Promise<string> {
   const cellEl = page.locator(`.ag-row[row-id="${rowId}"] [col-id="${colId}"]`).first()
   await cellEl.scrollIntoViewIfNeeded()
   return ((await cellEl.textContent()) ?? '').trim()
@@ -34,14 +33,6 @@ async function openHistoryImport(page: Page): Promise<void> {
   await page.click('[data-test=import-open]')
   await page.locator('[data-test=import-dialog] .el-tabs__item', { hasText: '导入阶段历史' }).click()
   await page.waitForSelector('[data-test=io-history-panel]')
-}
-
-/** Opens a form's grid (optionally filtered through the URL) and waits for its first row or its empty state. */
-async function openGrid(page: Page, path: string, filter?: unknown): Promise<void> {
-  const query = filter ? `?filter=${encodeURIComponent(JSON.stringify({ and: [filter] }))}` : ''
-  await page.goto(`${new URL(page.url()).origin}/#${path}${query}`)
-  if (filter) await page.waitForSelector('[data-test=route-filter-chip]')
-  await page.waitForSelector('[data-test=record-count]')
 }
 
 describe('one write pipeline: recycle-bin restore and history import compute what edits compute (zh-CN)', () => {
@@ -63,22 +54,22 @@ describe('one write pipeline: recycle-bin restore and history import compute wha
 
     // A contact, its account (by name) and the account's industry shown through the lookup.
     await openGrid(page, contacts)
-    await expect.poll(() => text(page, 0, 'f_con_account')).toMatch(/^(?!…$)./)
-    const account = await text(page, 0, 'f_con_account')
-    const industry = await text(page, 0, 'f_con_industry')
+    await expect.poll(() => cellText(page, 0, 'f_con_account')).toMatch(/^(?!…$)./)
+    const account = await cellText(page, 0, 'f_con_account')
+    const industry = await cellText(page, 0, 'f_con_industry')
     const contactId = await page.locator('.ag-row[row-index="0"]').first().getAttribute('row-id')
     expect(industry).toMatch(/[\u4E00-\u9FFF]/)
 
     // Delete the account: the contact's lookup empties.
     await openGrid(page, accounts, { field: 'f_acc_name', op: 'eq', value: account })
-    await expect.poll(() => text(page, 0, 'f_acc_name')).toBe(account)
+    await expect.poll(() => cellText(page, 0, 'f_acc_name')).toBe(account)
     await page.locator('.ag-row[row-index="0"] .ag-selection-checkbox input').first().click()
     await page.click('[data-test=delete-selected]')
     await page.locator('.el-message-box__btns .el-button--primary').click()
     await expect.poll(() => page.locator('.ag-row[row-index="0"]').count()).toBe(0)
     await openGrid(page, contacts, { field: '_id', op: 'eq', value: contactId })
     await expect.poll(() => page.locator('.ag-row[row-index="0"]').first().getAttribute('row-id')).toBe(contactId)
-    await expect.poll(() => text(page, 0, 'f_con_industry')).toBe('')
+    await expect.poll(() => cellText(page, 0, 'f_con_industry')).toBe('')
 
     // Restore it from the recycle bin: the lookup is back.
     await openGrid(page, accounts)
@@ -91,18 +82,18 @@ describe('one write pipeline: recycle-bin restore and history import compute wha
     await expect.poll(() => page.locator('[data-test=trash-empty]').count()).toBe(0)
     await openGrid(page, contacts, { field: '_id', op: 'eq', value: contactId })
     await expect.poll(() => page.locator('.ag-row[row-index="0"]').first().getAttribute('row-id')).toBe(contactId)
-    await expect.poll(() => text(page, 0, 'f_con_industry')).toBe(industry)
-    expect(await text(page, 0, 'f_con_account')).toBe(account)
+    await expect.poll(() => cellText(page, 0, 'f_con_industry')).toBe(industry)
+    expect(await cellText(page, 0, 'f_con_account')).toBe(account)
     await shot(page, 'pipeline-restore-lookup')
 
     // One undo in the accounts grid puts the account back in the bin and empties the lookup again.
     await openGrid(page, accounts, { field: 'f_acc_name', op: 'eq', value: account })
-    await expect.poll(() => text(page, 0, 'f_acc_name')).toBe(account)
+    await expect.poll(() => cellText(page, 0, 'f_acc_name')).toBe(account)
     await page.click('[data-test=grid-undo]')
     await expect.poll(() => page.locator('.ag-row[row-index="0"]').count()).toBe(0)
     await openGrid(page, contacts, { field: '_id', op: 'eq', value: contactId })
     await expect.poll(() => page.locator('.ag-row[row-index="0"]').first().getAttribute('row-id')).toBe(contactId)
-    await expect.poll(() => text(page, 0, 'f_con_industry')).toBe('')
+    await expect.poll(() => cellText(page, 0, 'f_con_industry')).toBe('')
   }, 120_000)
 
   it('should give records rebuilt from a stage-history log their default, lookup and formula values, and undo the import as one step', async () => {
@@ -139,14 +130,14 @@ describe('one write pipeline: recycle-bin restore and history import compute wha
 
     await shot(page, 'pipeline-history-import')
     const d1 = await rowIdOf(page, 'D1')
-    await expect.poll(() => cellText(page, d1, 'accountName')).toBe('华为')
-    expect(await cellText(page, d1, 'account')).toBe('华为')
-    expect((await cellText(page, d1, 'double')).replace(/[^\d.]/g, '')).toMatch(/^240(\.0+)?$/)
+    await expect.poll(() => textByRowId(page, d1, 'accountName')).toBe('华为')
+    expect(await textByRowId(page, d1, 'account')).toBe('华为')
+    expect((await textByRowId(page, d1, 'double')).replace(/[^\d.]/g, '')).toMatch(/^240(\.0+)?$/)
 
     // The values are stored, not only shown: they survive a reload.
     await page.reload()
     await expect.poll(() => countText(page)).toMatch(/共 2 条/)
-    await expect.poll(() => cellText(page, d1, 'accountName')).toBe('华为')
+    await expect.poll(() => textByRowId(page, d1, 'accountName')).toBe('华为')
   }, 120_000)
 
   it('should undo a whole history import as one step', async () => {
