@@ -2,12 +2,12 @@ import type { ColumnMapping, DateFormatDetection, DateFormatId, ImportPlan } fro
 import type { FieldDef, FieldOf, FormDef, Locale } from '@/core/schema/types'
 import type { Ref } from 'vue'
 import type { StageDateColumn } from '@/core/io/backdate-events'
+import type { ImportClient, ImportTask } from '@/workers/import-client'
 import type { PlanRequest, ParsedFile } from '@/workers/import-protocol'
 import type { RelationTitlePairs } from './use-import-relations'
-import { computed, ref, shallowRef, watch } from 'vue'
-import { autoMapColumns, detectDateFormat, planImport } from '@/core/io'
+import { computed, onBeforeUnmount, ref, shallowRef, watch } from 'vue'
+import { autoMapColumns, detectDateFormat } from '@/core/io'
 import { behaviourOf } from '@/core/fields/registry'
-import { validatorFor } from '@/core/records'
 import { labelText } from '@/core/utils/label'
 import { suggestStageDates } from '@/core/io/stage-date-suggest'
 import { useRecordsStore } from '@/stores/records'
@@ -21,9 +21,9 @@ const DATE_SAMPLE = 2000
 /**
  * The editable part of importing a file into an existing form: column mapping (auto-matched
  * by label), date format (detected; asked when ambiguous), upsert key, "entered stage" date
- * columns, and a live preview plan of the first rows with per-cell problems.
+ * columns, and a live preview plan of the first rows with per-cell problems (made in the worker).
  */
-export function useImportMapping(form: Ref<FormDef | undefined>, parsed: Ref<ParsedFile | undefined>, locale: Ref<Locale>) {
+export function useImportMapping(form: Ref<FormDef | undefined>, parsed: Ref<ParsedFile | undefined>, locale: Ref<Locale>, client: ImportClient) {
   const workspace = useWorkspaceStore()
   const records = useRecordsStore()
   const relations = useImportRelations()
@@ -86,12 +86,31 @@ export function useImportMapping(form: Ref<FormDef | undefined>, parsed: Ref<Par
     }
   }
 
-  const preview = computed<ImportPlan | undefined>(() => {
+  // The preview plan of the first rows is made in the worker too: compiling the form's validator
+  // and checking rows on this thread made the file's arrival one long task.
+  const preview = shallowRef<ImportPlan>()
+  let previewTask: ImportTask<ImportPlan> | undefined
+  watch([parsed, mapping, dateFormat, upsertKey, existing, relationTitles, form, locale], async () => {
+    previewTask?.cancel()
+    previewTask = undefined
     const req = request(parsed.value?.rows.slice(0, PREVIEW_ROWS) ?? [])
-    if (!req || !form.value || mappedFields.value.length === 0) return undefined
-    const titles = relationTitles.value
-    return planImport({ ...req, validate: validatorFor(form.value), relationTitles: id => new Map(titles[id] ?? []) })
-  })
+    if (!req || mappedFields.value.length === 0) {
+      preview.value = undefined
+      return
+    }
+    // Existing records matter only for the upsert key and unique fields: not copied otherwise.
+    const needsExisting = req.upsertKey !== undefined || mappedFields.value.some(x => x.field.unique)
+    const task = client.plan(needsExisting ? req : { ...req, existing: [] })
+    previewTask = task
+    try {
+      const plan = await task.promise
+      if (previewTask === task) preview.value = plan
+    }
+    catch {
+      // Cancelled by a newer preview, or the worker stopped with the dialog.
+    }
+  }, { immediate: true })
+  onBeforeUnmount(() => previewTask?.cancel())
 
   return { mapping, dateFormat, upsertKey, stageDates, writable, mappedFields, detection, dateSample, needsDateChoice, stageField, dateFieldOptions, preview, request }
 }

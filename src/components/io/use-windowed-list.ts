@@ -50,8 +50,9 @@ export function useWindowedList(opts: WindowedListOptions): WindowedList {
     if (size > 0) viewport.value = size
     offset.value = axis === 'y' ? e.scrollTop : e.scrollLeft
   }
+  // Measured by the observer's first callback, after the browser's own layout: reading
+  // clientHeight while mounting forced a layout of the whole dialog (40 ms for a wide file).
   onMounted(() => {
-    measure()
     if (typeof ResizeObserver !== 'undefined' && el.value) {
       observer = new ResizeObserver(measure)
       observer.observe(el.value)
