@@ -20,6 +20,7 @@ export default {
         wide: '有 {n} 行的单元格比表头多，多出的单元格不会导入：{rows}',
         wideRow: '第 {line} 行多 {extra} 格',
         wideMore: '等 {n} 行',
+        wideSep: '、',
       },
       refused: {
         zip: '这是 Excel 工作簿或压缩包，不是 CSV 文本，无法按 CSV 读取。请选择 .xlsx 文件本身（不要改扩展名），或在 Excel 中另存为 CSV。',
@@ -191,6 +192,7 @@ export default {
         wide: '{n} rows have more cells than the header; the extra cells are not imported: {rows}',
         wideRow: 'line {line}: {extra} extra',
         wideMore: 'and more ({n} rows)',
+        wideSep: ', ',
       },
       refused: {
         zip: 'This is an Excel workbook or a zip archive, not CSV text. Choose the .xlsx file itself (do not rename it), or save it as CSV in Excel.',
