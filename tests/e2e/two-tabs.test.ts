@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gridViewsBackup } from '../fixtures/grid-views'
 import { openRestored } from './app-actions'
 import { cell } from './grid-actions'
-import { startSession } from './harness'
+import { shot, startSession } from './harness'
 
+const ROUNDS = 20
 const text = async (page: Page) => ((await cell(page, 0, 'title').textContent()) ?? '').trim()
 const notices = (page: Page) => page.locator('[data-test=edit-conflict]')
 
@@ -37,6 +38,39 @@ describe('two tabs editing one cell at the same moment (zh-CN)', () => {
     for (const page of [a, b]) page.on('dialog', dialog => void dialog.accept())
   })
   afterAll(async () => session.close())
+
+  it(`should show one value in both tabs, the stored one, and a notice in the tab that lost, in each of ${ROUNDS} rounds`, async () => {
+    const tabs = { a, b }
+    for (let round = 0; round < ROUNDS; round++) {
+      const values = { a: `甲方-${round}`, b: `乙方-${round}` }
+      // Both editors open on the same stored value before either saves: the edits overlap.
+      const editors = { a: await typeTitle(a, values.a), b: await typeTitle(b, values.b) }
+      const before = { a: await notices(a).count(), b: await notices(b).count() }
+      await Promise.all([editors.a.press('Enter'), editors.b.press('Enter')])
+
+      // Exactly one tab is told its edit was overwritten (both edits started from the same
+      // stored version, so whichever commit lands second overwrites one its writer never saw).
+      // Until then a tab may briefly show the other's first save: only the notice says who lost.
+      const told = async () => ({ a: await notices(a).count() - before.a, b: await notices(b).count() - before.b })
+      await expect.poll(async () => { const n = await told(); return n.a + n.b }, { message: `round ${round}: one tab is told` }).toBeGreaterThan(0)
+      const n = await told()
+      expect(n.a + n.b, `round ${round}: only one tab is told`).toBe(1)
+      const loser = n.a === 1 ? 'a' : 'b'
+      const winner = loser === 'a' ? 'b' : 'a'
+      const shown = values[winner]
+      await expect.poll(async () => [await text(a), await text(b)], { message: `round ${round}: both tabs show the winner's value` }).toEqual([shown, shown])
+      expect(await notices(tabs[loser]).last().textContent()).toContain(`商机 · ${shown} · 商机名称`)
+      expect((await told())[winner]).toBe(0)
+
+      // What both show is what storage holds: one tab (in turn) reads it again from IndexedDB.
+      const reloaded = round % 2 ? a : b
+      await reloaded.reload()
+      await reloaded.waitForSelector('.ag-row')
+      await expect.poll(() => text(reloaded)).toBe(shown)
+      expect(await text(reloaded === a ? b : a)).toBe(shown)
+      if (round === 0) await shot(tabs[loser] === reloaded ? tabs[winner] : tabs[loser], 'two-tabs-conflict-notice')
+    }
+  }, 300_000)
 
   it('should tell the tab whose save an editor left open in the other tab overwrote', async () => {
     const editorB = await typeTitle(b, '乙方-编辑器未关')
