@@ -23,6 +23,12 @@ export function downloadText(filename: string, text: string, mime = 'text/plain'
   downloadBlob(filename, new Blob([text], { type: `${mime};charset=utf-8` }))
 }
 
+/** Saves a backup document as `<prefix>-<date-time>.json`. */
+export function downloadJsonFile(prefix: string, data: unknown): void {
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
+  downloadText(`${prefix}-${stamp}.json`, JSON.stringify(data), 'application/json')
+}
+
 /** Downloads a stored file under its name; false when this browser does not hold its contents. */
 export async function downloadFile(file: FileValue): Promise<boolean> {
   const blob = file.key ? await useFilesStore().get(file.key) : null

@@ -25,6 +25,8 @@ import { lazyPartsOf, withoutLazy } from './lazy-tx'
 import { toStorageError } from './storage-errors'
 import { freezeRecord } from './freeze'
 import { claimOwner, liveOwners } from './owners'
+import { databaseGone, watchDatabaseLoss } from './storage-loss'
+import { applyTransaction } from '../core/storage/apply-transaction'
 import type { WalEntry } from './wal'
 import { affectedForms, binnedRows, nextWalKey, ownerOfWalKey, restoreBinned, withoutForms } from './wal'
 
@@ -112,6 +114,9 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     ? new BroadcastChannel(`funnelgrid:${name}`)
     : undefined
   let closed = false
+  /** The databases were deleted under this page: memory (the cache) is the only copy left. */
+  let lost = false
+  const lostListeners = new Set<() => void>()
   const locked = <T>(fn: () => Promise<T>): Promise<T> => withLock(name, fn)
 
   /** What the cache (storage as this tab knows it) holds of a record; undefined: form not in memory. */
@@ -287,6 +292,36 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
   })
   opened.catch(() => {})
 
+  function markLost(): void {
+    if (lost || closed) return
+    lost = true
+    for (const listener of lostListeners) listener()
+  }
+  // Own handles, only to hear of a deletion (src/storage/storage-loss.ts); not with injected stores (tests).
+  let stopWatching = (): void => {}
+  if (!options.stores) {
+    opened.then(() => {
+      if (!closed) stopWatching = watchDatabaseLoss([name, `${name}-wal`], markLost)
+    }, () => {})
+  }
+
+  /**
+   * After the loss, a commit is kept in memory only: applied to the cache (what memory holds,
+   * exported by `exportBackup`) and refused, so the save-status store keeps it as unsaved.
+   * Nothing is written: localforage would re-create an empty database and a reload would show
+   * a workspace holding only the latest edits.
+   */
+  function refuseLost(copy: Transaction): StorageError {
+    try {
+      applyTransaction(cache.state, copy)
+    }
+    catch {
+      // Kept by the save-status store all the same.
+    }
+    return new StorageError('lost', 'This browser\'s storage was cleared, so FunnelGrid could not save your changes; '
+      + 'they are kept in memory until you download them.')
+  }
+
   async function ready(): Promise<void> {
     if (closed) throw new StorageError('unavailable', 'The storage adapter is closed.')
     await opened
@@ -294,7 +329,7 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
 
   async function formData(formId: string): Promise<FormData | undefined> {
     await ready()
-    if (!cache.isLoaded(formId)) {
+    if (!cache.isLoaded(formId) && !lost) {
       await locked(async () => {
         if (!cache.isLoaded(formId)) await cache.loadForm(formId)
       }).catch((err: unknown) => {
@@ -326,6 +361,7 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
 
   /** Returns true when the WAL entry must stay (the change is durable only there, for a replay). */
   async function commitChecked(base: Transaction, intent: Intent | undefined): Promise<boolean> {
+    if (lost) throw refuseLost(base)
     await recover().catch((err: unknown) => {
       throw toStorageError(err, 'finish saving an earlier change')
     })
@@ -389,6 +425,10 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
       await writeMany(applied.plan.sets, applied.plan.removes)
     }
     catch (err) {
+      if (lost || await databaseGone(name)) {
+        markLost()
+        throw refuseLost(copy)
+      }
       for (const formId of affectedForms(copy)) cache.evict(formId)
       if (copy.defs || copy.settings) await cache.loadDefinitions().catch(() => {})
       throw toStorageError(err, 'save your changes')
@@ -442,6 +482,7 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
       catch (err) {
         return Promise.reject(err)
       }
+      if (lost) return Promise.reject(refuseLost(copy))
       // The WAL write starts here, in the task of the edit: no waiting for the open, the lock
       // or earlier commits before the change is durable.
       const intent = startIntent(copy)
@@ -453,11 +494,17 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
           await dropIntent(intent)
           throw err
         }
+        if (lost) {
+          await dropIntent(intent)
+          throw refuseLost(copy)
+        }
         await locked(() => commitLocked(copy, intent))
       })()
     },
     async exportBackup() {
       await ready()
+      // What memory holds: every form this page loaded, with the changes refused since the loss.
+      if (lost) return structuredClone(stateToBackup(cache.state, now()))
       return locked(async () => {
         const keys = await stores.data.keys()
         for (const key of keys) {
@@ -479,6 +526,11 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
         throw toStorageError(err, 'import the backup')
       })
     },
+    onStorageLost(listener) {
+      lostListeners.add(listener)
+      if (lost) listener()
+      return () => lostListeners.delete(listener)
+    },
     onExternalChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -486,7 +538,9 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     async close() {
       if (closed) return
       closed = true
+      stopWatching()
       listeners.clear()
+      lostListeners.clear()
       channel?.close()
       await locked(async () => {}).catch(() => {})
       owner.release()

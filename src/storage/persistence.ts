@@ -9,6 +9,7 @@ export interface StorageEstimate {
 
 interface StorageManagerLike {
   persist?: () => Promise<boolean>
+  persisted?: () => Promise<boolean>
   estimate?: () => Promise<StorageEstimate>
 }
 
@@ -28,6 +29,18 @@ export async function requestPersistentStorage(): Promise<PersistResult> {
   }
   catch {
     return 'denied'
+  }
+}
+
+/** Whether the browser granted persistent storage (`navigator.storage.persisted()`); undefined when it cannot tell. */
+export async function isStoragePersisted(): Promise<boolean | undefined> {
+  const manager = storageManager()
+  if (typeof manager?.persisted !== 'function') return undefined
+  try {
+    return await manager.persisted()
+  }
+  catch {
+    return undefined
   }
 }
 

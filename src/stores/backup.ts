@@ -1,5 +1,6 @@
 import type { WorkspaceBackup } from '@/core/schema/types'
 import { acceptHMRUpdate, defineStore } from 'pinia'
+import { isStoragePersisted } from '@/storage/persistence'
 import { useAdapter } from './use-adapter'
 import { useSaveStatusStore } from './save-status'
 import { whenSaved } from './when-saved'
@@ -20,13 +21,27 @@ export const useBackupStore = defineStore('backup', () => {
     return adapter.exportBackup()
   }
 
+  /**
+   * After the browser's storage was cleared: what memory holds (every form this page loaded and
+   * the changes refused since), as a backup to restore. Does not wait for the writes in flight,
+   * which are refused and kept in memory.
+   */
+  function exportFromMemory(): Promise<WorkspaceBackup> {
+    return adapter.exportBackup()
+  }
+
+  /** Whether the browser granted persistent storage (it then keeps the data under disk pressure). */
+  function storagePersisted(): Promise<boolean | undefined> {
+    return isStoragePersisted()
+  }
+
   /** Replaces the workspace with a parsed, validated backup (see core/workspace/backup-file). Rejects with StorageError. */
   async function restore(backup: WorkspaceBackup): Promise<void> {
     await whenSaved(saver)
     await adapter.importBackup(backup)
   }
 
-  return { exportBackup, restore }
+  return { exportBackup, exportFromMemory, restore, storagePersisted }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useBackupStore, import.meta.hot))

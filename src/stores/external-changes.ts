@@ -8,7 +8,8 @@ import { guardUnsavedChanges, useSaveStatusStore } from './save-status'
  * Wires the stores to the adapter's cross-tab notifications (an edit of this tab that a later
  * save overwrote is kept for the notice), asks before the page goes away with a change not
  * stored, and asks for persistent storage after the first successful save (browsers grant it
- * more readily once the site stored data).
+ * more readily once the site stored data). The loss of the storage under the page is kept in
+ * the save-status store for the blocking banner.
  */
 export function connectExternalChanges(app: App, adapter: StorageAdapter): void {
   app.runWithContext(() => {
@@ -18,6 +19,7 @@ export function connectExternalChanges(app: App, adapter: StorageAdapter): void 
       records.applyExternal(tx)
       if (overwritten?.length) saver.noteOverwritten(overwritten, tx)
     })
+    adapter.onStorageLost?.(() => saver.markStorageLost())
     if (typeof window !== 'undefined') guardUnsavedChanges(window, saver)
     saver.onFirstSave.push(() => { void requestPersistentStorage() })
   })

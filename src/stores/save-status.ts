@@ -38,6 +38,8 @@ export const useSaveStatusStore = defineStore('save-status', () => {
   const overwritten = shallowRef<OverwrittenEdit[]>([])
   const inFlight = ref(0)
   const firstSaveDone = ref(false)
+  /** The browser's storage was cleared under the page: `failed` holds every change since, in memory only. */
+  const storageLost = ref(false)
   const onFirstSave: (() => void)[] = []
 
   async function commit(tx: Transaction): Promise<boolean> {
@@ -62,9 +64,15 @@ export const useSaveStatusStore = defineStore('save-status', () => {
 
   /** Tries every failed write again, in order; those that fail again stay. */
   async function retry(): Promise<void> {
+    // Nothing can be stored any more: the changes stay for the download.
+    if (storageLost.value) return
     const pending = failed.value
     failed.value = []
     for (const f of pending) await commit(f.tx)
+  }
+
+  function markStorageLost(): void {
+    storageLost.value = true
   }
 
   function dismiss(id: number): void {
@@ -90,7 +98,7 @@ export const useSaveStatusStore = defineStore('save-status', () => {
   const hasFailures = computed(() => failed.value.length > 0)
   /** Something on screen is not stored yet: a commit in flight or a refused one kept for a retry. */
   const unsaved = computed(() => inFlight.value > 0 || failed.value.length > 0)
-  return { failed, inFlight, firstSaveDone, hasFailures, unsaved, overwritten, commit, retry, dismiss, noteOverwritten, dismissOverwritten, onFirstSave }
+  return { failed, inFlight, firstSaveDone, storageLost, hasFailures, unsaved, overwritten, commit, retry, dismiss, markStorageLost, noteOverwritten, dismissOverwritten, onFirstSave }
 })
 
 /**

@@ -76,7 +76,7 @@ export interface ExternalChange {
 }
 
 /** Why a write failed, so the UI can say it plainly. */
-export type StorageErrorCode = 'quota' | 'blocked' | 'unavailable' | 'invalid' | 'unknown'
+export type StorageErrorCode = 'quota' | 'blocked' | 'unavailable' | 'invalid' | 'lost' | 'unknown'
 
 export class StorageError extends Error {
   readonly code: StorageErrorCode
@@ -133,6 +133,13 @@ export interface StorageAdapter {
   cleanupBlobs: () => Promise<number>
   /** Subscribe to changes committed elsewhere (other tabs). Returns an unsubscribe function. */
   onExternalChange: (listener: (change: ExternalChange) => void) => () => void
+  /**
+   * Subscribe to the loss of the storage under the open workspace (the browser's "clear site
+   * data", eviction, another page deleting the database). From then on commits are refused
+   * with StorageError('lost') but kept in memory, and `exportBackup` returns what memory holds
+   * (the unsaved changes included). Adapters that cannot lose their storage leave it out.
+   */
+  onStorageLost?: (listener: () => void) => () => void
   /** Release resources (channels, handles). */
   close: () => Promise<void>
 }
