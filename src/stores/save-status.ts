@@ -101,6 +101,13 @@ export const useSaveStatusStore = defineStore('save-status', () => {
   return { failed, inFlight, firstSaveDone, storageLost, hasFailures, unsaved, overwritten, commit, retry, dismiss, markStorageLost, noteOverwritten, dismissOverwritten, onFirstSave }
 })
 
+/** Holds the browser's own "leave site?" prompt (also for unsaved drafts: src/composables/use-leave-guard.ts). */
+export function holdUnload(e: BeforeUnloadEvent): void {
+  e.preventDefault()
+  // Older browsers show the prompt only when returnValue is set.
+  e.returnValue = ''
+}
+
 /**
  * Asks before the page goes away (reload, close, navigation) while a change is not stored.
  * A commit's write-ahead-log entry is started in the task of the edit (src/storage), so a
@@ -109,10 +116,7 @@ export const useSaveStatusStore = defineStore('save-status', () => {
  */
 export function guardUnsavedChanges(target: Pick<Window, 'addEventListener' | 'removeEventListener'>, saver: ReturnType<typeof useSaveStatusStore>): () => void {
   const onBeforeUnload = (e: BeforeUnloadEvent): void => {
-    if (!saver.unsaved) return
-    e.preventDefault()
-    // Older browsers show the prompt only when returnValue is set.
-    e.returnValue = ''
+    if (saver.unsaved) holdUnload(e)
   }
   target.addEventListener('beforeunload', onBeforeUnload)
   return () => target.removeEventListener('beforeunload', onBeforeUnload)

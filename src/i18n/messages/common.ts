@@ -16,6 +16,9 @@ export default {
       confirmDelete: '确认删除',
       required: '必填',
       noData: '—',
+      leaveConfirm: '有未保存的修改，确定离开吗？',
+      leave: '离开',
+      stay: '留下',
     },
     nav: { home: '工作台', templates: '模板中心', settings: '设置' },
     storage: {
@@ -52,6 +55,9 @@ export default {
       confirmDelete: 'Confirm deletion',
       required: 'Required',
       noData: '—',
+      leaveConfirm: 'You have unsaved changes. Leave anyway?',
+      leave: 'Leave',
+      stay: 'Stay',
     },
     nav: { home: 'Workspace', templates: 'Templates', settings: 'Settings' },
     storage: {
