@@ -30,12 +30,21 @@ export async function createAppWithForm(page: Page, app: string, form: string): 
   await page.waitForSelector('[data-test=form-title]')
 }
 
+/**
+ * Confirms the "restore from backup" box and waits for the reload that follows. Scoped to that
+ * box by its title: a box closed just before (a delete confirmation) may still be fading out.
+ */
+export async function confirmRestore(page: Page): Promise<void> {
+  const box = page.getByRole('dialog', { name: /^(从备份恢复|Restore from backup)$/ })
+  await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), box.locator('.el-message-box__btns .el-button--primary').click()])
+}
+
 /** Opens the settings page, restores `backup` as a user would (the page reloads), then opens `path` and waits for the grid's first row. */
 export async function openRestored(session: Session, backup: unknown, path: string): Promise<Page> {
   const page = await session.open('#/settings')
   await page.waitForSelector('[data-test=restore-file]', { state: 'attached' })
   await page.setInputFiles('[data-test=restore-file]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) })
-  await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.locator('.el-message-box__btns .el-button--primary').click()])
+  await confirmRestore(page)
   await page.waitForSelector('[data-test=backup]')
   await page.goto(`${session.baseUrl}#${path}`)
   await page.waitForSelector('.ag-row')

@@ -3,7 +3,7 @@ import type { Session } from './harness'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDesignerField } from './designer-actions'
-import { createAppWithForm } from './app-actions'
+import { confirmRestore, createAppWithForm } from './app-actions'
 import { colIdByHeader } from './grid-actions'
 import { shot, startSession } from './harness'
 
@@ -81,7 +81,7 @@ describe('attachments: stored files never run as pages of the app', () => {
     files.push({ id: 'f_html', name: 'photo.png', mime: 'image/png', size: HTML.length, key: 'file_html' })
     backup.blobs = [...backup.blobs ?? [], { key: 'file_html', mime: 'text/html', size: Buffer.byteLength(HTML), data: Buffer.from(HTML).toString('base64') }]
     await page.setInputFiles('[data-test=restore-file]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) })
-    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.locator('.el-message-box__btns .el-button--primary').click()])
+    await confirmRestore(page)
     await page.waitForSelector('[data-test=backup]')
     await page.goto(`${origin}/#/`)
     await page.locator('[data-test=app-name]', { hasText: '安全' }).first().click()

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { confirmRestore } from './app-actions'
 import type { Session } from './harness'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -143,7 +144,7 @@ describe('attachments: upload, reload, download, size limit, backup', () => {
     await page.waitForSelector('[data-test=home-empty]')
     await page.goto(`${origin}/#/settings`)
     await page.setInputFiles('[data-test=restore-file]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) })
-    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.locator('.el-message-box__btns .el-button--primary').click()])
+    await confirmRestore(page)
     await page.waitForSelector('[data-test=backup]')
     await page.goto(`${origin}/#/`)
     await page.locator('[data-test=app-list]', { hasText: '合同管理' }).waitFor()

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { confirmRestore } from './app-actions'
 import type { Session } from './harness'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -107,7 +108,7 @@ describe('foundation: app, form, grid, reload, language, tabs, backup', () => {
     const file = JSON.stringify(before)
     await page.setInputFiles('[data-test=restore-file]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(file) })
     // The restore reloads the page once the backup is stored: wait for that reload.
-    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.locator('.el-message-box__btns .el-button--primary').click()])
+    await confirmRestore(page)
     await page.waitForSelector('[data-test=backup]')
     const after = await downloadBackup(page)
     const strip = (b: Record<string, unknown>) => ({ ...b, exportedAt: 0 })

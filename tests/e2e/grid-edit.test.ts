@@ -9,6 +9,7 @@
  * pressing Ctrl+V is not reliable without a window manager.
  */
 import type { Page } from 'playwright-core'
+import { confirmRestore } from './app-actions'
 import type { Session } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gridEditBackup } from '../fixtures/grid-edit'
@@ -22,7 +23,7 @@ async function openDeals(session: Session): Promise<Page> {
   await page.waitForSelector('[data-test=restore-file]', { state: 'attached' })
   await page.setInputFiles('[data-test=restore-file]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(gridEditBackup())) })
   // The restore reloads the page once the backup is stored.
-  await Promise.all([page.waitForEvent('load'), page.locator('.el-message-box__btns .el-button--primary').click()])
+  await confirmRestore(page)
   await page.waitForSelector('[data-test=backup]')
   await page.goto(`${session.baseUrl}#/app/app1/form/deals`)
   await cell(page, 19, 'name').waitFor()

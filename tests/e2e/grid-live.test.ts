@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { confirmRestore } from './app-actions'
 import type { Session } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cell, editCell } from './grid-actions'
@@ -10,7 +11,7 @@ async function openDeals(session: Session): Promise<Page> {
   const page = await session.open('#/settings')
   await page.waitForSelector('[data-test=restore-file]', { state: 'attached' })
   await page.setInputFiles('[data-test=restore-file]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(gridViewsBackup())) })
-  await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.locator('.el-message-box__btns .el-button--primary').click()])
+  await confirmRestore(page)
   await page.waitForSelector('[data-test=backup]')
   await page.goto(`${session.baseUrl}#/app/crm/form/opps`)
   await page.waitForSelector('.ag-row')
