@@ -1,6 +1,6 @@
 /**
  * Leaving a page with unsaved edits asks first (issue 18, 7b): the designer's draft and its
- * JSON text, a dashboard's JSON text, and a reload with a designer draft (the browser's own
+ * JSON text, a dashboard's JSON text, the stage editor's draft, and a reload with a designer draft (the browser's own
  * prompt). Saved edits (the designer after Save, a dashboard's edits, which store at once)
  * leave without a question.
  */
@@ -159,6 +159,23 @@ describe('leaving unsaved edits asks first (zh-CN)', () => {
     await page.click('[data-test=json-apply]')
     await json.waitFor({ state: 'detached' })
     await navigateFreely(page, () => page.goBack(), new RegExp(`^#/app/${appId}$`))
+  })
+
+  it('should ask before leaving the stage editor with a renamed stage, and not once it is saved', async () => {
+    const origin = new URL(page.url()).origin
+    await page.goto(`${origin}/#/`)
+    await page.goto(`${origin}/#/app/${appId}`)
+    await page.click('[data-test=funnel-overview] [data-test=stage-settings]')
+    await page.waitForSelector('[data-test=stage-editor] [data-test=stage-row]')
+    const nameZh = page.locator('[data-test=stage-row][data-stage=stage_needs] input[data-test=stage-name-zh], [data-test=stage-row][data-stage=stage_needs] [data-test=stage-name-zh] input').first()
+    await nameZh.fill('改过的阶段')
+    // The dialog covers the sidebar: the browser's back button is the way out.
+    await navigateAnswering(page, () => page.goBack(), '留下')
+    await expect.poll(() => hash(page)).toBe(`#/app/${appId}`)
+    expect(await nameZh.inputValue()).toBe('改过的阶段')
+    await page.click('[data-test=stage-save]')
+    await page.waitForSelector('[data-test=stage-editor]', { state: 'detached' })
+    await navigateFreely(page, () => page.goBack(), /^#\/$/)
   })
 
   it('should have run without console errors', () => {
