@@ -12,7 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { gbkBytes } from '../fixtures/io-e2e/files'
 import { createAppWithForm } from './app-actions'
 import { fillField } from './grid-actions'
-import { startSession } from './harness'
+import { shot, startSession } from './harness'
 
 interface LongTask { start: number, duration: number }
 
@@ -174,6 +174,7 @@ describe('import hardening in the browser', () => {
     await page.waitForSelector('[data-test=io-encoding-doubt]')
     expect(await page.textContent('[data-test=io-encoding-doubt]')).toContain('第 4 行')
     expect(await page.textContent('[data-test=io-doubt-sample-gb18030]')).toBe('永辉超市,350')
+    await shot(page, 'import-encoding-doubt-zh')
     expect(await page.textContent('[data-test=io-doubt-sample-utf-8]')).toContain('\uFFFD')
     expect(await page.locator('[data-test=io-mapping]').count()).toBe(0)
     await page.click('[data-test=io-doubt-utf-8]')

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { installSalesTemplate } from './app-actions'
 import { editorText, setEditorText } from './designer-actions'
 import { fillField } from './grid-actions'
-import { startSession } from './harness'
+import { shot, startSession } from './harness'
 
 const confirmBox = (page: Page) => page.locator('.fg-leave-confirm')
 const hash = (page: Page) => new URL(page.url()).hash
@@ -21,6 +21,7 @@ async function navigateAnswering(page: Page, go: () => Promise<unknown>, answer:
   await go()
   await confirmBox(page).waitFor()
   expect(await confirmBox(page).textContent()).toContain('有未保存的修改，确定离开吗？')
+  await shot(page, 'leave-prompt-zh')
   await confirmBox(page).locator('button', { hasText: answer }).click()
   await confirmBox(page).waitFor({ state: 'hidden' })
 }

@@ -12,7 +12,7 @@ import type { WorkspaceBackup } from '../../src/core/schema/types'
 import { gridViewsBackup } from '../fixtures/grid-views'
 import { openRestored } from './app-actions'
 import { cell } from './grid-actions'
-import { startSession } from './harness'
+import { shot, startSession } from './harness'
 
 async function editTitle(page: Page, row: number, value: string): Promise<void> {
   await cell(page, row, 'title').dblclick()
@@ -70,6 +70,7 @@ describe('storage cleared under the open app (zh-CN)', () => {
     await editTitle(page, 1, '清除后的修改一')
     await editTitle(page, 2, '清除后的修改二')
     await expect.poll(async () => banner.textContent()).toContain('您最近的 2 项修改保存在内存中')
+    await shot(page, 'storage-loss-banner-zh')
     // Nothing was written to a re-created, empty database behind the user's back.
     expect(await page.evaluate(async () => (await indexedDB.databases()).map(d => d.name).filter(n => n?.startsWith('funnelgrid')))).toEqual([])
 
