@@ -11,6 +11,11 @@ export async function installSalesTemplate(page: Page): Promise<void> {
   await page.waitForSelector('[data-test=funnel-overview]', { timeout: 30_000 })
 }
 
+/** The id of the app the page shows (from its #/app/<id> route). */
+export function appIdOf(page: Page): string {
+  return /#\/app\/([^/?]+)/.exec(page.url())?.[1] ?? ''
+}
+
 /** The route of a form in the sidebar, by its name. */
 export async function formHref(page: Page, name: string): Promise<string> {
   const href = await page.locator('[data-test=side-form]', { hasText: name }).first().getAttribute('href')

@@ -12,6 +12,7 @@ import { cumulativeFunnel } from '../../src/core/metrics'
 import { compileFilter } from '../../src/core/query'
 import type { FieldOf, WorkspaceBackup } from '../../src/core/schema/types'
 import { fillField } from './grid-actions'
+import { appIdOf } from './app-actions'
 import { shot, startSession } from './harness'
 
 const OPP_STAGE = 'f_opp_stage'
@@ -55,7 +56,7 @@ describe('dashboards: template dashboard, filters, drill-through, building and J
     await page.click('[data-test=template-install]')
     await page.click('[data-test=install-start]')
     await page.waitForSelector('[data-test=funnel-overview]', { timeout: 30_000 })
-    appId = /#\/app\/([^/?]+)/.exec(page.url())?.[1] ?? ''
+    appId = appIdOf(page)
     await page.click('[data-test=side-dashboard]')
     await page.waitForSelector('[data-test=dashboard-page]')
     await expect.poll(() => page.locator('[data-widget-id]').count()).toBe(12)

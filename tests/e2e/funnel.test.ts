@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import type { Session } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cell } from './grid-actions'
+import { appIdOf } from './app-actions'
 import { shot, startSession } from './harness'
 
 const STAGE = 'f_opp_stage'
@@ -25,7 +26,7 @@ async function installFromHome(page: Page, shotPrefix?: string): Promise<{ appId
   await page.click('[data-test=install-start]')
   await page.waitForSelector('[data-test=install-progress]')
   await page.waitForSelector('[data-test=funnel-overview]', { timeout: 30_000 })
-  const appId = /#\/app\/([^/?]+)/.exec(page.url())?.[1] ?? ''
+  const appId = appIdOf(page)
   const oppId = (await page.getAttribute('[data-test=funnel-overview]', 'data-form')) ?? ''
   return { appId, oppId }
 }

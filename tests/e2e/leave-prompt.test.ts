@@ -7,7 +7,7 @@
 import type { Dialog, Page } from 'playwright-core'
 import type { Session } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { installSalesTemplate } from './app-actions'
+import { appIdOf, installSalesTemplate } from './app-actions'
 import { editorText, setEditorText } from './designer-actions'
 import { fillField } from './grid-actions'
 import { shot, startSession } from './harness'
@@ -59,7 +59,7 @@ describe('leaving unsaved edits asks first (zh-CN)', () => {
     session = await startSession({ locale: 'zh-CN' })
     page = await session.open()
     await installSalesTemplate(page)
-    appId = /#\/app\/([^/?]+)/.exec(page.url())?.[1] ?? ''
+    appId = appIdOf(page)
   }, 60_000)
   afterAll(async () => session.close())
 
