@@ -35,13 +35,13 @@ export type SyncDocType = 'definition' | 'settings' | 'record' | 'event' | 'chan
 export const ID_PREFIX = { definition: 'def', record: 'rec', event: 'evt', change: 'chg' } as const
 
 /** What an id says about its document; null for an id this layout does not produce. */
-export type ParsedDocId =
-  | { type: 'definition', kind: DefinitionKind, id: string }
-  | { type: 'settings' }
-  | { type: 'record', formId: string, recordId: string }
-  | { type: 'event', formId: string, eventId: string }
-  | { type: 'change', formId: string, changeId: string }
-  | { type: 'design' }
+export type ParsedDocId
+  = | { type: 'definition', kind: DefinitionKind, id: string }
+    | { type: 'settings' }
+    | { type: 'record', formId: string, recordId: string }
+    | { type: 'event', formId: string, eventId: string }
+    | { type: 'change', formId: string, changeId: string }
+    | { type: 'design' }
 
 // The middle segment (kind or form id) must not contain ':', so every id parses back to its
 // parts; the last segment is the rest of the id and may contain anything but must not be empty.
