@@ -18,8 +18,16 @@ describe('auto-map', () => {
       expect(autoMapColumns(['名称', 'Amount', 'f_date', 'unknown'], fields, 'zh-CN')).toEqual(['f_text', 'f_money', 'f_date', null])
     })
 
-    it('should match despite case, spaces and punctuation', () => {
-      expect(autoMapColumns(['WEBSITE-URL', 'e-mail', 'Email'], fields, 'en')).toEqual(['f_url', 'f_email', null])
+    it('should match despite case, spaces and punctuation, an exact label before a loose one', () => {
+      expect(autoMapColumns(['WEBSITE-URL', 'e-mail'], fields, 'en')).toEqual(['f_url', 'f_email'])
+      expect(autoMapColumns(['WEBSITE-URL', 'e-mail', 'Email'], fields, 'en')).toEqual(['f_url', null, 'f_email'])
+    })
+
+    it('should map headers that normalise alike to their own fields, never drop one', () => {
+      const a = field('checkbox', { id: 'a', label: 'Budget_Confirmed__c' })
+      const b = field('checkbox', { id: 'b', label: 'BudgetConfirmed__c' })
+      expect(autoMapColumns(['BudgetConfirmed__c', 'Budget_Confirmed__c'], [a, b], 'en')).toEqual(['b', 'a'])
+      expect(autoMapColumns(['Budget_Confirmed__c', 'BudgetConfirmed__c'], [a, b], 'en')).toEqual(['a', 'b'])
     })
 
     it('should map each field at most once', () => {

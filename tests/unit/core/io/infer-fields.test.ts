@@ -59,5 +59,11 @@ describe('infer-fields', () => {
       const stage = fields[2] as Extract<FieldDef, { type: 'select' }>
       expect(stage.options.choices.map(c => c.label)).toEqual(['Won', 'Lost'])
     })
+
+    it('should keep every column of clashing headers as a field of its own name', () => {
+      const fields = inferFields(['Budget_Confirmed__c', 'BudgetConfirmed__c', 'Name', 'Name', ' Name'], [['1', '0', 'a', 'b', 'c']])
+      expect(fields.map(f => f.label)).toEqual(['Budget_Confirmed__c', 'BudgetConfirmed__c', 'Name', 'Name (2)', 'Name (3)'])
+      expect(new Set(fields.map(f => f.id)).size).toBe(5)
+    })
   })
 })
