@@ -235,9 +235,11 @@ export const useRecordsStore = defineStore('records', () => {
   /**
    * Writes records rebuilt from outside (a stage-history log) with their own ids, times and
    * stage events: validated, defaults, serials, lookups, rollups and formulas computed like
-   * any new record; the batches of one import undo as one step.
+   * any new record; the batches of one import undo as one step. `onto` lays history onto
+   * existing records in the same write: its patches are validated like edits, and their stage
+   * changes are told by the history's own (backdated) events, not by an event at this moment.
    */
-  async function importBuilt(formId: string, rows: readonly RecordRow[], events: readonly StageEvent[], undoGroup: string): Promise<WriteOutcome> {
+  async function importBuilt(formId: string, rows: readonly RecordRow[], events: readonly StageEvent[], undoGroup: string, onto?: { patches: readonly RecordPatch[], events: readonly StageEvent[] }): Promise<WriteOutcome> {
     const { form, state } = await prepare(formId)
     const eventsOf = new Map<string, StageEvent[]>()
     for (const e of events) {
@@ -247,7 +249,10 @@ export const useRecordsStore = defineStore('records', () => {
     }
     const presets = rows.map(r => ({ id: r.id, createdAt: r.createdAt, updatedAt: r.updatedAt, events: eventsOf.get(r.id) ?? [] }))
     const written = createRecords(form, rows.map(r => r.values), validatorFor(form), { ...ctx(), existing: state.rows.value }, presets)
-    return run(written, { undo: 'import', undoGroup })
+    if (!onto || (onto.patches.length === 0 && onto.events.length === 0)) return run(written, { undo: 'import', undoGroup })
+    const updated = updateRecords(form, state.byId, [...onto.patches], validatorFor(form), ctx())
+    const appended: WriteResult = updated.ok ? { ...updated, tx: { ...updated.tx, stageEvents: [...onto.events] } } : updated
+    return run(mergeWrites(written, appended), { undo: 'import', undoGroup })
   }
 
   /**

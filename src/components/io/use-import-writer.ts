@@ -1,6 +1,7 @@
 import type { ImportPlan } from '@/core/io'
 import type { FieldOf, FormDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
 import type { StageDateColumn } from '@/core/io/backdate-events'
+import type { RecordPatch } from '@/core/records'
 import type { WriteOutcome } from '@/stores/records'
 import { ref } from 'vue'
 import { IMPORT_BATCH_RECORDS, importBatches, importBatchSize, remainingPlan, storedOfImport } from '@/core/io'
@@ -22,6 +23,23 @@ export interface ImportWriteOutcome {
   failure?: string
   /** Records whose "entered stage" dates could not all be read. */
   stageDateIssues: number
+}
+
+/** Stage history laid onto existing records: value patches and the events appended to them. */
+export interface HistoryOnto {
+  patches: RecordPatch[]
+  events: StageEvent[]
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const x of items) {
+    const k = keyOf(x)
+    const list = out.get(k)
+    if (list) list.push(x)
+    else out.set(k, [x])
+  }
+  return out
 }
 
 /** Options of `write`. */
@@ -117,15 +135,37 @@ export function useImportWriter() {
   /**
    * Writes records built elsewhere (a stage-history log) with their stage events, in atomic
    * batches of whole records and all their events, journalled like `write`: derived values
-   * computed like any new record's, the whole import one undo step.
+   * computed like any new record's, the whole import one undo step. `onto` carries history laid
+   * onto existing records (value patches and appended events), batched per record after the new ones.
    */
-  async function writeBuilt(form: FormDef, built: readonly RecordRow[], events: readonly StageEvent[], opts: ImportWriteOptions): Promise<ImportWriteOutcome> {
+  async function writeBuilt(form: FormDef, built: readonly RecordRow[], events: readonly StageEvent[], opts: ImportWriteOptions, onto: HistoryOnto = { patches: [], events: [] }): Promise<ImportWriteOutcome> {
     const batchSize = opts.batchSize ?? IMPORT_BATCH_SIZE
-    const chunks: RecordRow[][] = []
-    for (let i = 0; i < built.length; i += batchSize) chunks.push(built.slice(i, i + batchSize))
-    const ids = chunks.map(c => new Set(c.map(r => r.id)))
-    const out = await runBatches({ form, importId: newId(), batchSize, sizes: chunks.map(c => c.length), rowsTotal: built.length, opts }, (i, undoGroup) => records.importBuilt(form.id, chunks[i]!, events.filter(e => ids[i]!.has(e.recordId)), undoGroup))
-    return { ...out, inserted: chunks.slice(0, out.batchesDone).reduce((n, c) => n + c.length, 0) }
+    const eventsOf = groupBy(events, e => e.recordId)
+    const ontoEvents = groupBy(onto.events, e => e.recordId)
+    const patchOf = new Map(onto.patches.map(p => [p.recordId, p]))
+    const matched = [...new Set([...patchOf.keys(), ...ontoEvents.keys()])]
+    const units: ({ rec: RecordRow } | { id: string })[] = [...built.map(rec => ({ rec })), ...matched.map(id => ({ id }))]
+    const chunks: typeof units[] = []
+    for (let i = 0; i < units.length; i += batchSize) chunks.push(units.slice(i, i + batchSize))
+    const write = (i: number, undoGroup: string) => {
+      const rows: RecordRow[] = []
+      const batch: HistoryOnto = { patches: [], events: [] }
+      const evs: StageEvent[] = []
+      for (const u of chunks[i]!) {
+        if ('rec' in u) {
+          rows.push(u.rec)
+          evs.push(...eventsOf.get(u.rec.id) ?? [])
+          continue
+        }
+        const p = patchOf.get(u.id)
+        if (p) batch.patches.push(p)
+        batch.events.push(...ontoEvents.get(u.id) ?? [])
+      }
+      return records.importBuilt(form.id, rows, evs, undoGroup, batch)
+    }
+    const out = await runBatches({ form, importId: newId(), batchSize, sizes: chunks.map(c => c.length), rowsTotal: units.length, opts }, write)
+    const done = chunks.slice(0, out.batchesDone).flat()
+    return { ...out, inserted: done.filter(u => 'rec' in u).length, updated: done.filter(u => 'id' in u).length }
   }
 
   /** Ids of the records of `importId` the form holds. */
