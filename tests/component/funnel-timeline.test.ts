@@ -22,6 +22,16 @@ describe('StageTimeline', () => {
     wrapper.unmount()
   })
 
+  it('should not age a won deal in its current stage', () => {
+    const events = [stageEvent('e1', null, 'lead', 0), stageEvent('e2', 'lead', 'won', 3)]
+    const { wrapper } = mountWithApp(StageTimeline, { locale: 'zh-CN', props: { events, field: funnelStageField(), locale: 'zh-CN', now: 3563 * DAY } })
+    expect(wrapper.findAll('[data-test=stage-timeline-days]').map(d => d.text())).toEqual(['3 天'])
+    const last = wrapper.findAll('[data-test=stage-timeline-entry]').at(-1)!
+    expect(last.text()).not.toContain('3560')
+    expect(last.find('[data-test=stage-timeline-closed]').text()).toBe('已结束，不再计时')
+    wrapper.unmount()
+  })
+
   it('should say so when there is no history', () => {
     const { wrapper } = mountWithApp(StageTimeline, { props: { events: [], field: funnelStageField(), locale: 'zh-CN' } })
     expect(wrapper.find('[data-test=stage-timeline-empty]').text()).toBe('还没有阶段变更记录。')

@@ -18,8 +18,11 @@ export interface TimelineEntry {
   enteredAt: number
   /** When the next change happened; null for the current stage. */
   leftAt: number | null
-  /** Whole and fractional days spent, up to `now` for the current stage (one decimal). */
-  days: number
+  /**
+   * Whole and fractional days spent (one decimal), up to `now` for the current open stage;
+   * null for a current won or lost stage: a closed deal stops ageing when it closes.
+   */
+  days: number | null
   /** The stage it came from, or null for the first entry. */
   fromStageId: string | null
 }
@@ -36,17 +39,19 @@ export function buildStageTimeline(events: readonly StageEvent[], field: FieldOf
     const next = visits[i + 1]
     const found = findStage(field, e.to)
     const leftAt = next ? next.at : null
+    const kind = found?.stage.kind ?? 'unknown'
+    const closed = leftAt === null && (kind === 'won' || kind === 'lost')
     const end = leftAt ?? Math.max(now, e.at)
     return {
       eventId: e.id,
       stageId: e.to,
       label: found?.stage.label ?? e.to,
       color: stageColor(field, e.to),
-      kind: found?.stage.kind ?? 'unknown',
+      kind,
       removed: found?.removed ?? false,
       enteredAt: e.at,
       leftAt,
-      days: Math.round(((end - e.at) / DAY) * 10) / 10,
+      days: closed ? null : Math.round(((end - e.at) / DAY) * 10) / 10,
       fromStageId: e.from,
     }
   })

@@ -13,6 +13,13 @@ describe('timeline', () => {
       expect(entries[1]).toMatchObject({ color: '#9a60b4', kind: 'open', fromStageId: 'lead', label: { 'zh-CN': '需求分析' } })
     })
 
+    it('should stop the clock of a deal once it is won or lost, keeping the days of the stages before', () => {
+      const events = [stageEvent('e1', null, 'lead', 0), stageEvent('e2', 'lead', 'won', 2)]
+      const entries = buildStageTimeline(events, funnelStageField(), 3563 * DAY)
+      expect(entries.map(e => [e.stageId, e.days])).toEqual([['lead', 2], ['won', null]])
+      expect(buildStageTimeline([stageEvent('e1', null, 'lost', 0)], funnelStageField(), 9 * DAY)[0]?.days).toBeNull()
+    })
+
     it('should skip events that repeat the current stage and events of other fields', () => {
       const events = [stageEvent('e1', null, 'lead', 0), stageEvent('e2', 'lead', 'lead', 1), { ...stageEvent('e3', null, 'won', 2), fieldId: 'other' }]
       expect(buildStageTimeline(events, funnelStageField(), 4 * DAY).map(e => [e.stageId, e.days])).toEqual([['lead', 4]])
