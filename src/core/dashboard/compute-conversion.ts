@@ -15,7 +15,8 @@ export function computeConversion(w: WidgetOf<'conversion'>, ctx: DashboardConte
   const field = r.stage(form, c.stageField)
   if (!r.ok || !form || !field) return { status: 'needsConfig', problems: r.problems }
   const input = stageInput(form, field, c, ctx)
-  const funnel = sharedFunnel(input, c.mode === 'strict' ? 'strict' : 'anyOrder')
+  const kind = c.mode === 'strict' ? 'strict' : 'anyOrder'
+  const funnel = sharedFunnel(input, kind)
   const conv = conversionFromFunnel(funnel)
   const labelOf = new Map<string, Label>(funnel.steps.map(s => [s.stageId, s.label]))
   const countOf = new Map<string, number>(funnel.steps.map(s => [s.stageId, s.count]))
@@ -28,5 +29,5 @@ export function computeConversion(w: WidgetOf<'conversion'>, ctx: DashboardConte
     toCount: countOf.get(s.to) ?? 0,
     rate: s.rate,
   }))
-  return { status: 'ok', data: { type: 'conversion', steps, overall: conv.overall, bottleneck: bottleneckInfo(input) } }
+  return { status: 'ok', data: { type: 'conversion', steps, overall: conv.overall, bottleneck: bottleneckInfo(input, kind) } }
 }

@@ -19,23 +19,32 @@ export function computeFunnel(w: WidgetOf<'funnel'>, ctx: DashboardContext): Wid
   if (!r.ok || !form || !field) return { status: 'needsConfig', problems: r.problems }
   const input = stageInput(form, field, c, ctx, amount?.id)
   const mode = c.mode ?? 'cumulative'
-  const raw = mode === 'snapshot' ? snapshotLayers(sharedSnapshot(input)) : funnelLayers(mode === 'strict' ? sharedFunnel(input, 'strict') : sharedFunnel(input, 'anyOrder'))
-  const pick = (l: Omit<FunnelLayer, 'value' | 'pctOfFirst' | 'pctToNext'>): number => (value === 'amount' ? l.amount : l.count)
+  const snapshot = mode === 'snapshot'
+  const raw = snapshot ? snapshotLayers(sharedSnapshot(input)) : funnelLayers(mode === 'strict' ? sharedFunnel(input, 'strict') : sharedFunnel(input, 'anyOrder'))
+  const pick = (l: RawLayer): number => (value === 'amount' ? l.amount : l.count)
   const first = raw[0] ? pick(raw[0]) : 0
+  const total = raw.reduce((t, l) => t + pick(l), 0)
+  // A snapshot's layers are not nested (a deal now in S3 is not counted in S1): its shares are of
+  // every deal shown, never "of first" or "to next", which would exceed 100 %.
   const layers = raw.map((l, i): FunnelLayer => {
     const next = raw[i + 1]
-    return { ...l, value: pick(l), pctOfFirst: ratio(pick(l), first), pctToNext: next ? ratio(pick(next), pick(l)) : null }
+    return snapshot
+      ? { ...l, value: pick(l), pctOfFirst: null, pctToNext: null, share: ratio(pick(l), total) }
+      : { ...l, value: pick(l), pctOfFirst: ratio(pick(l), first), pctToNext: next ? ratio(pick(next), pick(l)) : null, share: null }
   })
-  const population = mode === 'snapshot' ? raw.reduce((t, l) => t + l.count, 0) + lostCount(input) : (raw[0]?.count ?? 0)
-  return { status: 'ok', data: { type: 'funnel', mode, value, layers, bottleneck: bottleneckInfo(input), population } }
+  const population = snapshot ? raw.reduce((t, l) => t + l.count, 0) + lostCount(input) : (raw[0]?.count ?? 0)
+  const bottleneck = snapshot ? null : bottleneckInfo(input, mode === 'strict' ? 'strict' : 'anyOrder')
+  return { status: 'ok', data: { type: 'funnel', mode, value, layers, bottleneck, population } }
 }
 
-function funnelLayers(f: Funnel): Omit<FunnelLayer, 'value' | 'pctOfFirst' | 'pctToNext'>[] {
+type RawLayer = Omit<FunnelLayer, 'value' | 'pctOfFirst' | 'pctToNext' | 'share'>
+
+function funnelLayers(f: Funnel): RawLayer[] {
   return f.steps.map(s => ({ stageId: s.stageId, label: s.label, kind: s.kind, count: s.count, amount: s.amount }))
 }
 
 /** Snapshot layers: open stages and won (lost records are counted in the population, not drawn). */
-function snapshotLayers(f: SnapshotFunnel): Omit<FunnelLayer, 'value' | 'pctOfFirst' | 'pctToNext'>[] {
+function snapshotLayers(f: SnapshotFunnel): RawLayer[] {
   return f.stages.filter(s => s.kind !== 'lost').map(s => ({ stageId: s.stageId, label: s.label, kind: s.kind, count: s.count, amount: s.amount }))
 }
 
@@ -52,8 +61,11 @@ export function sharedFunnel(input: StageInput, kind: Funnel['kind']): Funnel {
   return input.shared(`funnel:${kind}:${input.options?.amountField ?? ''}`, () => (kind === 'strict' ? strictFunnel(input) : cumulativeFunnel(input)))
 }
 
-/** The core bottleneck of the any-order funnel, for naming in words (funnel and time in stage shared with other widgets). */
-export function bottleneckInfo(input: StageInput): BottleneckInfo | null {
-  const b = input.shared('bottleneck', () => bottleneckOf(conversionFromFunnel(sharedFunnel(input, 'anyOrder')), input.shared('timeInStage', () => timeInStage(input)), input.field))
+/**
+ * The core bottleneck of the widget's own funnel kind (a strict widget names the strict
+ * funnel's weakest step), for naming in words; funnel and time in stage shared with other widgets.
+ */
+export function bottleneckInfo(input: StageInput, kind: Funnel['kind']): BottleneckInfo | null {
+  const b = input.shared(`bottleneck:${kind}`, () => bottleneckOf(conversionFromFunnel(sharedFunnel(input, kind)), input.shared('timeInStage', () => timeInStage(input)), input.field))
   return b ? { stageId: b.stageId, toStageId: b.toStageId, rate: b.rate, sentence: b.sentence } : null
 }

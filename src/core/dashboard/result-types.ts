@@ -32,10 +32,12 @@ export interface FunnelLayer {
   amount: number
   /** count or amount, per the widget's `value`. */
   value: number
-  /** value / first layer's value. */
+  /** value / first layer's value; null in a snapshot (its layers are not nested). */
   pctOfFirst: Ratio
-  /** next layer's value / this value; null on the last layer. */
+  /** next layer's value / this value; null on the last layer and in a snapshot. */
   pctToNext: Ratio
+  /** Snapshot only: value / the sum of every layer's value (null in the other modes). */
+  share: Ratio
 }
 
 export interface FunnelData {
@@ -43,6 +45,7 @@ export interface FunnelData {
   mode: FunnelMode
   value: 'count' | 'amount'
   layers: FunnelLayer[]
+  /** The weakest step of this widget's own funnel (strict or any order); null for a snapshot. */
   bottleneck: BottleneckInfo | null
   /** Records looked at (after widget and dashboard filters). */
   population: number

@@ -6,7 +6,7 @@ import { conversionFromFunnel } from './conversion'
 import { cumulativeFunnel } from './funnel'
 import { metricContext } from './context'
 import { formatRatio } from './ratio'
-import { MS_PER_DAY } from './stage-model'
+import { formatDuration } from './duration'
 import { timeInStageOf } from './time-in-stage'
 import type { MetricInput } from './types'
 
@@ -24,7 +24,8 @@ export interface Bottleneck {
 }
 
 /**
- * Bottleneck: the stage with the lowest conversion to the next step (any-order funnel);
+ * Bottleneck: the stage with the lowest conversion to the next step (any-order funnel; pass a
+ * strict conversion to {@link bottleneckOf} for the strict one);
  * ties go to the longest median time in stage, then to the earlier stage. Null when no
  * conversion has data.
  */
@@ -48,10 +49,10 @@ export function bottleneckOf(conv: Conversion, tis: TimeInStage, field: FieldOf<
   const stages = field.options.stages
   const name = (id: string, l: Locale): string => labelText(stages.find(s => s.id === id)?.label, l) || id
   const pct = formatRatio(best.rate)
-  const days = best.medianTime === null ? null : (best.medianTime / MS_PER_DAY).toFixed(1)
+  const median = best.medianTime
   best.sentence = {
-    'zh-CN': `瓶颈在「${name(best.stageId, 'zh-CN')}」：只有 ${pct} 进入「${name(best.toStageId, 'zh-CN')}」${days === null ? '' : `，中位停留 ${days} 天`}。`,
-    'en': `The bottleneck is "${name(best.stageId, 'en')}": only ${pct} move on to "${name(best.toStageId, 'en')}"${days === null ? '' : `, after a median of ${days} days there`}.`,
+    'zh-CN': `瓶颈在「${name(best.stageId, 'zh-CN')}」：只有 ${pct} 进入「${name(best.toStageId, 'zh-CN')}」${median === null ? '' : `，中位停留 ${formatDuration(median, 'zh-CN')}`}。`,
+    'en': `The bottleneck is "${name(best.stageId, 'en')}": only ${pct} move on to "${name(best.toStageId, 'en')}"${median === null ? '' : `, after a median of ${formatDuration(median, 'en')} there`}.`,
   }
   return best
 }

@@ -2,15 +2,22 @@ import type { EChartsOption } from 'echarts'
 import type { FunnelData } from '@/core/dashboard'
 import type { Locale } from '@/core/schema/types'
 import { formatValue, pct, text } from '../shared/format'
-import { baseOption, DANGER, TEXT } from '../shared/theme'
+import { baseOption, DANGER, PALETTE, TEXT } from '../shared/theme'
 import { word } from '../shared/words'
 
-/** Label lines of one funnel layer: name and value, then % of first and % to next. */
+/** An empty layer: outlined, not filled, so it does not read as a full box. */
+const EMPTY_LAYER = { color: 'rgba(0,0,0,0)', borderColor: '#c0c4cc', borderWidth: 1, borderType: 'dashed' as const }
+
+/**
+ * Label lines of one funnel layer: name and value, then % of first and % to next (a snapshot:
+ * its share of every deal shown, since its layers are not nested).
+ */
 export function funnelLayerLabel(data: FunnelData, i: number, locale: Locale): string {
   const l = data.layers[i]!
   const value = formatValue(l.value, data.value === 'amount' ? 'money' : 'number', locale)
   const isBottleneck = data.bottleneck?.stageId === l.stageId
   const head = `${text(l.label, locale)}  ${value}${isBottleneck ? `  ⚠ ${word('bottleneck', locale)}` : ''}`
+  if (data.mode === 'snapshot') return `${head}\n${word('ofAll', locale)} ${pct(l.share)}`
   const next = l.pctToNext === null ? '' : ` · ${word('toNext', locale)} ${pct(l.pctToNext)}`
   return `${head}\n${word('ofFirst', locale)} ${pct(l.pctOfFirst)}${next}`
 }
@@ -18,8 +25,11 @@ export function funnelLayerLabel(data: FunnelData, i: number, locale: Locale): s
 /**
  * ECharts funnel: one layer per stage in stage order, each labelled with its value, % of the
  * first layer and % to the next; the bottleneck layer outlined in red and named in words below.
+ * Empty layers are drawn as dashed outlines. A snapshot (where deals are now: counts per stage
+ * that are not nested, so a later stage may hold more) is drawn as bars in stage order instead.
  */
 export function buildFunnelOption(data: FunnelData, locale: Locale): EChartsOption {
+  if (data.mode === 'snapshot') return buildSnapshotOption(data, locale)
   const max = Math.max(1, ...data.layers.map(l => l.value))
   return {
     ...baseOption(),
@@ -41,11 +51,32 @@ export function buildFunnelOption(data: FunnelData, locale: Locale): EChartsOpti
         name: text(l.label, locale),
         value: l.value,
         label: { formatter: funnelLayerLabel(data, i, locale) },
-        itemStyle: data.bottleneck?.stageId === l.stageId ? { borderColor: DANGER, borderWidth: 3 } : { borderWidth: 0 },
+        itemStyle: l.value === 0 ? EMPTY_LAYER : data.bottleneck?.stageId === l.stageId ? { borderColor: DANGER, borderWidth: 3 } : { borderWidth: 0 },
       })),
     }],
     graphic: data.bottleneck
       ? [{ type: 'text', left: 'center', bottom: 8, style: { text: data.bottleneck.sentence[locale], fill: DANGER, fontSize: 12 } }]
       : [],
+  }
+}
+
+/** A snapshot: one bar per stage (open stages, then won), top to bottom, labelled with value and share. */
+function buildSnapshotOption(data: FunnelData, locale: Locale): EChartsOption {
+  const fmt = data.value === 'amount' ? 'money' : 'number'
+  return {
+    ...baseOption(),
+    tooltip: { trigger: 'axis', valueFormatter: v => formatValue(typeof v === 'number' ? v : null, fmt, locale) },
+    grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { show: false } },
+    yAxis: { type: 'category', inverse: true, data: data.layers.map(l => text(l.label, locale)), axisLabel: { width: 110, overflow: 'truncate' } },
+    series: [{
+      type: 'bar',
+      barMaxWidth: 28,
+      data: data.layers.map(l => ({
+        value: l.value,
+        itemStyle: { color: l.kind === 'won' ? PALETTE[1] : PALETTE[0] },
+        label: { show: true, position: 'right', color: TEXT.main, fontSize: 12, formatter: `${formatValue(l.value, fmt, locale)} · ${pct(l.share)}` },
+      })),
+    }],
   }
 }

@@ -4,6 +4,7 @@ import type { Locale } from '@/core/schema/types'
 const WORDS = {
   ofFirst: { 'zh-CN': '占首层', 'en': 'of first' },
   toNext: { 'zh-CN': '转入下一层', 'en': 'to next' },
+  ofAll: { 'zh-CN': '占全部', 'en': 'of all' },
   bottleneck: { 'zh-CN': '瓶颈', 'en': 'Bottleneck' },
   needed: { 'zh-CN': '需要', 'en': 'need' },
   now: { 'zh-CN': '现有', 'en': 'now' },

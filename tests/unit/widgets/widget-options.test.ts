@@ -39,6 +39,26 @@ describe('widgets/options', () => {
     })
   })
 
+  describe('buildFunnelOption snapshot and empty layers', () => {
+    it('should draw a snapshot as bars in stage order labelled with shares no greater than 100 %', () => {
+      const data = dataOf('funnel') as FunnelData
+      const snap: FunnelData = { ...data, mode: 'snapshot', bottleneck: null, layers: data.layers.map((l, i) => ({ ...l, value: [1, 1, 0, 3][i]!, pctOfFirst: null, pctToNext: null, share: [0.2, 0.2, 0, 0.6][i]! })) }
+      const s = seriesOf(buildFunnelOption(snap, 'en'))[0]!
+      expect(s.type).toBe('bar')
+      expect(s.data.map(d => d.value)).toEqual([1, 1, 0, 3])
+      expect(funnelLayerLabel(snap, 3, 'en')).toBe('Stage won  3\nof all 60.0%')
+      expect(funnelLayerLabel(snap, 0, 'zh-CN')).toBe('阶段s1  1\n占全部 20.0%')
+    })
+
+    it('should draw an empty layer as a dashed outline, not a filled box', () => {
+      const data = dataOf('funnel') as FunnelData
+      const withEmpty: FunnelData = { ...data, layers: data.layers.map((l, i) => (i === 2 ? { ...l, value: 0, count: 0 } : l)) }
+      const s = seriesOf(buildFunnelOption(withEmpty, 'en'))[0]!
+      expect(s.data[2]?.itemStyle).toMatchObject({ color: 'rgba(0,0,0,0)', borderType: 'dashed' })
+      expect(s.data[1]?.itemStyle?.color).toBeUndefined()
+    })
+  })
+
   describe('buildConversionOption', () => {
     it('should give one bar per step with its rate, the bottleneck bar in red', () => {
       const data = dataOf('conversion') as ConversionData

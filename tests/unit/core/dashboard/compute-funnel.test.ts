@@ -30,6 +30,23 @@ describe('dashboard/compute-funnel', () => {
       expect(f.bottleneck?.sentence.en).toContain('Stage s1')
     })
 
+    it('should give a snapshot its shares of every deal shown, never % of first or to next', () => {
+      const snap = funnel({ mode: 'snapshot' })
+      expect(snap.layers.map(l => l.share)).toEqual([1 / 5, 1 / 5, 0, 3 / 5])
+      expect(snap.layers.every(l => l.pctOfFirst === null && l.pctToNext === null)).toBe(true)
+      expect(snap.bottleneck).toBeNull()
+    })
+
+    it('should take the bottleneck note from the widget\'s own funnel kind', () => {
+      const strict = funnel({ mode: 'strict' })
+      // strict layers 6, 3, 2, 1: the weakest step converts 50 %, not the any-order 62.5 %
+      expect(strict.bottleneck?.rate).toBe(0.5)
+      expect(strict.bottleneck?.sentence.en).toContain('only 50.0% move on')
+      expect(funnel({}).bottleneck?.rate).toBe(0.625)
+      const conv = ok<ConversionData>(computeWidget(widget('conversion', { formId: 'opps', stageField: 'stage', mode: 'strict' }), dashCtx()))
+      expect(conv.bottleneck?.rate).toBe(0.5)
+    })
+
     it('should size layers by amount when asked', () => {
       const f = funnel({ value: 'amount', amountField: 'amount' })
       expect(f.layers.map(l => l.value)).toEqual([800, 730, 650, 600])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bottleneck } from '../../../../src/core/metrics'
+import { bottleneck, formatDuration } from '../../../../src/core/metrics'
 import { DAY, mixedPipeline, rec, stageField, walk } from '../../../fixtures/metrics'
 
 describe('bottleneck', () => {
@@ -30,8 +30,26 @@ describe('bottleneck', () => {
       expect(b?.sentence.en).not.toContain('median')
     })
 
+    it('should give a short median in hours or minutes, never "0.0 days"', () => {
+      const records = [rec('1', 'won'), rec('2', 'won'), rec('3', 's1'), rec('4', 's1')]
+      const quick = (id: string) => walk(id, [['s1', 0], ['s2', 0.0147], ['s3', 1], ['won', 2]])
+      const events = [...quick('1'), ...quick('2'), ...walk('3', [['s1', 0]]), ...walk('4', [['s1', 0]])]
+      const b = bottleneck({ records, events, field: stageField() })
+      expect(b?.medianTime).toBeCloseTo(0.0147 * DAY)
+      expect(b?.sentence.en).toContain('after a median of 21 minutes there')
+      expect(b?.sentence['zh-CN']).toContain('中位停留 21 分钟')
+      expect(b?.sentence.en).not.toContain('0.0 days')
+    })
+
     it('should be null when no conversion has data', () => {
       expect(bottleneck({ records: [], events: [], field: stageField() })).toBeNull()
+    })
+  })
+  describe('formatDuration', () => {
+    it('should read days from a day up, hours under a day, minutes under an hour', () => {
+      expect([DAY * 1.25, DAY * 0.35, DAY * 0.0147, 30_000, 0, -1, null].map(ms => formatDuration(ms, 'en')))
+        .toEqual(['1.3 days', '8.4 hours', '21 minutes', 'under a minute', 'under a minute', '—', '—'])
+      expect(formatDuration(DAY * 0.35, 'zh-CN')).toBe('8.4 小时')
     })
   })
 })
