@@ -2,6 +2,7 @@ import type { Ratio } from '../metrics'
 import type { FieldDef, FormDef, Label, RecordRow } from '../schema/types'
 import { lossAnalysis, MS_PER_DAY, OUTCOME_LOST, OUTCOME_WON, ratio, timeInStage, weightedPipeline } from '../metrics'
 import { assertNever } from '../utils/assert-never'
+import { labelText } from '../utils/label'
 import type { ChartConfig, ChartType, StageMetricConfig } from './config-types'
 import type { DashboardContext } from './context'
 import type { ChartCategory, ChartSeries, WidgetResult } from './result-types'
@@ -20,6 +21,22 @@ function choiceLabel(field: FieldDef | undefined, value: string | null): Label {
   if (value === null) return EMPTY
   if (field?.type === 'select' || field?.type === 'multiselect') return field.options.choices.find(c => c.id === value)?.label ?? value
   return value
+}
+
+/** A stage label with the number of completed visits behind its figure: "Lead (12 visits)". */
+function withVisits(label: Label, count: number): Label {
+  return { 'zh-CN': `${labelText(label, 'zh-CN')}（${count} 次）`, 'en': `${labelText(label, 'en')} (${count} ${count === 1 ? 'visit' : 'visits'})` }
+}
+
+/**
+ * Where the value axis of a time-in-stage chart ends when open visits (deals last touched years
+ * ago) would dwarf the completed stays: 1.5 x the longest completed figure, when an open one is
+ * more than 3 x that; undefined when nothing needs cutting.
+ */
+function openCap(completed: readonly (number | null)[], open: readonly (number | null)[]): number | undefined {
+  const maxOf = (vs: readonly (number | null)[]) => Math.max(0, ...vs.filter((v): v is number => v !== null))
+  const done = maxOf(completed)
+  return done > 0 && maxOf(open) > 3 * done ? done * 1.5 : undefined
 }
 
 /**
@@ -80,16 +97,19 @@ export function computeStageChart(type: ChartType, c: ChartConfig, m: StageMetri
   let categories: ChartCategory[]
   let series: ChartSeries[]
   let format: 'number' | 'money' | 'percent' | 'days' = 'number'
+  let valueCap: number | undefined
   switch (m.kind) {
     case 'timeInStage': {
       const stat = m.stat ?? 'median'
       const stages = input.shared('timeInStage', () => timeInStage(input)).stages
-      categories = stages.map(s => ({ key: s.stageId, label: s.label }))
+      // each stage says how many completed visits its figure rests on
+      categories = stages.map(s => ({ key: s.stageId, label: withVisits(s.label, s.completed.count) }))
       const days = (v: number | null): number | null => (v === null ? null : v / MS_PER_DAY)
       series = [
         { key: 'completed', label: { 'zh-CN': '已完成停留（天）', 'en': 'Completed stays (days)' }, values: stages.map(s => days(s.completed[stat])) },
         { key: 'open', label: { 'zh-CN': '仍在阶段中（天）', 'en': 'Still in stage (days)' }, values: stages.map(s => days(s.open[stat])) },
       ]
+      valueCap = openCap(series[0]!.values, series[1]!.values)
       format = 'days'
       break
     }
@@ -132,5 +152,6 @@ export function computeStageChart(type: ChartType, c: ChartConfig, m: StageMetri
   }
   const cut = sortAndCut(categories, series, c)
   const drillable = m.kind === 'lossReasons' || m.kind === 'winRateBy'
-  return { status: 'ok', data: { type, categories: cut.categories, series: cut.series, format, stack: false, drillable } }
+  const data = { type, categories: cut.categories, series: cut.series, format, stack: false, drillable }
+  return { status: 'ok', data: valueCap === undefined ? data : { ...data, valueCap } }
 }

@@ -107,6 +107,11 @@ export interface ChartData {
   stack: boolean
   /** Drill-through works on this chart's categories. */
   drillable: boolean
+  /**
+   * Where the value axis ends when a few values would dwarf the rest (time in stage: open visits
+   * years old); larger values are drawn cut at it and labelled with their real value.
+   */
+  valueCap?: number
 }
 
 export interface TableData {

@@ -12,7 +12,7 @@ export default {
       rename: '重命名',
       delete: '删除仪表盘',
       deleteConfirm: '删除仪表盘「{name}」？其中的组件会一并删除，数据不受影响。',
-      empty: '这个仪表盘还没有组件。点击“编辑”，再从“添加组件”里选一个漏斗、指标卡或图表。',
+      empty: '这个仪表盘还没有组件。从下面选一个漏斗、指标卡或图表开始搭建。',
       emptyView: '还没有组件。点击右上角“编辑”开始搭建。',
       loadingData: '正在读取数据…',
       widget: {
@@ -72,6 +72,8 @@ export default {
         topN: '只显示前 N 项',
         stageMetric: '图表内容',
         stageMetrics: { none: '按记录统计', timeInStage: '阶段停留天数', lossReasons: '输单原因', lossStages: '输单阶段', winRateBy: '各分类赢率', pipelineByStage: '各阶段管道金额' },
+        stat: '统计值',
+        stats: { median: '中位数', mean: '平均值', p90: '90 分位（P90）' },
         preset: '表格内容',
         presets: { records: '记录明细', stalled: '停滞商机' },
         columns: '显示字段',
@@ -93,6 +95,7 @@ export default {
         filter: '组件筛选',
         addCondition: '添加条件',
         conditionValue: '值',
+        conditionChoice: '选择选项',
       },
       filters: {
         date: '日期',
@@ -133,7 +136,7 @@ export default {
       rename: 'Rename',
       delete: 'Delete dashboard',
       deleteConfirm: 'Delete the dashboard "{name}"? Its widgets go with it; your records stay.',
-      empty: 'This dashboard has no widgets yet. Click "Edit", then pick a funnel, a KPI card or a chart from "Add widget".',
+      empty: 'This dashboard has no widgets yet. Pick a funnel, a KPI card or a chart below to start.',
       emptyView: 'No widgets yet. Click "Edit" at the top right to start.',
       loadingData: 'Reading data…',
       widget: {
@@ -193,6 +196,8 @@ export default {
         topN: 'Show top N only',
         stageMetric: 'Chart shows',
         stageMetrics: { none: 'Records measured', timeInStage: 'Days in stage', lossReasons: 'Loss reasons', lossStages: 'Stage lost at', winRateBy: 'Win rate per category', pipelineByStage: 'Pipeline per stage' },
+        stat: 'Statistic',
+        stats: { median: 'Median', mean: 'Mean', p90: '90th percentile (P90)' },
         preset: 'Table shows',
         presets: { records: 'Records', stalled: 'Stalled deals' },
         columns: 'Columns',
@@ -214,6 +219,7 @@ export default {
         filter: 'Widget filter',
         addCondition: 'Add condition',
         conditionValue: 'Value',
+        conditionChoice: 'Pick an option',
       },
       filters: {
         date: 'Date',

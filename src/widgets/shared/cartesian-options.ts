@@ -17,7 +17,8 @@ export interface CartesianStyle {
 export function buildCartesianOption(data: ChartData, style: CartesianStyle, locale: Locale): EChartsOption {
   const categories = data.categories.map(c => text(c.label, locale))
   const fmt = (v: number) => (data.format === 'percent' ? `${Math.round(v * 100)}%` : data.format === 'days' ? String(v) : compact(v, locale))
-  const valueAxis = { type: 'value' as const, axisLabel: { formatter: fmt } }
+  const cap = data.valueCap
+  const valueAxis = { type: 'value' as const, axisLabel: { formatter: fmt }, ...(cap === undefined ? {} : { max: cap }) }
   const categoryAxis = { type: 'category' as const, data: categories, axisLabel: { interval: 0, hideOverlap: true, width: 90, overflow: 'truncate' as const } }
   const horizontal = style.kind === 'bar'
   const multi = data.series.length > 1
@@ -32,7 +33,10 @@ export function buildCartesianOption(data: ChartData, style: CartesianStyle, loc
     series: data.series.map(s => ({
       type: style.kind === 'bar' || style.kind === 'column' ? 'bar' as const : 'line' as const,
       name: text(s.label, locale) || undefined,
-      data: s.values.map(v => v ?? null),
+      // a value past the cap is drawn cut at the axis end (bars clip) and labelled inside with its real value
+      data: s.values.map(v => (cap !== undefined && v !== null && v > cap
+        ? { value: v, itemStyle: { opacity: 0.55 }, label: { show: true, position: horizontal ? 'insideRight' as const : 'insideTop' as const, formatter: `${formatValue(v, data.format, locale)} ›`, fontSize: 11 } }
+        : v ?? null)),
       stack: style.stack ? 'total' : undefined,
       areaStyle: style.kind === 'area' ? { opacity: 0.25 } : undefined,
       smooth: style.kind === 'line' || style.kind === 'area' ? 0.2 : undefined,

@@ -1,6 +1,7 @@
 import type { ValueFormat } from '@/core/dashboard'
 import type { Label, Locale } from '@/core/schema/types'
 import type { Ratio } from '@/core/metrics'
+import { formatDuration, MS_PER_DAY } from '@/core/metrics'
 import { labelText } from '@/core/utils/label'
 
 /** A number as a user reads it: thousands separators, % for ratios, days with a unit; null = '—'. */
@@ -10,7 +11,7 @@ export function formatValue(v: number | null | undefined, format: ValueFormat, l
   switch (format) {
     case 'percent': return `${(v * 100).toFixed(1)}%`
     case 'money': return Math.abs(v) >= 100 ? nf(0) : nf(2)
-    case 'days': return locale === 'en' ? `${v.toFixed(1)} days` : `${v.toFixed(1)} 天`
+    case 'days': return formatDuration(v * MS_PER_DAY, locale)
     case 'number': return Number.isInteger(v) ? nf(0) : nf(2)
     default: return String(v)
   }

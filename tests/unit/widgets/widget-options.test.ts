@@ -13,6 +13,16 @@ import { formatValue } from '../../../src/widgets/shared/format'
 import { buildTargetProgressOption } from '../../../src/widgets/targetProgress/target-progress-options'
 import { buildWidgetOption } from '../../../src/widgets/widget-options'
 import { dataOf } from '../../fixtures/widgets'
+import { computeWidget } from '../../../src/core/dashboard'
+import type { WidgetDef } from '../../../src/core/schema/types'
+import { widgetDataRows } from '../../../src/widgets/shared/data-rows'
+import { dashCtx, widget } from '../../fixtures/dashboard'
+
+function computeOk(w: WidgetDef) {
+  const r = computeWidget(w, dashCtx())
+  if (r.status !== 'ok') throw new Error('needs config')
+  return r.data
+}
 
 type Series = { type: string, data: { name?: string, value: unknown, label?: { formatter?: unknown }, itemStyle?: { borderColor?: string, color?: string } }[] }
 const seriesOf = (o: unknown) => (o as { series: Series[] }).series
@@ -121,6 +131,35 @@ describe('widgets/options', () => {
       expect(formatValue(1234567.8, 'money', 'en')).toBe('1,234,568')
       expect(formatValue(0.625, 'percent', 'zh-CN')).toBe('62.5%')
       expect(formatValue(9, 'days', 'zh-CN')).toBe('9.0 天')
+    })
+
+    it('should give short durations in hours or minutes, not "0.0 days"', () => {
+      expect(formatValue(0.0147, 'days', 'en')).toBe('21 minutes')
+      expect(formatValue(0.5, 'days', 'zh-CN')).toBe('12.0 小时')
+    })
+  })
+
+  describe('time in stage pictures', () => {
+    const tis = (): ChartData => computeOk(widget('bar', { formId: 'opps', stageMetric: { kind: 'timeInStage', stageField: 'stage' } })) as ChartData
+
+    it('should end the value axis at the cap and label a cut open bar with its real days', () => {
+      const data = tis()
+      const o = buildBarOption(data, 'en') as { xAxis: { max?: number } }
+      expect(o.xAxis.max).toBe(data.valueCap)
+      const open = seriesOf(o)[1]!
+      const cut = open.data[0] as unknown as { value: number, label: { formatter: string } }
+      expect(cut.value).toBe(data.series[1]?.values[0])
+      expect(cut.label.formatter).toMatch(/^19,?\d{3}\.\d days ›$/)
+      expect(seriesOf(o)[0]!.data[1]).toBe(data.series[0]?.values[1])
+    })
+
+    it('should give screen readers formatted figures, never raw floats', () => {
+      const rows = widgetDataRows(tis(), 'en')
+      expect(rows[0]?.label).toBe('Stage s1 (6 visits)')
+      expect(rows[0]?.text).toMatch(/^1\.5 days \/ 19,?\d{3}\.\d days$/)
+      expect(rows[0]?.value.split(' / ').map(Number)[0]).toBe(1.5)
+      const funnel = widgetDataRows(dataOf('funnel'), 'zh-CN')
+      expect(funnel.map(r => r.text)).toEqual(['8', '5', '4', '3'])
     })
   })
 

@@ -71,6 +71,24 @@ describe('dashboard/compute-records', () => {
       expect(c.series[0]?.values.every(v => v === null || v >= 0)).toBe(true)
     })
 
+    it('should say how many completed visits each stage rests on and cut the axis where open visits would dwarf it', () => {
+      const c = chart('bar', { stageMetric: { kind: 'timeInStage', stageField: 'stage', stat: 'mean' } })
+      expect(c.categories.map(x => (x.label as Record<string, string>).en)).toEqual(['Stage s1 (6 visits)', 'Stage s2 (4 visits)', 'Stage s3 (3 visits)'])
+      expect((c.categories[0]?.label as Record<string, string>)['zh-CN']).toBe('阶段s1（6 次）')
+      // mean completed days: s1 (2+3+1+1+1+2)/6, s2 (3+2+2+5)/4, s3 (5+5+2)/3
+      expect(c.series[0]?.values).toEqual([10 / 6, 3, 4])
+      // open visits date from 1970 while now is 2024: they are cut at 1.5 x the longest completed figure
+      expect(c.series[1]?.values.map(v => v !== null && v > 19_000)).toEqual([true, true, false])
+      expect(c.valueCap).toBe(6)
+    })
+
+    it('should not cut the axis when open visits are comparable to completed ones', () => {
+      const recent = chart('bar', { stageMetric: { kind: 'timeInStage', stageField: 'stage' } }, {})
+      const ctxNow = computeWidget(widget('bar', { formId: 'opps', stageMetric: { kind: 'timeInStage', stageField: 'stage' } }), dashCtx({ now: 12 * 86_400_000 }))
+      expect(recent.valueCap).toBeDefined()
+      expect(ctxNow.status === 'ok' && 'valueCap' in ctxNow.data ? ctxNow.data.valueCap : undefined).toBeUndefined()
+    })
+
     it('should give open and weighted pipeline per stage', () => {
       const c = chart('column', { stageMetric: { kind: 'pipelineByStage', stageField: 'stage', amountField: 'amount' } })
       expect(valuesOf(c, 1)).toEqual({ s1: 6, s2: 25, s3: 0 })

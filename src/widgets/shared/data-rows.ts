@@ -1,0 +1,28 @@
+import type { WidgetData } from '@/core/dashboard'
+import type { Locale } from '@/core/schema/types'
+import { formatValue, text } from './format'
+
+/** One figure behind a chart: its label, the raw number(s) (for machines) and the text a reader hears. */
+export interface DataRow {
+  label: string
+  /** Raw values, ' / ' between series (a data attribute: tests read it as numbers). */
+  value: string
+  /** The same figures formatted as the chart shows them (thousands separators, %, days). */
+  text: string
+}
+
+/** The figures a charted widget draws, as rows of a screen-reader table. */
+export function widgetDataRows(d: WidgetData, locale: Locale): DataRow[] {
+  if (d.type === 'funnel') {
+    const fmt = d.value === 'amount' ? 'money' : 'number'
+    return d.layers.map(l => ({ label: text(l.label, locale), value: String(l.value), text: formatValue(l.value, fmt, locale) }))
+  }
+  if ('categories' in d) {
+    return d.categories.map((c, i) => ({
+      label: text(c.label, locale),
+      value: d.series.map(s => s.values[i] ?? '').join(' / '),
+      text: d.series.map(s => formatValue(s.values[i] ?? null, d.format, locale)).join(' / '),
+    }))
+  }
+  return []
+}
