@@ -23,9 +23,9 @@ function choiceLabel(field: FieldDef | undefined, value: string | null): Label {
   return value
 }
 
-/** A stage label with the number of completed visits behind its figure: "Lead (12 visits)". */
+/** A stage label with the number of completed visits behind its figure on a second line: "Lead\n(12 visits)". */
 function withVisits(label: Label, count: number): Label {
-  return { 'zh-CN': `${labelText(label, 'zh-CN')}（${count} 次）`, 'en': `${labelText(label, 'en')} (${count} ${count === 1 ? 'visit' : 'visits'})` }
+  return { 'zh-CN': `${labelText(label, 'zh-CN')}\n（${count} 次）`, 'en': `${labelText(label, 'en')}\n(${count} ${count === 1 ? 'visit' : 'visits'})` }
 }
 
 /**

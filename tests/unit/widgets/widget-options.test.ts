@@ -155,7 +155,7 @@ describe('widgets/options', () => {
 
     it('should give screen readers formatted figures, never raw floats', () => {
       const rows = widgetDataRows(tis(), 'en')
-      expect(rows[0]?.label).toBe('Stage s1 (6 visits)')
+      expect(rows[0]?.label).toBe('Stage s1\n(6 visits)')
       expect(rows[0]?.text).toMatch(/^1\.5 days \/ 19,?\d{3}\.\d days$/)
       expect(rows[0]?.value.split(' / ').map(Number)[0]).toBe(1.5)
       const funnel = widgetDataRows(dataOf('funnel'), 'zh-CN')

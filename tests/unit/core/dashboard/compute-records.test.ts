@@ -73,8 +73,8 @@ describe('dashboard/compute-records', () => {
 
     it('should say how many completed visits each stage rests on and cut the axis where open visits would dwarf it', () => {
       const c = chart('bar', { stageMetric: { kind: 'timeInStage', stageField: 'stage', stat: 'mean' } })
-      expect(c.categories.map(x => (x.label as Record<string, string>).en)).toEqual(['Stage s1 (6 visits)', 'Stage s2 (4 visits)', 'Stage s3 (3 visits)'])
-      expect((c.categories[0]?.label as Record<string, string>)['zh-CN']).toBe('阶段s1（6 次）')
+      expect(c.categories.map(x => (x.label as Record<string, string>).en)).toEqual(['Stage s1\n(6 visits)', 'Stage s2\n(4 visits)', 'Stage s3\n(3 visits)'])
+      expect((c.categories[0]?.label as Record<string, string>)['zh-CN']).toBe('阶段s1\n（6 次）')
       // mean completed days: s1 (2+3+1+1+1+2)/6, s2 (3+2+2+5)/4, s3 (5+5+2)/3
       expect(c.series[0]?.values).toEqual([10 / 6, 3, 4])
       // open visits date from 1970 while now is 2024: they are cut at 1.5 x the longest completed figure
