@@ -1,5 +1,6 @@
 import type { FieldDef, FieldOf, Locale, Member, SelectOption, StageOption } from '@/core/schema/types'
 import type { LookupSource } from '@/core/records'
+import { LOADING_TEXT, missingText } from '@/core/fields'
 import { labelText } from '@/core/utils/label'
 import { safeColor } from '@/core/utils/safe-color'
 
@@ -17,8 +18,8 @@ export interface FieldTag {
 export interface FieldUiContext {
   locale: Locale
   members: readonly Member[]
-  /** Title of a record of another form; undefined while that form's records load. */
-  relationTitle: (formId: string, recordId: string) => string | undefined
+  /** Title of a record of another form; null when it was deleted, undefined while that form's records load. */
+  relationTitle: (formId: string, recordId: string) => string | null | undefined
   /** Records a relation field may link to, by title (loads the target form's records). */
   relationOptions: (formId: string) => { id: string, title: string }[]
   /** The field a lookup's values come from, so they show as that field shows them; absent: raw values. */
@@ -42,11 +43,13 @@ function ids(value: unknown): string[] {
   return value === null || value === undefined || value === '' ? [] : [String(value)]
 }
 
-function optionTags(options: readonly SelectOption[], value: unknown, locale: Locale): FieldTag[] {
+function optionTags(options: readonly SelectOption[], value: unknown, locale: Locale, removed: readonly SelectOption[] = []): FieldTag[] {
   return ids(value).map((id) => {
     const i = options.findIndex(o => o.id === id)
     const o = options[i]
-    return o ? { id, text: labelText(o.label, locale) || id, color: optionColor(o, i) } : { id, text: id }
+    if (o) return { id, text: labelText(o.label, locale) || missingText('untitled', locale), color: optionColor(o, i) }
+    const gone = removed.find(r => r.id === id)
+    return { id, text: gone ? labelText(gone.label, locale) : missingText('option', locale) }
   })
 }
 
@@ -74,16 +77,19 @@ export function fieldTags(field: FieldDef, value: unknown, ctx: FieldUiContext):
     case 'multiselect':
       return optionTags(field.options.choices, value, ctx.locale)
     case 'stage':
-      return optionTags(field.options.stages, value, ctx.locale)
+      return optionTags(field.options.stages, value, ctx.locale, field.options.removedStages)
     case 'member':
     case 'createdBy':
     case 'updatedBy':
       return ids(value).map((id) => {
         const m = ctx.members.find(x => x.id === id)
-        return { id, text: m?.name ?? id, color: safeColor(m?.color) ?? '#c0c4cc', dot: true }
+        return { id, text: m?.name ?? missingText('member', ctx.locale), color: safeColor(m?.color) ?? '#c0c4cc', dot: true }
       })
     case 'relation':
-      return ids(value).map(id => ({ id, text: ctx.relationTitle(field.options.formId, id) ?? '…' }))
+      return ids(value).map((id) => {
+        const title = ctx.relationTitle(field.options.formId, id)
+        return { id, text: title === null ? missingText('record', ctx.locale) : title ?? LOADING_TEXT }
+      })
     default:
       return []
   }

@@ -1,9 +1,9 @@
 import type { ComputedRef } from 'vue'
 import type { FieldUiContext } from '@/components/fields/field-tags'
-import type { FieldDef, FieldOf, FormDef, Locale, Member, RecordRow } from '@/core/schema/types'
+import type { FieldDef, FieldOf, Locale, Member, RecordRow } from '@/core/schema/types'
 import { computed, watch } from 'vue'
-import { fieldRegistry } from '@/core/fields'
-import { cellValue, lookupSource as findLookupSource } from '@/core/records'
+import { lookupSource as findLookupSource, relationTitles } from '@/core/records'
+import { useFieldFormat } from '@/composables/use-field-format'
 import { useRecordsStore } from '@/stores/records'
 import { useWorkspaceStore } from '@/stores/workspace'
 
@@ -15,12 +15,6 @@ export interface UseGridRelationsOptions {
   onLoaded?: () => void
 }
 
-/** The field that names a form's records: its titleField, else its first text field. */
-export function titleFieldOf(form: FormDef | undefined): FieldDef | undefined {
-  if (!form) return undefined
-  return form.fields.find(f => f.id === form.titleField) ?? form.fields.find(f => f.type === 'text')
-}
-
 /**
  * Relation support for the grid: titles of linked records, the records a picker offers (the
  * target form's records are loaded through useRecordsStore().ensure), and title → id lookup
@@ -30,15 +24,15 @@ export function useGridRelations(fields: () => FieldDef[], options: UseGridRelat
   const records = useRecordsStore()
   const workspace = useWorkspaceStore()
 
+  const fieldFormat = useFieldFormat({ locale: options.locale })
+
   function title(formId: string, row: RecordRow): string {
-    const f = titleFieldOf(workspace.formById.get(formId))
-    const text = f ? fieldRegistry[f.type].format(cellValue(f, row), f as never, { locale: options.locale(), members: options.members() }) : ''
-    return text || row.id
+    return fieldFormat.recordTitle(workspace.formById.get(formId), row)
   }
 
-  function relationTitle(formId: string, recordId: string): string | undefined {
-    const row = records.ensure(formId).byId.get(recordId)
-    return row ? title(formId, row) : undefined
+  /** A linked record's title; null once its form has loaded without it (deleted), undefined while loading. */
+  function relationTitle(formId: string, recordId: string): string | null | undefined {
+    return relationTitles(fieldFormat.sources())(formId, recordId)
   }
 
   function relationOptions(formId: string): { id: string, title: string }[] {

@@ -34,8 +34,11 @@ export interface FormatContext {
   locale: Locale
   /** Workspace members, to show member names instead of ids. */
   members?: readonly Member[]
-  /** Title of a related record; without it relation values show as ids. */
-  relationTitle?: (formId: string, recordId: string) => string | undefined
+  /**
+   * Title of a related record: null when the record does not exist (a marked placeholder is
+   * shown), undefined while its form's records load ('…'); without it relation values show as ids.
+   */
+  relationTitle?: (formId: string, recordId: string) => string | null | undefined
   /** Text of a lookup's value formatted by the field it shows (see core/records/lookup-display); without it lookups show raw values. */
   formatLookup?: (value: unknown, field: FieldOf<'lookup'>) => string | undefined
 }

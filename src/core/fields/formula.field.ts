@@ -4,8 +4,9 @@ import type { FieldOf } from '../schema/types'
 import { compareCodeUnits, compareNumbers, compareText, emptyLast } from './shared/compare'
 import { computedBehaviour } from './shared/computed'
 import { formatAny } from './shared/format-any'
+import { formatMoney } from './shared/number-format'
 
-/** A computed value from an expression (evaluated by core/formula); read-only. */
+/** A computed value from an expression (evaluated by core/formula); read-only. A number result with `currency` is an amount (shown ¥1,234.50, exported as a number). */
 export const formulaField: FieldBehaviour<'formula'> = computedBehaviour('formula', {
   valueSchema: (field) => {
     switch (field.options.resultType) {
@@ -15,7 +16,9 @@ export const formulaField: FieldBehaviour<'formula'> = computedBehaviour('formul
       default: return true
     }
   },
-  format: (value, field, ctx) => formatAny(value, ctx.locale, field.options.precision),
+  format: (value, field, ctx) => (field.options.currency && typeof value === 'number' && Number.isFinite(value)
+    ? formatMoney(value, field.options.currency, field.options.precision ?? 2)
+    : formatAny(value, ctx.locale, field.options.precision)),
   compare: (a, b, field) => {
     const t = field.options.resultType
     return emptyLast(t === 'number' || t === 'boolean' ? compareNumbers : t === 'date' ? compareCodeUnits : compareText)(

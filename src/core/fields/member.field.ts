@@ -1,5 +1,5 @@
 import type { FieldBehaviour, ParseContext, ParseResult } from './behaviour'
-import type { FieldOf, Member } from '../schema/types'
+import type { FieldOf, Locale, Member } from '../schema/types'
 import { compareText, emptyLast } from './shared/compare'
 import { makeConvert } from './shared/convert'
 import { isEmptyValue } from './shared/empty'
@@ -7,6 +7,7 @@ import { listSeparator, splitList } from './shared/choice'
 import { fail, ok } from './shared/result'
 import { always, input } from './shared/traits'
 import { noOptions } from './shared/new-options'
+import { missingText } from './shared/missing'
 
 /** A workspace member id, or an array of ids when `multiple`. Paste matches names or ids. */
 export const memberField: FieldBehaviour<'member'> = {
@@ -17,7 +18,7 @@ export const memberField: FieldBehaviour<'member'> = {
     ? { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } }
     : { type: 'string', minLength: 1 }),
   parseText,
-  format: (value, _field, ctx) => memberNames(value, ctx.members).join(listSeparator(ctx.locale)),
+  format: (value, _field, ctx) => memberNames(value, ctx.members, ctx.locale).join(listSeparator(ctx.locale)),
   compare: emptyLast(compareText),
   isEmpty: isEmptyValue,
   convertFrom: makeConvert<'member'>(parseText, null),
@@ -33,10 +34,14 @@ export const memberField: FieldBehaviour<'member'> = {
   newOptions: noOptions,
 }
 
-/** Names of the members in a member value (ids without a member stay ids). */
-export function memberNames(value: unknown, members: readonly Member[] | undefined): string[] {
+/**
+ * Names of the members in a member value. Without a member list ids stay ids (nothing to look
+ * them up in); an id the list lacks shows a marked placeholder.
+ */
+export function memberNames(value: unknown, members: readonly Member[] | undefined, locale: Locale = 'zh-CN'): string[] {
   const ids = Array.isArray(value) ? value : value === null || value === undefined || value === '' ? [] : [value]
-  return ids.map(id => members?.find(m => m.id === id)?.name ?? String(id))
+  if (!members) return ids.map(String)
+  return ids.map(id => members.find(m => m.id === id)?.name ?? missingText('member', locale))
 }
 
 function parseText(text: string, field: FieldOf<'member'>, ctx?: ParseContext): ParseResult {

@@ -1,4 +1,4 @@
-import type { FieldBehaviour, ParseContext, ParseResult } from './behaviour'
+import type { FieldBehaviour, FormatContext, ParseContext, ParseResult } from './behaviour'
 import type { FieldOf } from '../schema/types'
 import { compareText, emptyLast } from './shared/compare'
 import { makeConvert } from './shared/convert'
@@ -6,6 +6,7 @@ import { isEmptyValue } from './shared/empty'
 import { listSeparator, splitList } from './shared/choice'
 import { fail, ok } from './shared/result'
 import { always, input } from './shared/traits'
+import { LOADING_TEXT, missingText } from './shared/missing'
 
 /** Link to records of another form: a record id, or an array of ids when `multiple`. */
 export const relationField: FieldBehaviour<'relation'> = {
@@ -18,7 +19,7 @@ export const relationField: FieldBehaviour<'relation'> = {
   parseText,
   format: (value, field, ctx) => {
     const ids = Array.isArray(value) ? value : isEmptyValue(value) ? [] : [value]
-    return ids.map(id => ctx.relationTitle?.(field.options.formId, String(id)) ?? String(id)).join(listSeparator(ctx.locale))
+    return ids.map(id => relationText(ctx, field.options.formId, String(id))).join(listSeparator(ctx.locale))
   },
   compare: emptyLast(compareText),
   isEmpty: isEmptyValue,
@@ -33,6 +34,14 @@ export const relationField: FieldBehaviour<'relation'> = {
   palette: 'advanced',
   inSubform: false,
   newOptions: ctx => ({ formId: ctx.forms.find(f => f.id !== ctx.form.id)?.id ?? ctx.form.id }),
+}
+
+/** A linked record's title; deleted: a marked placeholder; still loading: '…'; no titles known at all: the id. */
+function relationText(ctx: FormatContext, formId: string, id: string): string {
+  if (!ctx.relationTitle) return id
+  const title = ctx.relationTitle(formId, id)
+  if (title === null) return missingText('record', ctx.locale)
+  return title === undefined ? LOADING_TEXT : title || missingText('untitled', ctx.locale)
 }
 
 function parseText(text: string, field: FieldOf<'relation'>, ctx?: ParseContext): ParseResult {

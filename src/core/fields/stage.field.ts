@@ -15,7 +15,7 @@ export const stageField: FieldBehaviour<'stage'> = {
   emptyValue: null,
   valueSchema: field => ({ type: 'string', enum: field.options.stages.map(s => s.id) }),
   parseText,
-  format: (value, field, ctx) => (isEmptyValue(value) ? '' : optionText(field.options.stages, value, ctx.locale)),
+  format: (value, field, ctx) => (isEmptyValue(value) ? '' : optionText(field.options.stages, value, ctx.locale, field.options.removedStages)),
   compare: (a, b, field) => emptyLast(compareByIndex(field.options.stages.map(s => s.id)))(a, b),
   isEmpty: isEmptyValue,
   convertFrom: makeConvert<'stage'>(parseText, null),

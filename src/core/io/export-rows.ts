@@ -2,6 +2,7 @@ import type { FormatContext } from '../fields/behaviour'
 import type { FieldDef, RecordRow } from '../schema/types'
 import type { XlsxCell } from './xlsx'
 import { behaviourOf } from '../fields/registry'
+import { moneyNumFmt } from '../fields/shared/number-format'
 import { labelText } from '../utils/label'
 import { toCsv } from './csv-write'
 import { escapeFormula } from './formula-escape'
@@ -39,13 +40,16 @@ export function exportTextRows(records: readonly RecordRow[], columns: readonly 
 }
 
 /**
- * XLSX cells: numbers and amounts as numbers, calendar dates as Excel dates, the rest as text.
+ * XLSX cells: numbers as numbers, amounts (money, formulas with a currency) as numbers with a
+ * currency number format (so Excel sums them), calendar dates as Excel dates, the rest as text.
  * Text needs no formula escaping here: XLSX string cells are never evaluated (import them
  * with `formulaEscaped: false`).
  */
 export function exportXlsxRows(records: readonly RecordRow[], columns: readonly FieldDef[], ctx: FormatContext): XlsxCell[][] {
   return records.map(r => columns.map((f): XlsxCell => {
     const v = r.values[f.id]
+    const money = moneyOf(f)
+    if (money && typeof v === 'number' && Number.isFinite(v)) return { number: v, numFmt: moneyNumFmt(money.currency, money.precision) }
     if (behaviourOf(f).measure === 'amount' && typeof v === 'number' && Number.isFinite(v)) return v
     if (f.type === 'date' && (f.options?.granularity ?? 'date') === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
       return new Date(`${v}T00:00:00.000Z`)
@@ -67,6 +71,13 @@ export async function exportRows(records: readonly RecordRow[], columns: readonl
   }
   const bytes = await writeXlsx(opts.sheetName ?? 'Sheet1', headers, exportXlsxRows(records, columns, opts))
   return { bytes, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' }
+}
+
+/** The currency and decimals of a field holding amounts: money, or a number formula with a currency. */
+function moneyOf(f: FieldDef): { currency?: string, precision: number } | undefined {
+  if (f.type === 'money') return { currency: f.options?.currency, precision: f.options?.precision ?? 2 }
+  if (f.type === 'formula' && f.options.currency) return { currency: f.options.currency, precision: f.options.precision ?? 2 }
+  return undefined
 }
 
 /** Stored as a plain number, written by the field as digits (number, money, percent, rating). */

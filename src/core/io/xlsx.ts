@@ -32,12 +32,19 @@ export async function readXlsx(bytes: Uint8Array, sheet?: string): Promise<XlsxT
   return { sheetNames, sheetName: ws.name, ...toTable(lines) }
 }
 
+/** A number shown with an Excel number format (an amount: `"¥"#,##0.00`). */
+export interface XlsxNumber {
+  number: number
+  numFmt: string
+}
+
 /** A cell written to XLSX: numbers and dates keep their type so Excel can compute with them. */
-export type XlsxCell = string | number | boolean | Date | null
+export type XlsxCell = string | number | boolean | Date | XlsxNumber | null
 
 /**
  * Writes a one-sheet XLSX workbook with a bold, frozen header row. Date cells are written as
- * Excel dates shown 'yyyy-mm-dd' (pass `Date.UTC` midnight for a calendar day).
+ * Excel dates shown 'yyyy-mm-dd' (pass `Date.UTC` midnight for a calendar day); `XlsxNumber`
+ * cells as numbers with their number format.
  */
 export async function writeXlsx(sheetName: string, headers: readonly string[], rows: readonly (readonly XlsxCell[])[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook()
@@ -45,11 +52,17 @@ export async function writeXlsx(sheetName: string, headers: readonly string[], r
   ws.addRow([...headers]).font = { bold: true }
   const dateColumns = new Set<number>()
   for (const row of rows) {
-    ws.addRow(headers.map((_, i) => {
+    const formats: [number, string][] = []
+    const added = ws.addRow(headers.map((_, i) => {
       const cell = row[i] ?? null
       if (cell instanceof Date) dateColumns.add(i + 1)
+      if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) {
+        formats.push([i + 1, cell.numFmt])
+        return cell.number
+      }
       return cell
     }))
+    for (const [col, numFmt] of formats) added.getCell(col).numFmt = numFmt
   }
   for (const col of dateColumns) ws.getColumn(col).numFmt = 'yyyy-mm-dd'
   headers.forEach((h, i) => {

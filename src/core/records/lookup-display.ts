@@ -6,6 +6,8 @@ import type { FormatContext } from '../fields/behaviour'
 import type { FieldDef, FieldOf, FormDef } from '../schema/types'
 import { behaviourOf } from '../fields/registry'
 import { listSeparator } from '../fields/shared/choice'
+import { isEmptyValue } from '../fields/shared/empty'
+import { missingText } from '../fields/shared/missing'
 
 /** The field a lookup shows, and whether its values come as a list (a multiple relation). */
 export interface LookupSource {
@@ -30,13 +32,15 @@ export function formatLookup(value: unknown, source: LookupSource, ctx: FormatCo
 
 /**
  * A `formatLookup` for a FormatContext: lookups among `fields` are shown as their source field
- * shows its values (with `base` for members and related titles).
+ * shows its values (with `base` for members and related titles); a lookup whose relation or
+ * target field is gone shows a marked placeholder, not raw ids.
  */
 export function lookupFormatter(fields: readonly FieldDef[], formOf: (formId: string) => Pick<FormDef, 'fields'> | undefined, base: FormatContext): (value: unknown, field: FieldOf<'lookup'>) => string | undefined {
   const sources = new Map<string, LookupSource | undefined>()
   return (value, field) => {
     if (!sources.has(field.id)) sources.set(field.id, lookupSource(field, fields, formOf))
     const source = sources.get(field.id)
-    return source ? formatLookup(value, source, base) : undefined
+    if (source) return formatLookup(value, source, base)
+    return isEmptyValue(value) ? '' : missingText('source', base.locale)
   }
 }

@@ -68,7 +68,7 @@ export type FieldDef
     | { type: 'relation', options: { formId: string, multiple?: boolean } } & FieldBase
     | { type: 'lookup', options: { relationField: string, targetField: string } } & FieldBase
     | { type: 'rollup', options: { relationField: string, targetField?: string, fn: 'sum' | 'count' | 'avg' | 'min' | 'max' } } & FieldBase
-    | { type: 'formula', options: { expression: string, resultType?: 'number' | 'text' | 'date' | 'boolean', precision?: number } } & FieldBase
+    | { type: 'formula', options: { expression: string, resultType?: 'number' | 'text' | 'date' | 'boolean', precision?: number, /** ISO 4217 code: a number result is an amount in it. */ currency?: string } } & FieldBase
     | { type: 'serial', options: { pattern: string } } & FieldBase
     | { type: 'attachment', options?: { maxSizeMB?: number, accept?: string } } & FieldBase
     | { type: 'image', options?: { maxSizeMB?: number } } & FieldBase

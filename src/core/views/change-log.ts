@@ -1,4 +1,5 @@
 import type { ChangeEntry, FieldDef, FormDef, Label, Locale, Member } from '../schema/types'
+import type { FormatContext } from '../fields'
 import { fieldRegistry } from '../fields'
 import { labelText } from '../utils/label'
 
@@ -30,16 +31,17 @@ function fieldIndex(form: FormDef): Map<string, FieldDef> {
 
 /**
  * Turns a record's change log into readable lines: member names from the workspace, field
- * labels, and old/new values formatted by the field type (an unknown field shows raw JSON).
+ * labels, and old/new values formatted by the field type (an unknown field shows raw JSON),
+ * with `ctx` when given (related record titles, lookups: core/records/field-format).
  * Newest entries first.
  */
-export function describeChanges(entries: readonly ChangeEntry[], form: FormDef, members: readonly Member[], locale: Locale): ChangeView[] {
+export function describeChanges(entries: readonly ChangeEntry[], form: FormDef, members: readonly Member[], locale: Locale, ctx?: FormatContext): ChangeView[] {
   const fields = fieldIndex(form)
   const names = new Map(members.map(m => [m.id, m.name]))
   const fmt = (field: FieldDef | undefined, v: unknown): string => {
     if (v === null || v === undefined) return ''
     if (!field) return typeof v === 'string' ? v : JSON.stringify(v)
-    return fieldRegistry[field.type].format(v, field as never, { locale, members })
+    return fieldRegistry[field.type].format(v, field as never, ctx ?? { locale, members })
   }
   return [...entries].sort((a, b) => b.at - a.at).map(e => ({
     id: e.id,

@@ -10,7 +10,7 @@ export {
   valueShapeOf, initialValue, withOp, pruneFilter, andFilters,
 } from './filter-tree'
 export type { KanbanField, KanbanLane } from './kanban'
-export { kanbanFieldsOf, amountFieldsOf, defaultAmountField, kanbanLanes } from './kanban'
+export { kanbanFieldsOf, amountFieldsOf, defaultAmountField, defaultKanbanField, kanbanLanes } from './kanban'
 export type { BatchAction } from './batch'
 export { batchEditableFields, clearedValue, affectedRecords, batchPatches } from './batch'
 export type { RouteFilter } from './route-filter'

@@ -21,6 +21,12 @@ export function kanbanFieldsOf(form: FormDef): KanbanField[] {
   return form.fields.filter((f): f is KanbanField => f.type === 'select' || f.type === 'stage')
 }
 
+/** The lane field a new kanban starts with: the first stage field (the pipeline), else the first select. */
+export function defaultKanbanField(form: FormDef): KanbanField | undefined {
+  const fields = kanbanFieldsOf(form)
+  return fields.find(f => f.type === 'stage') ?? fields[0]
+}
+
 /** Number-like fields (query kind `number`) whose sum a lane or group can show. */
 export function amountFieldsOf(form: FormDef): FieldDef[] {
   return form.fields.filter(f => kindOfField(f) === 'number')

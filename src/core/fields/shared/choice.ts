@@ -1,5 +1,6 @@
 import type { Label, Locale, SelectOption } from '../../schema/types'
 import { labelText } from '../../utils/label'
+import { missingText } from './missing'
 
 /** Splits a multi-value cell on , ; 、 ， ； and newlines; trims and drops empty parts. */
 export function splitList(text: string): string[] {
@@ -20,10 +21,13 @@ function labelsOf(label: Label): string[] {
   return [label['zh-CN'], label.en].filter((l): l is string => typeof l === 'string').map(l => l.trim())
 }
 
-/** The label of the option with this id in a locale, or the id itself when no option has it. */
-export function optionText(options: readonly SelectOption[], id: unknown, locale: Locale): string {
-  const o = options.find(opt => opt.id === id)
-  return o ? labelText(o.label, locale) : String(id)
+/**
+ * The label of the option with this id in a locale (`removed`: options deleted from the field
+ * but still named, such as removed stages); a deleted option shows a marked placeholder.
+ */
+export function optionText(options: readonly SelectOption[], id: unknown, locale: Locale, removed: readonly SelectOption[] = []): string {
+  const o = options.find(opt => opt.id === id) ?? removed.find(opt => opt.id === id)
+  return o ? labelText(o.label, locale) || missingText('untitled', locale) : missingText('option', locale)
 }
 
 /** The list separator used when formatting several values. */

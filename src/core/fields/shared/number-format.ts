@@ -24,3 +24,15 @@ export function currencySymbol(code: string | undefined): string {
   const c = code ?? 'CNY'
   return SYMBOLS[c] ?? `${c} `
 }
+
+/** An amount as people read it: the currency symbol, thousands grouped, `precision` decimals (default 2). */
+export function formatMoney(n: number, currency: string | undefined, precision = 2): string {
+  const s = formatNumber(Math.abs(n), { precision, thousands: true })
+  return `${n < 0 ? '-' : ''}${currencySymbol(currency)}${s}`
+}
+
+/** The Excel number format of amounts in a currency: `"¥"#,##0.00` (Excel sums the cells, shows the symbol). */
+export function moneyNumFmt(currency: string | undefined, precision = 2): string {
+  const symbol = currencySymbol(currency).replace(/"/g, '')
+  return `"${symbol}"#,##0${precision > 0 ? `.${'0'.repeat(precision)}` : ''}`
+}

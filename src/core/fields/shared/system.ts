@@ -27,7 +27,7 @@ export function systemTimeBehaviour<T extends 'createdAt' | 'updatedAt'>(type: T
 export function systemMemberBehaviour<T extends 'createdBy' | 'updatedBy'>(type: T): FieldBehaviour<T> {
   return computedBehaviour(type, {
     valueSchema: () => ({ type: 'string' }),
-    format: (value, _field, ctx) => memberNames(value, ctx.members).join(listSeparator(ctx.locale)),
+    format: (value, _field, ctx) => memberNames(value, ctx.members, ctx.locale).join(listSeparator(ctx.locale)),
     queryKind: always('idSet'),
     exprType: always('text'),
     inputKind: input('readonly', 'choice'),

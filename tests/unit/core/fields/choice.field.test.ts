@@ -36,12 +36,20 @@ describe('choice fields', () => {
   })
 
   describe('format', () => {
-    it('should show labels in the locale, unknown ids as themselves', () => {
+    it('should show labels in the locale, a deleted option as a marked placeholder (never its id)', () => {
       expect(selectField.format('a', select, { locale: 'en' })).toBe('High')
-      expect(selectField.format('zz', select, { locale: 'en' })).toBe('zz')
+      expect(selectField.format('zz', select, { locale: 'en' })).toBe('[option deleted]')
+      expect(selectField.format('zz', select, { locale: 'zh-CN' })).toBe('〔选项已删除〕')
+      expect(multiselectField.format(['a', 'zz'], multi, { locale: 'zh-CN' })).toBe('高、〔选项已删除〕')
       expect(multiselectField.format(['a', 'c'], multi, { locale: 'zh-CN' })).toBe('高、低')
       expect(multiselectField.format(['a', 'b'], multi, { locale: 'en' })).toBe('High, Medium')
       expect(stageField.format('lost', stage, { locale: 'zh-CN' })).toBe('输单')
+    })
+
+    it('should name a removed stage by the name it had', () => {
+      const withRemoved = { ...stage, options: { ...stage.options, removedStages: [{ id: 'old', label: { 'zh-CN': '旧阶段', 'en': 'Old stage' }, kind: 'open' as const }] } }
+      expect(stageField.format('old', withRemoved, { locale: 'en' })).toBe('Old stage')
+      expect(stageField.format('never', withRemoved, { locale: 'en' })).toBe('[option deleted]')
     })
   })
 

@@ -46,9 +46,10 @@ describe('lookup-display', () => {
       expect(exportTextRows(rows, [industry], base)).toEqual([['b']])
     })
 
-    it('should leave a dangling lookup to the raw text', () => {
+    it('should show a dangling lookup as a marked placeholder, never its raw ids', () => {
       const f = formOf('x', [field('lookup', { id: 'l', options: { relationField: 'gone', targetField: 'industry' } })])
-      expect(lookupFormatter(f.fields, formOfId, { locale: 'en' })('a', f.fields[0] as never)).toBeUndefined()
+      expect(lookupFormatter(f.fields, formOfId, { locale: 'en' })('a', f.fields[0] as never)).toBe('[lookup source deleted]')
+      expect(lookupFormatter(f.fields, formOfId, { locale: 'zh-CN' })(null, f.fields[0] as never)).toBe('')
     })
   })
 
