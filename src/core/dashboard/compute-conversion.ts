@@ -6,6 +6,7 @@ import type { WidgetOf } from './widget-of'
 import { bottleneckInfo, sharedFunnel } from './compute-funnel'
 import { Resolver } from './resolve'
 import { stageInput } from './stage-input'
+import { basisNote } from './basis-note'
 
 /** Conversion widget: stage-to-stage rates (table + bar), overall rate and the bottleneck. */
 export function computeConversion(w: WidgetOf<'conversion'>, ctx: DashboardContext): WidgetResult {
@@ -14,7 +15,8 @@ export function computeConversion(w: WidgetOf<'conversion'>, ctx: DashboardConte
   const form = r.form(c.formId)
   const field = r.stage(form, c.stageField)
   if (!r.ok || !form || !field) return { status: 'needsConfig', problems: r.problems }
-  const input = stageInput(form, field, c, ctx)
+  const basis = c.basis ?? 'cohort'
+  const input = stageInput(form, field, c, ctx, undefined, {}, basis)
   const kind = c.mode === 'strict' ? 'strict' : 'anyOrder'
   const funnel = sharedFunnel(input, kind)
   const conv = conversionFromFunnel(funnel)
@@ -29,5 +31,5 @@ export function computeConversion(w: WidgetOf<'conversion'>, ctx: DashboardConte
     toCount: countOf.get(s.to) ?? 0,
     rate: s.rate,
   }))
-  return { status: 'ok', data: { type: 'conversion', steps, overall: conv.overall, bottleneck: bottleneckInfo(input, kind) } }
+  return { status: 'ok', data: { type: 'conversion', basis, subtitle: basisNote(form, c.mode ?? 'cumulative', basis, ctx), steps, overall: conv.overall, bottleneck: bottleneckInfo(input, kind) } }
 }

@@ -7,6 +7,7 @@ import { NUMERIC_TYPES } from '../fields'
 import { Resolver } from './resolve'
 import type { StageInput } from './stage-input'
 import { stageInput } from './stage-input'
+import { basisNote } from './basis-note'
 
 /** Funnel widget: layers per stage with % of first and % to next, and the bottleneck. */
 export function computeFunnel(w: WidgetOf<'funnel'>, ctx: DashboardContext): WidgetResult {
@@ -17,8 +18,9 @@ export function computeFunnel(w: WidgetOf<'funnel'>, ctx: DashboardContext): Wid
   const value = c.value ?? 'count'
   const amount = value === 'amount' || c.amountField !== undefined ? r.field(form, c.amountField, 'amountField', NUMERIC_TYPES) : undefined
   if (!r.ok || !form || !field) return { status: 'needsConfig', problems: r.problems }
-  const input = stageInput(form, field, c, ctx, amount?.id)
   const mode = c.mode ?? 'cumulative'
+  const basis = mode === 'snapshot' ? 'cohort' : (c.basis ?? 'cohort')
+  const input = stageInput(form, field, c, ctx, amount?.id, {}, basis)
   const snapshot = mode === 'snapshot'
   const raw = snapshot ? snapshotLayers(sharedSnapshot(input)) : funnelLayers(mode === 'strict' ? sharedFunnel(input, 'strict') : sharedFunnel(input, 'anyOrder'))
   const pick = (l: RawLayer): number => (value === 'amount' ? l.amount : l.count)
@@ -34,7 +36,7 @@ export function computeFunnel(w: WidgetOf<'funnel'>, ctx: DashboardContext): Wid
   })
   const population = snapshot ? raw.reduce((t, l) => t + l.count, 0) + lostCount(input) : (raw[0]?.count ?? 0)
   const bottleneck = snapshot ? null : bottleneckInfo(input, mode === 'strict' ? 'strict' : 'anyOrder')
-  return { status: 'ok', data: { type: 'funnel', mode, value, layers, bottleneck, population } }
+  return { status: 'ok', data: { type: 'funnel', mode, basis, subtitle: basisNote(form, mode, basis, ctx), value, layers, bottleneck, population } }
 }
 
 type RawLayer = Omit<FunnelLayer, 'value' | 'pctOfFirst' | 'pctToNext' | 'share'>

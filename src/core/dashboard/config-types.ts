@@ -29,10 +29,20 @@ export interface DimensionConfig {
 /** Funnel: reached-at-least (cumulative, any order), strict (in order) or snapshot (now). */
 export type FunnelMode = 'cumulative' | 'strict' | 'snapshot'
 
+/**
+ * What the dashboard date filter selects for a funnel or conversion widget (HubSpot's two funnel
+ * kinds): `cohort` = the records whose date (the filter's target field, e.g. created) lies in the
+ * period, followed to wherever they got; `period` = the stage entries made in the period, by
+ * whichever records made them (core's `activity` mode).
+ */
+export type FunnelBasis = 'cohort' | 'period'
+
 export interface FunnelConfig extends SourceConfig {
   stageField?: string
   /** @default 'cumulative' */
   mode?: FunnelMode
+  /** Ignored by a snapshot (it shows now). @default 'cohort' */
+  basis?: FunnelBasis
   /** Layer size: record count, or the sum of `amountField`. @default 'count' */
   value?: 'count' | 'amount'
   amountField?: string
@@ -42,6 +52,8 @@ export interface ConversionConfig extends SourceConfig {
   stageField?: string
   /** @default 'cumulative' */
   mode?: Exclude<FunnelMode, 'snapshot'>
+  /** @default 'cohort' */
+  basis?: FunnelBasis
 }
 
 /** The figure a KPI card shows. */

@@ -17,6 +17,11 @@ export function dayToText(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10)
 }
 
+/** The day number of a 'YYYY-MM-DD' text (NaN when it is not one). */
+export function dayOfText(text: string): number {
+  return textToDay(text)
+}
+
 function textToDay(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
   return m ? Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS) : Number.NaN

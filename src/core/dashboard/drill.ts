@@ -5,9 +5,9 @@
  */
 import type { Condition, Filter, FilterNode } from '../schema/filter'
 import type { FormDef, RecordRow, WidgetDef } from '../schema/types'
-import { KIND_WON, OUTCOME_NONE } from '../metrics'
+import { funnelDepths, KIND_WON, OUTCOME_NONE } from '../metrics'
 import { bucketDate, compileFilter, nextBucketStart } from '../query'
-import type { DimensionConfig } from './config-types'
+import type { DimensionConfig, FunnelBasis } from './config-types'
 import type { DashboardContext } from './context'
 import { chartConfigOf, sourceFormId } from './config-types'
 import { combinedFilter, dashboardConditions, filteredRecords } from './dashboard-filters'
@@ -34,7 +34,7 @@ export function drillTarget(w: WidgetDef, point: DrillPoint, ctx: DashboardConte
   const form = ctx.forms.find(f => f.id === formId)
   if (!form) return undefined
   if (w.type === 'funnel' && point.kind === 'layer') {
-    const ids = funnelLayerIds(form, w.config.stageField, w.config.mode ?? 'cumulative', w.config.filter, point.stageId, ctx)
+    const ids = funnelLayerIds(form, w.config.stageField, w.config.mode ?? 'cumulative', w.config.filter, point.stageId, ctx, w.config.basis)
     return ids && ids.length > 0 ? idTarget(form.id, ids) : undefined
   }
   const c = chartConfigOf(w)
@@ -93,21 +93,25 @@ function categoryCondition(dim: DimensionConfig, key: string | null, records: re
   return { field: dim.field, op: 'in', value: [key] }
 }
 
-/** Ids of the records counted in one funnel layer (same population and depth rule as core's funnel). */
-export function funnelLayerIds(form: FormDef, stageFieldId: string | undefined, mode: 'cumulative' | 'strict' | 'snapshot', filter: Filter | undefined, stageId: string, ctx: DashboardContext): string[] | undefined {
+/** Ids of the records counted in one funnel layer (same population, basis and depth rule as core's funnel). */
+export function funnelLayerIds(form: FormDef, stageFieldId: string | undefined, mode: 'cumulative' | 'strict' | 'snapshot', filter: Filter | undefined, stageId: string, ctx: DashboardContext, basis: FunnelBasis = 'cohort'): string[] | undefined {
   const field = form.fields.find(f => f.id === stageFieldId)
   if (field?.type !== 'stage') return undefined
-  const input = stageInput(form, field, { filter }, ctx)
+  const input = stageInput(form, field, { filter }, ctx, undefined, {}, mode === 'snapshot' ? 'cohort' : basis)
   const s = input.summary
-  const kept = input.population
   const code = s.model.codeOf.get(stageId)
   if (code === undefined) return undefined
-  const k = s.model.kind[code] === KIND_WON ? s.model.openCount + 1 : (s.model.ordinal[code] as number) + 1
-  const depth = mode === 'strict' ? s.strictDepth : s.depth
   const ids: string[] = []
+  if (mode === 'snapshot') {
+    input.records.forEach((r, i) => {
+      if (s.outcome[i] !== OUTCOME_NONE && input.population[i] === 1 && s.current[i] === code) ids.push(r.id)
+    })
+    return ids
+  }
+  const k = s.model.kind[code] === KIND_WON ? s.model.openCount + 1 : (s.model.ordinal[code] as number) + 1
+  const { mask, depth } = funnelDepths(input, mode === 'strict' ? 'strict' : 'anyOrder')
   input.records.forEach((r, i) => {
-    if (s.outcome[i] === OUTCOME_NONE || kept[i] !== 1) return
-    if (mode === 'snapshot' ? s.current[i] === code : (depth[i] as number) >= k) ids.push(r.id)
+    if (mask[i] === 1 && (depth[i] as number) >= k) ids.push(r.id)
   })
   return ids
 }

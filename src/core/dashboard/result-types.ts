@@ -1,7 +1,7 @@
 /** What computeWidget returns: the data a widget draws, or what it still needs. */
-import type { Label } from '../schema/types'
+import type { Label, Locale } from '../schema/types'
 import type { Ratio } from '../metrics/types'
-import type { ChartType, FunnelMode, KpiMetric } from './config-types'
+import type { ChartType, FunnelBasis, FunnelMode, KpiMetric } from './config-types'
 
 /** Why a widget cannot draw yet. `id` is the dangling reference, when there is one. */
 export interface ConfigProblem {
@@ -43,6 +43,10 @@ export interface FunnelLayer {
 export interface FunnelData {
   type: 'funnel'
   mode: FunnelMode
+  /** What the date filter selected (a snapshot is always 'cohort': it shows now). */
+  basis: FunnelBasis
+  /** Which records the figures count, in words per locale (the card's subtitle). */
+  subtitle: Record<Locale, string>
   value: 'count' | 'amount'
   layers: FunnelLayer[]
   /** The weakest step of this widget's own funnel (strict or any order); null for a snapshot. */
@@ -63,6 +67,9 @@ export interface ConversionStepData {
 
 export interface ConversionData {
   type: 'conversion'
+  basis: FunnelBasis
+  /** Which records the figures count, in words per locale (the card's subtitle). */
+  subtitle: Record<Locale, string>
   steps: ConversionStepData[]
   /** won / first stage. */
   overall: Ratio

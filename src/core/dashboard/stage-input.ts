@@ -1,11 +1,14 @@
 /** Builds metric inputs for stage widgets over one stage summary per (records, events, version, field). */
-import type { MetricInput, StageSummary } from '../metrics'
+import type { MetricInput, Period, StageSummary } from '../metrics'
 import { populationOf, summarizeStageHistory } from '../metrics'
 import type { FieldOf, FormDef, RecordRow, StageEvent } from '../schema/types'
 import type { DashboardContext } from './context'
 import type { ConditionOptions } from './dashboard-filters'
-import type { SourceConfig } from './config-types'
-import { combinedFilter, dashboardConditions } from './dashboard-filters'
+import type { FunnelBasis, SourceConfig } from './config-types'
+import type { DaySpan } from './date-range'
+import { activeDateSpan, combinedFilter, dashboardConditions } from './dashboard-filters'
+import { dayOfText } from './date-range'
+import { localMidnight } from '../query/dates'
 import { compileFilter } from '../query'
 
 const NO_EVENTS: readonly StageEvent[] = []
@@ -45,6 +48,11 @@ export function cachedSummary(records: readonly RecordRow[], events: readonly St
   return entryFor(records, events, field, version).summary
 }
 
+/** The half-open local-time period of an inclusive day span (its first midnight to the midnight after its last day). */
+export function periodOfSpan(span: DaySpan): Period {
+  return { from: localMidnight(dayOfText(span.from)), to: localMidnight(dayOfText(span.to) + 1) }
+}
+
 /** A metric input of a stage widget: shared summary and population, and a memo for shared results. */
 export interface StageInput extends MetricInput {
   summary: StageSummary
@@ -68,29 +76,34 @@ function memo<T>(entry: Entry, key: string, compute: () => T): T {
 
 /**
  * A metric input over all records of `form`, restricted to those passing the widget filter
- * and the dashboard filters (no metric period: the dashboard date filter is a record
- * condition on its target field, so figures equal core's over exactly those records).
+ * and the dashboard filters. Basis `cohort` (default): no metric period, the dashboard date
+ * filter is a record condition on its target field, so figures equal core's over exactly those
+ * records. Basis `period`: the date filter is left out of the conditions and becomes the
+ * metric period in `activity` mode (stage entries made in it, by any record).
  * The summary is cached by (records, events, ctx.dataVersion, field) — by the context object
  * itself when it has no dataVersion — and the population by its filter, so the widgets of
  * one dashboard share both.
  */
-export function stageInput(form: FormDef, field: FieldOf<'stage'>, source: SourceConfig, ctx: DashboardContext, amountField?: string, opts: ConditionOptions = {}): StageInput {
+export function stageInput(form: FormDef, field: FieldOf<'stage'>, source: SourceConfig, ctx: DashboardContext, amountField?: string, opts: ConditionOptions = {}, basis: FunnelBasis = 'cohort'): StageInput {
   const records = ctx.records[form.id] ?? []
   const events = ctx.events[form.id] ?? NO_EVENTS
   const entry = entryFor(records, events, field, ctx.dataVersion ?? ctx)
-  const filter = combinedFilter(source.filter, dashboardConditions(form.id, ctx, opts))
+  // period basis: the date filter becomes the metric period (stage entries made in it), not a record condition
+  const span = basis === 'period' ? (opts.dateSpan ?? activeDateSpan(form.id, ctx)) : undefined
+  const period = span ? periodOfSpan(span) : undefined
+  const filter = combinedFilter(source.filter, dashboardConditions(form.id, ctx, basis === 'period' ? { ...opts, skipDates: true } : opts))
   const popKey = filter === undefined ? 'all' : `${ctx.now}|${ctx.currentMemberId ?? ''}|${JSON.stringify(filter)}`
   const population = memo(entry, `population|${popKey}`, () => populationOf(records, filter
     ? compileFilter(filter, form.fields, { now: ctx.now, currentMemberId: ctx.currentMemberId })
     : undefined))
-  const key = `${popKey}|${ctx.now}`
+  const key = `${popKey}|${ctx.now}|${period ? `${period.from}-${period.to}` : ''}`
   return {
     records,
     events,
     field,
     summary: entry.summary,
     population,
-    options: { amountField, now: ctx.now },
+    options: period ? { amountField, now: ctx.now, period, mode: 'activity' } : { amountField, now: ctx.now },
     shared: <T>(name: string, compute: () => T): T => memo(entry, `${name}|${key}`, compute),
     cached: <T>(name: string, compute: () => T): T => memo(entry, `records:${name}`, compute),
   }

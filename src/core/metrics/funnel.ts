@@ -37,6 +37,16 @@ export function strictFunnel(input: MetricInput): Funnel {
   return buildFunnel(input, 'strict')
 }
 
+/**
+ * The records a funnel counts and the depth each reached (any-order or strict), for the input's
+ * mode and period: a record is in layer k when `mask[i] === 1 && depth[i] >= k` (k = 1..n for the
+ * open stages, n + 1 for won). Drill-through uses it so a layer opens exactly its records.
+ */
+export function funnelDepths(input: MetricInput, kind: Funnel['kind']): { mask: Uint8Array, depth: Int16Array } {
+  const pop = funnelPopulation(metricContext(input))
+  return { mask: pop.mask, depth: kind === 'strict' ? pop.strictDepth : pop.depth }
+}
+
 function buildFunnel(input: MetricInput, kind: Funnel['kind']): Funnel {
   const ctx = metricContext(input)
   const { model } = ctx.summary

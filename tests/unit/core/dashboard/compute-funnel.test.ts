@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { FunnelData, KpiData, ConversionData } from '../../../../src/core/dashboard'
-import { computeWidget } from '../../../../src/core/dashboard'
+import { computeWidget, drillTarget } from '../../../../src/core/dashboard'
 import { cumulativeFunnel, salesCycle, salesVelocity, weightedPipeline, winRate } from '../../../../src/core/metrics'
-import { mixedPipeline } from '../../../fixtures/metrics'
+import { DAY, mixedPipeline } from '../../../fixtures/metrics'
 import { dashCtx, oppRecords, widget } from '../../../fixtures/dashboard'
 
 function ok<T>(result: ReturnType<typeof computeWidget>): T {
@@ -124,5 +124,42 @@ describe('dashboard/compute-funnel', () => {
       expect(kpi({ metric: 'measure', target: 12 }).progress).toBe(0.75)
       expect(kpi({ metric: 'measure', target: 0 }).progress).toBeNull()
     })
+  })
+})
+
+describe('dashboard/compute-funnel basis', () => {
+  // the fixture's events and creation times moved to noon, so local-day boundaries in any zone within ±11 h fall between them
+  const noon = (extra = {}) => {
+    const base = dashCtx()
+    const records = { ...base.records, opps: base.records.opps!.map(r => ({ ...r, createdAt: r.createdAt + DAY / 2 })) }
+    const events = { opps: base.events.opps!.map(e => ({ ...e, at: e.at + DAY / 2 })) }
+    return dashCtx({ records, events, filterValues: { date: { preset: 'custom', from: '1970-01-03', to: '1970-01-05' } }, ...extra })
+  }
+  const basisFunnel = (config: Record<string, unknown>) => ok<FunnelData>(computeWidget(widget('funnel', { formId: 'opps', stageField: 'stage', ...config }), noon()))
+
+  it('should count the stage entries made in the period on the period basis (hand-computed)', () => {
+    // entries on days 2-4: A s2 · B s3 · C s2 s3 · D s1 s2 · G s1, lost → reached s1 5, s2 4, s3 2, won 0
+    const f = basisFunnel({ basis: 'period' })
+    expect(f.layers.map(l => l.count)).toEqual([5, 4, 2, 0])
+    expect(f.basis).toBe('period')
+    expect(f.subtitle.en).toBe('Period · stage entries made 1970-01-03 – 1970-01-05, whoever made them')
+    expect(f.subtitle['zh-CN']).toBe('期间 · 1970-01-03 至 1970-01-05 发生的阶段进入（不论记录何时创建）')
+  })
+
+  it('should count the records dated in the period on the cohort basis, and say so', () => {
+    // no record's date (2024) lies in 1970: the cohort is empty
+    const f = basisFunnel({})
+    expect(f.layers.map(l => l.count)).toEqual([0, 0, 0, 0])
+    expect(f.subtitle.en).toBe('Cohort · 商机 with Date 1970-01-03 – 1970-01-05, followed to now')
+    expect(f.subtitle['zh-CN']).toBe('队列 · 日期在 1970-01-03 至 1970-01-05 的商机，跟踪到现在')
+    expect(funnel({ mode: 'snapshot', basis: 'period' }).subtitle.en).toBe('Snapshot · where 商机 are now')
+  })
+
+  it('should give the conversion widget the same basis and drill a period layer to exactly its records', () => {
+    const conv = ok<ConversionData>(computeWidget(widget('conversion', { formId: 'opps', stageField: 'stage', basis: 'period' }), noon()))
+    expect(conv.steps.map(s => [s.fromCount, s.toCount])).toEqual([[5, 4], [4, 2], [2, 0]])
+    expect(conv.subtitle.en).toContain('Period ·')
+    const t = drillTarget(widget('funnel', { formId: 'opps', stageField: 'stage', basis: 'period' }), { kind: 'layer', stageId: 's2' }, noon())
+    expect(t?.filter).toEqual({ and: [{ field: '_id', op: 'in', value: ['A', 'B', 'C', 'D'] }] })
   })
 })

@@ -16,8 +16,8 @@ import { EVERY_TYPE } from '../../../fixtures/widgets'
 /** Every key of a config type, each exactly once: a key missing here or not in the type does not compile. */
 type KeysOf<C> = { [K in keyof Required<C>]: true }
 const TS_KEYS: { [T in WidgetType]: KeysOf<WidgetConfigs[T]> } = {
-  funnel: { formId: true, filter: true, stageField: true, mode: true, value: true, amountField: true },
-  conversion: { formId: true, filter: true, stageField: true, mode: true },
+  funnel: { formId: true, filter: true, stageField: true, mode: true, basis: true, value: true, amountField: true },
+  conversion: { formId: true, filter: true, stageField: true, mode: true, basis: true },
   kpi: { formId: true, filter: true, metric: true, measure: true, stageField: true, amountField: true, comparePrevious: true, target: true },
   bar: CHART_KEYS(),
   column: CHART_KEYS(),
