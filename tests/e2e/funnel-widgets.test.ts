@@ -111,6 +111,27 @@ describe('funnel widgets: the defects found no longer reproduce (zh-CN)', () => 
     await page.click('[data-test=dashboard-mode]')
   })
 
+  it('should change the funnel\'s figures and subtitle when its basis goes from cohort to period', async () => {
+    const id = await widgetIdByTitle(page, '销售漏斗')
+    const card = page.locator(`[data-widget-id="${id}"]`)
+    await page.click('[data-test^=filter-preset-]')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '本季度' }).first().click()
+    await expect.poll(() => card.locator('[data-test=widget-subtitle]').textContent()).toMatch(/^队列 · 创建时间在 \d{4}-\d{2}-01 至 \d{4}-\d{2}-\d{2} 的商机，跟踪到现在$/)
+    const cohort = (await figures(page, id)).map(f => Number(f.value))
+    await page.click('[data-test=dashboard-mode]')
+    await configure(page, id)
+    await page.click('[data-test=cfg-basis]')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '期间：' }).first().click()
+    await closePanel(page)
+    await page.click('[data-test=dashboard-mode]')
+    await expect.poll(() => card.locator('[data-test=widget-subtitle]').textContent()).toMatch(/^期间 · \d{4}-\d{2}-01 至 \d{4}-\d{2}-\d{2} 发生的阶段进入/)
+    const period = (await figures(page, id)).map(f => Number(f.value))
+    expect(period).toHaveLength(cohort.length)
+    expect(period).not.toEqual(cohort)
+    await card.scrollIntoViewIfNeeded()
+    await shot(page, 'funnel-widgets-period-basis-zh')
+  })
+
   it('should not tell an editor of an empty dashboard to click Edit', async () => {
     await page.click('[data-test=create-dashboard]')
     await fillField(page, 'name-input', '空看板')
