@@ -81,7 +81,7 @@ describe('HistoryImportDialog', () => {
     await pickFile('history.csv', TRAPS)
     await until(() => !!document.body.querySelector('[data-test=io-history-check]'), 'the column choice')
     // The guesses read the values: the deal column matches the records' names, CreatedDate holds dates.
-    expect(textOf('io-history-why-key')).toContain('67 % 的值与已有记录的标识一致')
+    expect(textOf('io-history-why-key')).toContain('2 个标识与已有记录一致（100 %）')
     expect(textOf('io-history-why-at')).toContain('100 % 的值可解析为日期')
     await clickTest('io-history-check')
     await until(() => textOf('io-history-summary') !== '', 'the summary')

@@ -6,27 +6,12 @@ import { CRM_DIR, CRM_SKIP_REASON, hasCrmData } from '../shared-data'
 import { CUSTOMER_HEADERS, customersCsv, gbkBytes, sampleCsv } from '../fixtures/io-e2e/files'
 import { colIdByHeader, fillField } from './grid-actions'
 import { shot, startSession } from './harness'
+import { downloadBackup, pickOption } from './io-actions'
 
 interface Backup {
   forms: { id: string, name: unknown, fields: { id: string, type: string, label: unknown, options?: { stages?: { id: string, label: string }[], choices?: { id: string, label: string }[] } }[] }[]
   records: Record<string, { values: Record<string, unknown>, createdAt: number }[]>
   stageEvents: { formId: string, recordId: string, from: string | null, to: string, at: number }[]
-}
-
-const origin = (page: Page) => new URL(page.url()).origin
-
-async function downloadBackup(page: Page): Promise<Backup> {
-  const back = page.url()
-  await page.goto(`${origin(page)}/#/settings`)
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=backup]')])
-  const backup = JSON.parse(readFileSync(await download.path(), 'utf8')) as Backup
-  await page.goto(back)
-  return backup
-}
-
-async function pickOption(page: Page, selectTestId: string, text: string | RegExp) {
-  await page.locator(`[data-test="${selectTestId}"]`).first().click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
 }
 
 async function countText(page: Page) {
@@ -83,7 +68,7 @@ describe('import and export in the browser', () => {
       const stageCol = await colIdByHeader(page, 'deal_stage')
       const formUrl = page.url().split('?')[0]!
       const counts: Record<string, number> = {}
-      const backup = await downloadBackup(page)
+      const backup = await downloadBackup<Backup>(page)
       const form = backup.forms.find(f => f.fields.some(x => x.id === stageCol))!
       const stages = form.fields.find(x => x.id === stageCol)!.options!.stages!
       expect(stages.map(s => s.label)).toEqual(['Prospecting', 'Engaging', 'Won', 'Lost'])
@@ -163,7 +148,7 @@ describe('import and export in the browser', () => {
     await page.waitForSelector('[data-test=io-done-summary]')
     await page.click('[data-test=io-finish]')
     await expect.poll(() => countText(page)).toContain('1013')
-    const backup = await downloadBackup(page)
+    const backup = await downloadBackup<Backup>(page)
     const form = backup.forms.find(f => f.name === '客户')!
     const name = form.fields.find(f => f.label === '客户名称')!.id
     const amount = form.fields.find(f => f.label === '金额')!.id
@@ -188,7 +173,7 @@ describe('import and export in the browser', () => {
     await page.waitForSelector('[data-test=io-done-summary]')
     expect(await page.textContent('[data-test=io-done-summary]')).toContain('1,013')
     await page.click('[data-test=io-finish]')
-    const backup = await downloadBackup(page)
+    const backup = await downloadBackup<Backup>(page)
     const form = backup.forms.find(f => f.name === '客户')!
     const seen = new Map<string, number>()
     for (const r of backup.records[form.id]!) {

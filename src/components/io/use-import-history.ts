@@ -1,12 +1,12 @@
 import type { DateFormatId } from '@/core/io'
-import type { DateFormat, HistoryGuess, HistoryLogResult, HistoryMerge, StageOrderSource } from '@/core/io/stage-history'
+import type { DateFormat, HistoryGuess, HistoryLogResult, HistoryMerge, HistoryPresetId, StageOrderSource } from '@/core/io/stage-history'
 import type { RecordPatch } from '@/core/records'
 import type { FieldDef, FieldOf, FormDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
 import type { Ref } from 'vue'
 import type { ParsedFile } from '@/workers/import-protocol'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { coerceCell, dateOrderOf, detectDateFormat } from '@/core/io'
-import { guessHistoryColumns, matchStageName, mergeHistory, orderStageNames, parseTimestamp, reconstructFromHistoryLog } from '@/core/io/stage-history'
+import { detectHistoryPreset, guessHistoryColumns, HISTORY_PRESETS, matchStageName, mergeHistory, orderStageNames, parseTimestamp, presetColumns, presetRowFilter, reconstructFromHistoryLog, reorderOpenStages } from '@/core/io/stage-history'
 import { behaviourOf } from '@/core/fields/registry'
 import { keyOf } from '@/core/io/key-index'
 import { validatorFor } from '@/core/records'
@@ -65,15 +65,26 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
   const updateCurrent = ref(false)
   /** The open stages in the order to save before writing (the user may reorder). */
   const stageOrder = ref<string[]>([])
+  /** The CRM export layout ('' = a generic one-row-per-change log): detected from the headers, changeable. */
+  const preset = ref<HistoryPresetId | ''>('')
+  const presetDef = computed(() => HISTORY_PRESETS.find(x => x.id === preset.value))
+  /** The rows that are stage changes (a property-history export also holds other properties' changes). */
+  const rows = computed<readonly string[][]>(() => {
+    const p = parsed.value
+    if (!p) return []
+    const keep = presetRowFilter(presetDef.value, p.headers)
+    return keep ? p.rows.filter(keep) : p.rows
+  })
 
   watch(parsed, async (p) => {
     checked.value = false
     stageNames.value = {}
     const f = form.value
     const existing = f ? await loadedRows(f.id) : []
-    const g = p ? guessHistoryColumns(p.headers, p.rows, { stageNames: stageField.value ? namesOf(stageField.value) : [], keyFields: keyCandidates(writable.value, existing) }) : {}
+    preset.value = p ? detectHistoryPreset(p.headers)?.id ?? '' : ''
+    const g = p ? guessHistoryColumns(p.headers, rows.value, { stageNames: stageField.value ? namesOf(stageField.value) : [], keyFields: keyCandidates(writable.value, existing) }) : {}
     guesses.value = g
-    cols.value = { key: g.key?.column ?? '', stage: g.stage?.column ?? '', at: g.at?.column ?? '', amount: g.amount?.column ?? '', owner: g.owner?.column ?? '', order: g.order?.column ?? '' }
+    applyColumns()
     target.value = {
       key: g.key?.field ?? f?.titleField ?? '',
       amount: f?.fields.find(x => x.type === 'money')?.id ?? f?.fields.find(x => x.type === 'number')?.id ?? '',
@@ -81,6 +92,20 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     }
     updateCurrent.value = existing.length === 0
   }, { immediate: true })
+
+  /** The guessed columns, overridden by what the chosen preset names. */
+  function applyColumns(): void {
+    const g = guesses.value
+    const fromPreset = presetDef.value && parsed.value ? presetColumns(presetDef.value, parsed.value.headers) : {}
+    const pick = (role: keyof HistoryColumns) => fromPreset[role] ?? g[role]?.column ?? ''
+    cols.value = { key: pick('key'), stage: pick('stage'), at: pick('at'), amount: pick('amount'), owner: pick('owner'), order: pick('order') }
+    checked.value = false
+  }
+
+  function setPreset(id: HistoryPresetId | ''): void {
+    preset.value = id
+    applyColumns()
+  }
 
   async function loadedRows(formId: string): Promise<readonly RecordRow[]> {
     const state = records.ensure(formId)
@@ -91,7 +116,7 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
   const colIndex = (h: string) => parsed.value?.headers.indexOf(h) ?? -1
   const detection = computed(() => {
     const i = colIndex(cols.value.at)
-    return detectDateFormat(i < 0 ? [] : (parsed.value?.rows.slice(0, 2000).map(r => r[i] ?? '') ?? []))
+    return detectDateFormat(i < 0 ? [] : rows.value.slice(0, 2000).map(r => r[i] ?? ''))
   })
   watch(detection, d => (dateFormat.value = d.ambiguous ? null : d.format), { immediate: true })
   const ready = computed(() => !!stageField.value && cols.value.key !== '' && cols.value.stage !== '' && cols.value.at !== '' && !(detection.value.ambiguous && dateFormat.value === null))
@@ -106,8 +131,8 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     const field = stageField.value
     if (!checked.value || !p || !field || !form.value) return undefined
     const c = cols.value
-    const rows = p.rows.map(r => Object.fromEntries(p.headers.map((h, i) => [h, r[i] ?? ''])))
-    return reconstructFromHistoryLog(rows, {
+    const objects = rows.value.map(r => Object.fromEntries(p.headers.map((h, i) => [h, r[i] ?? ''])))
+    return reconstructFromHistoryLog(objects, {
       formId: form.value.id,
       field,
       columns: { key: c.key, stage: c.stage, at: c.at, ...(c.amount ? { amount: c.amount } : {}), ...(c.owner ? { owner: c.owner } : {}) },
@@ -119,23 +144,26 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     })
   })
 
-  /** The open stages ordered by the log's sort column, else its moves (first appearance last). */
+  /**
+   * The open stages ordered by the log's sort column, else by the moves its records made
+   * (outcomes included, so a move into won places the stage before it). Stages the log never
+   * names keep their place; without any evidence (first appearance only) the order stays.
+   */
   const orderProposal = computed<StageOrderProposal | undefined>(() => {
     const p = parsed.value
     const field = stageField.value
     if (!checked.value || !p || !field) return undefined
     const [k, s, a, o] = [colIndex(cols.value.key), colIndex(cols.value.stage), colIndex(cols.value.at), colIndex(cols.value.order)]
-    const open = new Set(field.options.stages.filter(x => x.kind === 'open').map(x => x.id))
-    const rows = p.rows.flatMap((r) => {
+    const changes = rows.value.flatMap((r) => {
       const stage = matchStageName(field, r[s] ?? '', stageNames.value)
       const at = parseTimestamp(r[a], readFormat())
-      if (stage === undefined || !open.has(stage) || at === null) return []
-      const order = o < 0 ? undefined : Number((r[o] ?? '').replace(/[,%]/g, ''))
-      return [{ key: r[k] ?? '', stage, at, ...(order !== undefined && Number.isFinite(order) && (r[o] ?? '').trim() !== '' ? { order } : {}) }]
+      if (stage === undefined || at === null) return []
+      const text = o < 0 ? '' : (r[o] ?? '').replace(/[,%]/g, '').trim()
+      const order = text === '' ? Number.NaN : Number(text)
+      return [{ key: r[k] ?? '', stage, at, ...(Number.isFinite(order) ? { order } : {}) }]
     })
-    const found = orderStageNames(rows)
-    const current = [...open]
-    return { ids: [...found.names, ...current.filter(id => !found.names.includes(id))], source: found.source }
+    const found = orderStageNames(changes)
+    return { ids: reorderOpenStages(field.options.stages.filter(x => x.kind === 'open').map(x => x.id), found), source: found.source }
   })
   watch(orderProposal, (p) => {
     if (p) stageOrder.value = [...p.ids]
@@ -214,7 +242,7 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     return out
   }
 
-  return { stageField, writable, cols, guesses, target, stageNames, dateFormat, detection, ready, checked, mode, updateCurrent, result, prepared, orderProposal, stageOrder, reordered, moveInOrder, saveStageOrder }
+  return { stageField, writable, cols, guesses, target, stageNames, dateFormat, detection, ready, checked, mode, updateCurrent, result, prepared, orderProposal, stageOrder, reordered, moveInOrder, saveStageOrder, preset, setPreset }
 }
 
 /** Every name a stage answers to in a file: its id and its labels. */

@@ -7,14 +7,15 @@ export type HistoryRole = 'key' | 'stage' | 'at' | 'amount' | 'owner' | 'order'
 
 /**
  * Why a column was guessed, in numbers the dialog turns into a sentence ("92 % of values parse
- * as dates"). Shares are 0..1 of the non-empty sampled values.
+ * as dates"). Shares are 0..1 of the non-empty sampled values; for `matchesRecords`, of the
+ * smaller side (the column's distinct values or the records' keys).
  */
 export type GuessReason
   = | { code: 'dates', share: number }
     | { code: 'stageNames', share: number }
     | { code: 'fewValues', distinct: number }
     | { code: 'repeats', perKey: number, keys: number }
-    | { code: 'matchesRecords', share: number }
+    | { code: 'matchesRecords', share: number, matched: number }
     | { code: 'unique' }
     | { code: 'amounts', share: number, distinct: number }
     | { code: 'numbers', distinct: number }
@@ -129,19 +130,20 @@ export function guessHistoryColumns(headers: readonly string[], rows: readonly (
     if (c.filled < 0.9 * sample.length || dateShare(c) >= 0.5) return undefined
     const penalty = NAME.notKey.test(c.norm) ? 1 : 0
     const bonus = (NAME.key.test(c.norm) ? 0.4 : 0) + (NAME.keyId.test(c.norm) ? 0.1 : 0)
-    let match: { field: string, share: number } | undefined
-    for (const f of ctx.keyFields ?? []) {
+    const keys = c.distinct.size
+    // A column of a few values repeated everywhere (a user id, a 0/1 flag) is not one key per deal.
+    const categorical = keys < 2 || (keys / c.filled < 0.02 && keys < 50)
+    let match: { field: string, share: number, matched: number } | undefined
+    for (const f of categorical ? [] : ctx.keyFields ?? []) {
       if (f.keys.size === 0) continue
       let hits = 0
       for (const v of c.distinct) if (f.keys.has(v)) hits++
-      const share = hits / c.distinct.size
-      if (share >= 0.5 && (!match || share > match.share)) match = { field: f.field, share }
+      // Coverage of the smaller side: 4 records all found among 8,000 deals of a log is a match.
+      const cover = hits / Math.min(keys, f.keys.size)
+      if (cover >= 0.5 && (!match || cover > match.share)) match = { field: f.field, share: cover, matched: hits }
     }
-    if (match) return { score: 3 + match.share + bonus - penalty, confidence: match.share >= 0.9 ? 'high' : 'low', reason: { code: 'matchesRecords', share: match.share }, field: match.field }
-    const keys = c.distinct.size
+    if (match) return { score: 3 + match.share + bonus - penalty, confidence: match.share >= 0.9 ? 'high' : 'low', reason: { code: 'matchesRecords', share: match.share, matched: match.matched }, field: match.field }
     if (keys === c.filled) return { score: 0.3 + bonus - penalty, confidence: 'low', reason: { code: 'unique' } }
-    // A column of a few values repeated everywhere (a user id, a category) is not one key per deal.
-    const categorical = keys < 2 || (keys / c.filled < 0.02 && keys < 50)
     const perKey = c.filled / keys
     return { score: (categorical ? 0.1 : 1.5) + bonus - penalty, confidence: !categorical && bonus > 0 && !penalty ? 'high' : 'low', reason: { code: 'repeats', perKey, keys } }
   })

@@ -44,6 +44,18 @@ export function orderStageNames(rows: readonly StageOrderRow[]): StageOrder {
   return { names: topological(names, moves, byFirst), source: 'transitions' }
 }
 
+/**
+ * The open stages of a field (`current`, in their order) reordered as `found` says: the stages
+ * the log names take their places in its order, the ones it never names stay where they are,
+ * and an order from first appearance alone (no evidence of funnel order) changes nothing.
+ */
+export function reorderOpenStages(current: readonly string[], found: StageOrder): string[] {
+  if (found.source === 'firstSeen') return [...current]
+  const named = new Set(found.names)
+  const queue = found.names.filter(id => current.includes(id))
+  return current.map(id => (named.has(id) ? queue.shift()! : id))
+}
+
 function median(xs: number[] | undefined): number | undefined {
   if (!xs?.length) return undefined
   const s = [...xs].sort((a, b) => a - b)

@@ -52,7 +52,14 @@ describe('guess-columns', () => {
       const rows = historyRows()
       const deals = new Set(rows.map(r => r[3]!))
       const g = guessHistoryColumns(['RowKey', ...HEADERS.slice(1)], rows.map(r => [r[0]!, ...r.slice(1)]), { stageNames: STAGES, keyFields: [{ field: 'f_title', keys: new Set(['nothing']) }, { field: 'f_deal', keys: deals }] })
-      expect(g.key).toMatchObject({ column: 'OpportunityId', field: 'f_deal', confidence: 'high', reason: { code: 'matchesRecords', share: 1 } })
+      expect(g.key).toMatchObject({ column: 'OpportunityId', field: 'f_deal', confidence: 'high', reason: { code: 'matchesRecords', share: 1, matched: 40 } })
+    })
+
+    it('should match a few existing records among many deals, and never a 0/1 column that happens to share their values', () => {
+      const rows = historyRows()
+      const few = new Set([rows[0]![3]!, rows[5]![3]!])
+      const g = guessHistoryColumns(HEADERS, rows, { stageNames: STAGES, keyFields: [{ field: 'f_value', keys: new Set(['0', '1054']) }, { field: 'f_deal', keys: few }] })
+      expect(g.key).toMatchObject({ column: 'OpportunityId', field: 'f_deal', reason: { code: 'matchesRecords', matched: 2 } })
     })
 
     it('should mark a guess made on names alone as low confidence', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { orderStageNames } from '../../../../../src/core/io/stage-history'
+import { orderStageNames, reorderOpenStages } from '../../../../../src/core/io/stage-history'
 
 const day = (d: number) => Date.UTC(2024, 0, d)
 
@@ -38,6 +38,17 @@ describe('stage-order', () => {
 
     it('should fall back to first appearance without any move', () => {
       expect(orderStageNames([{ key: 'a', stage: 'B', at: 1 }, { key: 'b', stage: 'A', at: 2 }])).toEqual({ names: ['B', 'A'], source: 'firstSeen' })
+    })
+  })
+
+  describe('reorderOpenStages', () => {
+    it('should move the stages the log orders and leave the others in place', () => {
+      expect(reorderOpenStages(['a', 'b', 'c', 'd'], { names: ['d', 'won', 'b'], source: 'transitions' })).toEqual(['a', 'd', 'c', 'b'])
+    })
+
+    it('should change nothing on first appearance alone, nor when the log names one open stage', () => {
+      expect(reorderOpenStages(['p', 'e'], { names: ['e', 'p'], source: 'firstSeen' })).toEqual(['p', 'e'])
+      expect(reorderOpenStages(['p', 'e'], { names: ['e', 'won', 'lost'], source: 'transitions' })).toEqual(['p', 'e'])
     })
   })
 })

@@ -1,0 +1,71 @@
+import type { HistoryRole } from './guess-columns'
+import { normalizeHeader } from '../auto-map'
+
+/** Stage-history exports of the big CRMs the import recognises by their header row. */
+export type HistoryPresetId = 'salesforce' | 'hubspot' | 'pipedrive'
+
+/** How one CRM's stage-history export is laid out. */
+export interface HistoryPreset {
+  id: HistoryPresetId
+  /** Headers (normalised) that must all be present for the file to be recognised. */
+  signature: readonly string[][]
+  /** Per role, the header names the CRM uses, in preference order. */
+  columns: Partial<Record<HistoryRole, readonly string[]>>
+  /**
+   * Exports holding the changes of every property: only rows whose `column` holds one of
+   * `values` are stage changes (HubSpot property history, Pipedrive changelog).
+   */
+  rows?: { column: readonly string[], values: readonly string[] }
+}
+
+/**
+ * The presets, from the CRMs' public documentation: Salesforce OpportunityHistory (one row per
+ * change of stage, amount, probability or close date), HubSpot's deal property history
+ * (dealId, property, value, timestamp), Pipedrive's deal changelog (deal id, field key, old and
+ * new value, log time; stage values are stage ids, listed for mapping like any unknown name).
+ */
+export const HISTORY_PRESETS: readonly HistoryPreset[] = [
+  {
+    id: 'salesforce',
+    signature: [['opportunityid'], ['stagename'], ['createddate']],
+    // CreatedById is who recorded the change, not the deal's owner: left to the user.
+    columns: { key: ['OpportunityId'], stage: ['StageName'], at: ['CreatedDate'], amount: ['Amount'], order: ['Probability'] },
+  },
+  {
+    id: 'hubspot',
+    signature: [['dealid', 'recordid', 'objectid'], ['property', 'propertyname'], ['value', 'propertyvalue'], ['timestamp']],
+    columns: { key: ['dealId', 'Deal ID', 'Record ID', 'objectId'], stage: ['value', 'Property value', 'Value'], at: ['timestamp', 'Timestamp'], owner: ['updatedByUserId', 'sourceLabel'] },
+    rows: { column: ['property', 'Property name', 'Property'], values: ['dealstage', 'Deal Stage'] },
+  },
+  {
+    id: 'pipedrive',
+    signature: [['dealid', 'itemid'], ['fieldkey', 'field'], ['newvalue'], ['logtime', 'updatetime', 'time']],
+    columns: { key: ['Deal ID', 'deal_id', 'item_id'], stage: ['new_value', 'New value'], at: ['log_time', 'Log time', 'Update time', 'time'], owner: ['user_id', 'User'] },
+    rows: { column: ['field_key', 'Field key', 'Field'], values: ['stage_id', 'Stage'] },
+  },
+]
+
+/** The preset whose signature the headers carry, if any. */
+export function detectHistoryPreset(headers: readonly string[]): HistoryPreset | undefined {
+  const have = new Set(headers.map(normalizeHeader))
+  return HISTORY_PRESETS.find(p => p.signature.every(alts => alts.some(a => have.has(a))))
+}
+
+/** The file's header for each role the preset names (matched ignoring case and punctuation). */
+export function presetColumns(preset: HistoryPreset, headers: readonly string[]): Partial<Record<HistoryRole, string>> {
+  const out: Partial<Record<HistoryRole, string>> = {}
+  for (const [role, names] of Object.entries(preset.columns) as [HistoryRole, readonly string[]][]) {
+    const header = names.map(normalizeHeader).map(n => headers.find(h => normalizeHeader(h) === n)).find(h => h !== undefined)
+    if (header !== undefined) out[role] = header
+  }
+  return out
+}
+
+/** Indices of the rows that are stage changes under the preset (every row when it has no row filter). */
+export function presetRowFilter(preset: HistoryPreset | undefined, headers: readonly string[]): ((row: readonly string[]) => boolean) | undefined {
+  if (!preset?.rows) return undefined
+  const wanted = new Set(preset.rows.values.map(v => v.toLowerCase()))
+  const col = preset.rows.column.map(normalizeHeader).map(n => headers.findIndex(h => normalizeHeader(h) === n)).find(i => i >= 0)
+  if (col === undefined) return undefined
+  return row => wanted.has((row[col] ?? '').trim().toLowerCase())
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parseCsv } from '../../../../../src/core/io/csv-parse'
+import { detectHistoryPreset, presetColumns, presetRowFilter, reconstructFromHistoryLog } from '../../../../../src/core/io/stage-history'
+import { stage, stageField } from '../../../../fixtures/metrics'
+
+// Small samples laid out like each CRM's documented export (no customer data).
+const sample = (name: string) => parseCsv(readFileSync(new URL(`../../../../fixtures/io-history/${name}`, import.meta.url), 'utf8'))
+const field = stageField([
+  stage('s1', 'open', { label: 'Prospecting' }),
+  stage('s2', 'open', { label: 'Negotiation' }),
+  stage('won', 'won', { label: 'Closed Won' }),
+  stage('lost', 'lost', { label: 'Closed Lost' }),
+])
+
+function rebuild(name: string, stageNames: Record<string, string> = {}) {
+  const t = sample(name)
+  const preset = detectHistoryPreset(t.headers)!
+  const cols = presetColumns(preset, t.headers)
+  const keep = presetRowFilter(preset, t.headers) ?? (() => true)
+  const rows = t.rows.filter(keep).map(r => Object.fromEntries(t.headers.map((h, i) => [h, r[i] ?? ''])))
+  const r = reconstructFromHistoryLog(rows, { formId: 'f', field, columns: { key: cols.key!, stage: cols.stage!, at: cols.at! }, keyField: 'key', stageNames })
+  return { preset, cols, r }
+}
+
+const chain = (r: ReturnType<typeof rebuild>['r'], key: string) => {
+  const rec = r.records.find(x => x.values.key === key)!
+  return r.events.filter(e => e.recordId === rec.id).map(e => e.to)
+}
+
+describe('presets', () => {
+  it('should recognise a Salesforce OpportunityHistory export and map its columns', () => {
+    const { preset, cols, r } = rebuild('salesforce-opportunity-history.csv')
+    expect(preset.id).toBe('salesforce')
+    expect(cols).toEqual({ key: 'OpportunityId', stage: 'StageName', at: 'CreatedDate', amount: 'Amount', order: 'Probability' })
+    expect(r.badRows).toEqual([])
+    expect(chain(r, '0061a00000AAAA1')).toEqual(['s1', 's2', 'won'])
+  })
+
+  it('should keep only the deal-stage rows of a HubSpot property history export', () => {
+    const { preset, r } = rebuild('hubspot-deal-property-history.csv', { appointmentscheduled: 's1', contractsent: 's2', closedwon: 'won', closedlost: 'lost' })
+    expect(preset.id).toBe('hubspot')
+    expect(r.unknownStages).toEqual([])
+    expect(chain(r, '9001')).toEqual(['s1', 's2', 'won'])
+    expect(chain(r, '9002')).toEqual(['s1', 'lost'])
+  })
+
+  it('should keep only the stage changes of a Pipedrive deal changelog and list its stage ids for mapping', () => {
+    const { preset, r } = rebuild('pipedrive-deal-changelog.csv')
+    expect(preset.id).toBe('pipedrive')
+    expect(r.unknownStages.map(u => u.name).sort()).toEqual(['1', '3', '5'])
+    const mapped = rebuild('pipedrive-deal-changelog.csv', { 1: 's1', 3: 's2', 5: 'won' }).r
+    expect(chain(mapped, '120')).toEqual(['s1', 's2', 'won'])
+  })
+
+  it('should not claim a file of another layout', () => {
+    expect(detectHistoryPreset(['deal', 'stage', 'changed_at'])).toBeUndefined()
+  })
+})
