@@ -1,0 +1,135 @@
+// Documents pulled from the replica → one Transaction for the local adapter (applied through
+// the pipeline's applyExternal). Each document is checked first (doc-check.ts); one that fails
+// is skipped and listed, the rest apply.
+import type { FormDef, RecordRow, WorkspaceSettings } from '../schema/types'
+import type { RecordChanges, Transaction } from '../storage/adapter'
+import { checkDoc, type RawDoc } from './doc-check'
+
+/** What the local workspace holds, as far as applying pulled documents needs to know. */
+export interface LocalView {
+  /** Where a record is now. */
+  presence: (formId: string, recordId: string) => 'live' | 'trash' | 'none'
+  /** The local rev of a live or binned record. */
+  revOf: (formId: string, recordId: string) => number | undefined
+  formOf: (formId: string) => FormDef | undefined
+  settings: WorkspaceSettings | null
+}
+
+export interface SkippedDoc {
+  id: string
+  /** Who wrote it, when the document says so. */
+  by?: string
+  reason: string
+}
+
+export interface PulledTransaction {
+  tx: Transaction
+  skipped: SkippedDoc[]
+  /** How many documents changed something here. */
+  applied: number
+}
+
+function changesOf(tx: Transaction, formId: string): RecordChanges {
+  tx.records ??= {}
+  return (tx.records[formId] ??= {})
+}
+
+// The local conflict rule reads a put of rev r as built on r - 1: a pulled row is put one above
+// what is here, so it is stored as it came, never reported as overwriting a local edit.
+function localRow(row: RecordRow, localRev: number | undefined): RecordRow {
+  return localRev === undefined ? row : { ...row, rev: Math.max(row.rev, localRev + 1) }
+}
+
+/** Pulled documents (the winning revision of each, deleted ones included) as one transaction. */
+export function transactionOfDocs(raws: RawDoc[], view: LocalView): PulledTransaction {
+  const tx: Transaction = {}
+  const skipped: SkippedDoc[] = []
+  let applied = 0
+  const batchForms = new Map<string, FormDef>()
+  const droppedForms = new Set<string>()
+  const skip = (raw: RawDoc, reason: string) => skipped.push({ id: raw._id, by: typeof raw.by === 'string' ? raw.by : undefined, reason })
+
+  // Definitions first, so records of a form created in the same batch find it.
+  const ordered = [...raws].sort((a, b) => Number(b._id.startsWith('def:')) - Number(a._id.startsWith('def:')))
+  for (const raw of ordered) {
+    const checked = checkDoc(raw, formId => droppedForms.has(formId) ? undefined : batchForms.get(formId) ?? view.formOf(formId))
+    if (!checked.ok) {
+      skip(raw, checked.reason)
+      continue
+    }
+    const doc = checked.doc
+    switch (doc.type) {
+      case 'design': continue
+      case 'definition': {
+        tx.defs ??= {}
+        if (doc.doc) {
+          ;(tx.defs.put ??= []).push({ kind: doc.kind, doc: doc.doc })
+          if (doc.kind === 'form') batchForms.set(doc.id, doc.doc as FormDef)
+        }
+        else {
+          ;(tx.defs.delete ??= []).push({ kind: doc.kind, id: doc.id })
+          if (doc.kind === 'form') {
+            droppedForms.add(doc.id)
+            ;(tx.dropForms ??= []).push(doc.id)
+          }
+        }
+        applied++
+        break
+      }
+      case 'settings': {
+        if (!doc.settings) continue
+        // "Which member is me" is this device's own.
+        const mine = view.settings?.currentMemberId
+        tx.settings = mine ? { ...doc.settings, currentMemberId: mine } : doc.settings
+        applied++
+        break
+      }
+      case 'record': {
+        if (droppedForms.has(doc.formId)) continue
+        const here = view.presence(doc.formId, doc.recordId)
+        const changes = changesOf(tx, doc.formId)
+        if (!doc.row) {
+          if (here === 'live') (changes.delete ??= []).push(doc.recordId)
+          else if (here === 'trash') (changes.purge ??= []).push(doc.recordId)
+          else continue
+        }
+        else if (doc.trashed) {
+          if (here === 'trash') continue
+          // Put, then bin it, in one transaction: the row lands in the bin as it came.
+          ;(changes.put ??= []).push(localRow(doc.row, view.revOf(doc.formId, doc.recordId)))
+          ;(changes.delete ??= []).push(doc.recordId)
+          changes.toTrash = true
+        }
+        else {
+          if (here === 'trash') (changes.restore ??= []).push(doc.recordId)
+          ;(changes.put ??= []).push(localRow(doc.row, view.revOf(doc.formId, doc.recordId)))
+        }
+        applied++
+        break
+      }
+      case 'event':
+        if (doc.event) {
+          ;(tx.stageEvents ??= []).push(doc.event)
+          applied++
+        }
+        break
+      case 'change':
+        if (doc.change) {
+          ;(tx.changes ??= []).push(doc.change)
+          applied++
+        }
+        break
+    }
+  }
+  // `toTrash` is per form: in a batch that both bins and deletes records of one form, the ones
+  // deleted for good are binned and purged in the same transaction (applied in that order).
+  for (const changes of Object.values(tx.records ?? {})) {
+    if (!changes.toTrash || !changes.delete) continue
+    const putIds = new Set((changes.put ?? []).map(r => r.id))
+    const forGood = changes.delete.filter(id => !putIds.has(id))
+    if (forGood.length) changes.purge = [...changes.purge ?? [], ...forGood]
+  }
+  for (const [formId, changes] of Object.entries(tx.records ?? {})) if (!Object.keys(changes).length) delete tx.records![formId]
+  tx.stageEvents?.sort((a, b) => a.at - b.at)
+  return { tx, skipped, applied }
+}
