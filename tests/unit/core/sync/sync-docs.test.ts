@@ -57,14 +57,14 @@ describe('pulled documents → transaction', () => {
     const { tx, skipped, applied } = transactionOfDocs(asRaw(sent), view())
     expect(skipped).toEqual([])
     expect(applied).toBe(2)
-    expect(tx.records?.deals.put).toEqual([record(1)])
+    expect(tx.records?.deals?.put).toEqual([record(1)])
     expect(tx.stageEvents).toEqual([stageEvent('e1', 'r1', 's1', 5)])
   })
 
   it('puts a pulled record one rev above the local one, so it is not reported as a local conflict', () => {
     const sent = docsOfTransaction({ records: { deals: { put: [{ ...record(1), rev: 2 }] } } }, who, () => undefined)
     const { tx } = transactionOfDocs(asRaw(sent), view([{ ...record(1), rev: 7 }]))
-    expect(tx.records?.deals.put?.[0].rev).toBe(8)
+    expect(tx.records?.deals?.put?.[0].rev).toBe(8)
   })
 
   it('bins, restores and purges as the other side did', () => {
@@ -75,7 +75,7 @@ describe('pulled documents → transaction', () => {
       { _id: 'rec:deals:r4', _deleted: true },
     ])
     const { tx } = transactionOfDocs(raws, view([record(1), record(4)], [record(2), record(3)]))
-    const ch = tx.records!.deals
+    const ch = tx.records!.deals!
     expect(ch.restore).toEqual(['r2'])
     expect(ch.toTrash).toBe(true)
     expect(ch.delete).toEqual(['r1', 'r4'])
@@ -98,7 +98,7 @@ describe('pulled documents → transaction', () => {
       { _id: 'rec:deals:r5', type: 'record', schemaVersion: 1, by: 'mia', at: who.at, body: record(5) },
     ])
     const { tx, skipped } = transactionOfDocs(raws, view())
-    expect(tx.records?.deals.put?.map(r => r.id)).toEqual(['r5'])
+    expect(tx.records?.deals?.put?.map(r => r.id)).toEqual(['r5'])
     expect(skipped.map(s => s.id)).toEqual(['def:form:f9', 'contact-1', 'rec:deals:r1', 'rec:deals:r2', 'rec:other:r3'])
     const reasons = Object.fromEntries(skipped.map(s => [s.id, s.reason]))
     expect(reasons['contact-1']).toMatch(/not one FunnelGrid writes/)
@@ -115,7 +115,7 @@ describe('pulled documents → transaction', () => {
     }, who)
     const { tx, skipped } = transactionOfDocs(asRaw(sent.reverse()), view())
     expect(skipped).toEqual([])
-    expect(tx.records?.new.put).toHaveLength(1)
+    expect(tx.records?.new?.put).toHaveLength(1)
   })
 })
 
