@@ -64,7 +64,7 @@ describe('pulled documents → transaction', () => {
   it('puts a pulled record one rev above the local one, so it is not reported as a local conflict', () => {
     const sent = docsOfTransaction({ records: { deals: { put: [{ ...record(1), rev: 2 }] } } }, who, () => undefined)
     const { tx } = transactionOfDocs(asRaw(sent), view([{ ...record(1), rev: 7 }]))
-    expect(tx.records?.deals?.put?.[0].rev).toBe(8)
+    expect(tx.records?.deals?.put?.[0]?.rev).toBe(8)
   })
 
   it('bins, restores and purges as the other side did', () => {
