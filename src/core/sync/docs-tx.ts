@@ -4,13 +4,14 @@
 import type { FormDef, RecordRow, WorkspaceSettings } from '../schema/types'
 import type { RecordChanges, Transaction } from '../storage/adapter'
 import { checkDoc, type RawDoc } from './doc-check'
+import { sameValue } from './merge'
 
 /** What the local workspace holds, as far as applying pulled documents needs to know. */
 export interface LocalView {
   /** Where a record is now. */
   presence: (formId: string, recordId: string) => 'live' | 'trash' | 'none'
-  /** The local rev of a live or binned record. */
-  revOf: (formId: string, recordId: string) => number | undefined
+  /** The local row of a live or binned record. */
+  rowOf: (formId: string, recordId: string) => RecordRow | undefined
   formOf: (formId: string) => FormDef | undefined
   settings: WorkspaceSettings | null
 }
@@ -36,8 +37,14 @@ function changesOf(tx: Transaction, formId: string): RecordChanges {
 
 // The local conflict rule reads a put of rev r as built on r - 1: a pulled row is put one above
 // what is here, so it is stored as it came, never reported as overwriting a local edit.
-function localRow(row: RecordRow, localRev: number | undefined): RecordRow {
-  return localRev === undefined ? row : { ...row, rev: Math.max(row.rev, localRev + 1) }
+function localRow(row: RecordRow, here: RecordRow | undefined): RecordRow {
+  return here === undefined ? row : { ...row, rev: Math.max(row.rev, here.rev + 1) }
+}
+
+// What this device wrote comes back from the replica (after a restart, or from another tab):
+// the same content is no change.
+function sameRow(a: RecordRow, b: RecordRow | undefined): boolean {
+  return b !== undefined && a.updatedAt === b.updatedAt && sameValue(a.values, b.values)
 }
 
 /** Pulled documents (the winning revision of each, deleted ones included) as one transaction. */
@@ -88,6 +95,8 @@ export function transactionOfDocs(raws: RawDoc[], view: LocalView): PulledTransa
         if (droppedForms.has(doc.formId)) continue
         const here = view.presence(doc.formId, doc.recordId)
         const changes = changesOf(tx, doc.formId)
+        const mine = view.rowOf(doc.formId, doc.recordId)
+        if (doc.row && sameRow(doc.row, mine) && (here === 'trash') === doc.trashed) continue
         if (!doc.row) {
           if (here === 'live') (changes.delete ??= []).push(doc.recordId)
           else if (here === 'trash') (changes.purge ??= []).push(doc.recordId)
@@ -96,13 +105,13 @@ export function transactionOfDocs(raws: RawDoc[], view: LocalView): PulledTransa
         else if (doc.trashed) {
           if (here === 'trash') continue
           // Put, then bin it, in one transaction: the row lands in the bin as it came.
-          ;(changes.put ??= []).push(localRow(doc.row, view.revOf(doc.formId, doc.recordId)))
+          ;(changes.put ??= []).push(localRow(doc.row, mine))
           ;(changes.delete ??= []).push(doc.recordId)
           changes.toTrash = true
         }
         else {
           if (here === 'trash') (changes.restore ??= []).push(doc.recordId)
-          ;(changes.put ??= []).push(localRow(doc.row, view.revOf(doc.formId, doc.recordId)))
+          ;(changes.put ??= []).push(localRow(doc.row, mine))
         }
         applied++
         break
@@ -130,6 +139,7 @@ export function transactionOfDocs(raws: RawDoc[], view: LocalView): PulledTransa
     if (forGood.length) changes.purge = [...changes.purge ?? [], ...forGood]
   }
   for (const [formId, changes] of Object.entries(tx.records ?? {})) if (!Object.keys(changes).length) delete tx.records![formId]
+  if (tx.records && !Object.keys(tx.records).length) delete tx.records
   tx.stageEvents?.sort((a, b) => a.at - b.at)
   return { tx, skipped, applied }
 }

@@ -16,7 +16,7 @@ const asRaw = (docs: unknown[]) => docs.map((d, i) => ({ _rev: `1-${i}`, ...(d a
 function view(live: RecordRow[] = [], trash: RecordRow[] = []): LocalView {
   return {
     presence: (_f, id) => live.some(r => r.id === id) ? 'live' : trash.some(r => r.id === id) ? 'trash' : 'none',
-    revOf: (_f, id) => [...live, ...trash].find(r => r.id === id)?.rev,
+    rowOf: (_f, id) => [...live, ...trash].find(r => r.id === id),
     formOf: id => id === 'deals' ? deals : undefined,
     settings: { ...settings(), currentMemberId: 'm-here' },
   }
@@ -63,8 +63,15 @@ describe('pulled documents → transaction', () => {
 
   it('puts a pulled record one rev above the local one, so it is not reported as a local conflict', () => {
     const sent = docsOfTransaction({ records: { deals: { put: [{ ...record(1), rev: 2 }] } } }, who, () => undefined)
-    const { tx } = transactionOfDocs(asRaw(sent), view([{ ...record(1), rev: 7 }]))
+    const { tx } = transactionOfDocs(asRaw(sent), view([{ ...record(1, { f_amount: 5 }), rev: 7 }]))
     expect(tx.records?.deals?.put?.[0]?.rev).toBe(8)
+  })
+
+  it('takes back what this device wrote as no change', () => {
+    const sent = docsOfTransaction({ records: { deals: { put: [record(1)] } } }, who, () => undefined)
+    const { tx, applied } = transactionOfDocs(asRaw(sent), view([{ ...record(1), rev: 4 }]))
+    expect(applied).toBe(0)
+    expect(tx.records).toBeUndefined()
   })
 
   it('bins, restores and purges as the other side did', () => {
