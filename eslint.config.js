@@ -17,6 +17,7 @@ const UI_AND_STORAGE_LIBS = [
 const STORAGE_DOOR = [
   { group: ['@/storage', '@/storage/*', '**/storage/*-adapter', '**/storage/blob-store'], message: 'Persistence is reached through a store (src/stores): components and composables never talk to the adapter.' },
   { group: ['@/stores/use-adapter', '**/stores/use-adapter'], message: 'useAdapter is for stores only: add a store action instead.' },
+  { group: ['@/sync', '@/sync/*'], message: 'The sync engine is reached through the sync store (src/stores/sync.ts), like storage.' },
 ]
 const NO_STORAGE_KEY = [{ name: '@/symbols', importNames: ['STORAGE_KEY'], message: 'The StorageAdapter is provided by main.ts and injected by stores only.' }]
 const NO_COMPONENTS = { group: ['@/components/*', '@/pages/*', '**/*.vue'], message: 'Stores and composables never import components or pages: move the shared code down (core, a store, or src/composables).' }

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const BIN = join(root, 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server')
+// A fix of a pouchdb-server bug that loses replicated updates (see the file).
+const FIXES = join(root, 'tools', 'pouchdb-server-fixes.cjs')
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
@@ -59,7 +61,7 @@ export async function startSyncServer(options = {}) {
   const admin = options.admin ?? 'admin'
   const password = options.password ?? 'admin'
   const work = mkdtempSync(join(tmpdir(), 'funnelgrid-sync-'))
-  const args = [BIN, '--host', host, '--port', String(port), '--config', join(work, 'config.json'), '--no-stdout-logs']
+  const args = ['--require', FIXES, BIN, '--host', host, '--port', String(port), '--config', join(work, 'config.json'), '--no-stdout-logs']
   if (options.dir) args.push('--dir', resolve(options.dir))
   else args.push('--in-memory')
   const child = spawn(process.execPath, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] })

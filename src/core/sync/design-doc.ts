@@ -3,6 +3,7 @@
 // and pouchdb-server run it on every write, replication included, with the database's
 // `_security` object as the 4th argument. It is server code kept as a source string (CouchDB
 // stores functions as text); the app never evaluates it.
+import type { SecurityObject } from './roles'
 import { DESIGN_DOC_ID, SYNC_SCHEMA_VERSION } from './layout'
 
 /** Bumped when the function below changes, so publishing updates an older design document. */
@@ -10,10 +11,16 @@ export const DESIGN_DOC_VERSION = 1
 
 // ES5 only: CouchDB 3's JavaScript engine (SpiderMonkey 1.8.5 on older installs) runs it.
 // Keep the id rules in step with layout.ts and the role rules with roles.ts.
+//
+// The member table is written into the function too (MEMBERS below), beside `_security`, by the
+// same call: pouchdb-server hands validate_doc_update an empty security object on replication
+// writes (_bulk_docs with new_edits=false), where CouchDB 3 passes the real one. The function
+// reads `_security` when it has names and the table otherwise, so both servers enforce the same roles.
 const VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
+  var MEMBERS = __MEMBERS__;
   var name = userCtx.name;
   var roles = userCtx.roles || [];
-  var sec = secObj || {};
+  var sec = (secObj && (secObj.admins || secObj.members)) ? secObj : MEMBERS;
   function listed(group) {
     if (!group) return false;
     if (name !== null && (group.names || []).indexOf(name) !== -1) return true;
@@ -50,6 +57,11 @@ const VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   if ((type === 'event' || type === 'change') && oldDoc && !oldDoc._deleted) throw({ forbidden: 'Stage events and change entries are never changed once written ("' + id + '").' });
 }`
 
+/** JSON as a JavaScript literal (U+2028/2029 are line breaks to older engines). */
+function literal(value: unknown): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
 export interface DesignDoc {
   _id: string
   _rev?: string
@@ -57,6 +69,12 @@ export interface DesignDoc {
   validate_doc_update: string
 }
 
-export function designDocument(): DesignDoc {
-  return { _id: DESIGN_DOC_ID, funnelgridDesign: DESIGN_DOC_VERSION, validate_doc_update: VALIDATE }
+/** The design document for a workspace whose members are described by `security`. */
+export function designDocument(security: SecurityObject): DesignDoc {
+  const table: SecurityObject = {
+    admins: { names: security.admins?.names ?? [], roles: security.admins?.roles ?? [] },
+    members: { names: security.members?.names ?? [], roles: security.members?.roles ?? [] },
+    funnelgrid: { viewers: security.funnelgrid?.viewers ?? [] },
+  }
+  return { _id: DESIGN_DOC_ID, funnelgridDesign: DESIGN_DOC_VERSION, validate_doc_update: VALIDATE.replace('__MEMBERS__', () => literal(table)) }
 }

@@ -147,9 +147,9 @@ export async function writeSecurity(conn: ServerConnection, db: string, security
   await call(conn, 'PUT', `${dbPath(db)}/_security`, security)
 }
 
-/** Put the design document (validate_doc_update) unless the database holds this version already. */
-export async function ensureDesignDoc(conn: ServerConnection, db: string): Promise<void> {
-  const wanted = designDocument()
+/** Put the design document (validate_doc_update with the member table) unless the database holds it already. */
+export async function ensureDesignDoc(conn: ServerConnection, db: string, security: SecurityObject): Promise<void> {
+  const wanted = designDocument(security)
   let current: DesignDoc | null = null
   try {
     current = await call<DesignDoc>(conn, 'GET', `${dbPath(db)}/${DESIGN_DOC_ID}`)
@@ -157,7 +157,8 @@ export async function ensureDesignDoc(conn: ServerConnection, db: string): Promi
   catch (error) {
     if (!(error instanceof SyncServerError && error.kind === 'not-found')) throw error
   }
-  if (current && current.funnelgridDesign >= wanted.funnelgridDesign) return
+  if (current && current.funnelgridDesign > wanted.funnelgridDesign) return // written by a newer FunnelGrid
+  if (current && current.funnelgridDesign === wanted.funnelgridDesign && current.validate_doc_update === wanted.validate_doc_update) return
   await call(conn, 'PUT', `${dbPath(db)}/${DESIGN_DOC_ID}`, current?._rev ? { ...wanted, _rev: current._rev } : wanted)
 }
 
@@ -195,8 +196,17 @@ export async function createWorkspaceDatabase(conn: ServerConnection, db: string
     if (error instanceof SyncServerError && (error.kind === 'auth' || error.kind === 'forbidden')) throw new SyncServerError(error.kind, `Only a server admin may create the workspace database "${db}" (${error.message})`, error.status)
     throw error
   }
-  await writeSecurity(conn, db, securityFor(members))
-  await ensureDesignDoc(conn, db)
+  await setMembers(conn, db, members)
+}
+
+/**
+ * Who may do what in a workspace (a workspace admin's call): `_security` (read access, roles on
+ * CouchDB) and the design document's member table (roles on pouchdb-server), written together.
+ */
+export async function setMembers(conn: ServerConnection, db: string, members: Member[]): Promise<void> {
+  const security = securityFor(members)
+  await writeSecurity(conn, db, security)
+  await ensureDesignDoc(conn, db, security)
 }
 
 /** Create a CouchDB user (server admin, or anyone when the server allows sign-up). */

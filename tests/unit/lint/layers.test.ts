@@ -16,6 +16,7 @@ async function restricted(filePath: string, code: string): Promise<string[]> {
 
 const ADAPTER = `import { useAdapter } from '@/stores/use-adapter'\nexport const a = useAdapter\n`
 const STORAGE = `import { createLocalforageAdapter } from '@/storage/localforage-adapter'\nexport const a = createLocalforageAdapter\n`
+const SYNC = `import { createSyncEngine } from '@/sync/engine'\nexport const s = createSyncEngine\n`
 const KEY = `import { STORAGE_KEY } from '@/symbols'\nexport const k = STORAGE_KEY\n`
 const COMPONENT = `import type { FieldUiContext } from '@/components/fields/field-tags'\nexport type C = FieldUiContext\n`
 const DEEP_RECORDS = `import { createRecords } from '@/core/records/mutations'\nexport const c = createRecords\n`
@@ -25,6 +26,8 @@ describe('layer rules in eslint.config.js', () => {
   it.each([
     ['src/components/grid/use-grid-x.ts', ADAPTER],
     ['src/components/record/x.ts', STORAGE],
+    ['src/components/settings/x.ts', SYNC],
+    ['src/pages/x.ts', SYNC],
     ['src/components/form/x.ts', KEY],
     ['src/widgets/x.ts', STORAGE],
     ['src/composables/use-x.ts', ADAPTER],
@@ -42,6 +45,7 @@ describe('layer rules in eslint.config.js', () => {
     ['src/stores/x.ts', ADAPTER],
     ['src/stores/x.ts', STORAGE],
     ['src/main.ts', STORAGE],
+    ['src/stores/x.ts', SYNC],
     ['src/main.ts', KEY],
     ['src/components/grid/x.ts', COMPONENT],
     ['src/stores/external-changes.ts', RECORDS],

@@ -1,0 +1,292 @@
+// The sync engine: keeps the mirror (a PouchDB database on this device) replicating with the
+// workspace database on the server, writes every committed transaction into the mirror, and
+// applies what replication pulled to the local adapter through the bridge below. PouchDB does
+// the replication protocol (checkpoints, _bulk_get, batches, retry); nothing of it is
+// hand-written here.
+import type { RecordRow } from '@/core/schema/types'
+import type { ExternalChange, StorageAdapter, Transaction } from '@/core/storage/adapter'
+import type { RawDoc } from '@/core/sync/doc-check'
+import { transactionOfDocs, type LocalView, type SkippedDoc } from '@/core/sync/docs-tx'
+import { parseDocId } from '@/core/sync/layout'
+import { docsOfTransaction } from '@/core/sync/tx-docs'
+import { appliedSeq, idsOfForm, markApplied, type Mirror, writeDrafts } from './mirror'
+import type { PouchDoc, PouchStatic, Replication } from './pouch-types'
+import { dropLosers, examineRecordConflict, type RecordConflictState } from './record-conflicts'
+
+export type SyncState = 'connecting' | 'synced' | 'syncing' | 'offline' | 'error'
+
+export interface SyncProblem {
+  kind: 'auth' | 'denied' | 'server' | 'local'
+  message: string
+  /** Documents the server refused (validate_doc_update), kept locally. */
+  ids?: string[]
+}
+
+export interface SyncStatus {
+  state: SyncState
+  /** Documents written here and not yet on the server. */
+  pending: number
+  problem: SyncProblem | null
+  skipped: SkippedDoc[]
+  conflicts: RecordConflictState[]
+  lastSyncedAt: number | null
+}
+
+export interface SyncEngineOptions {
+  PouchDB: PouchStatic
+  mirror: Mirror
+  /** The workspace database on the server (a PouchDB http database). */
+  remote: Mirror
+  /** The local adapter: the source of truth for the UI. */
+  local: StorageAdapter
+  /** The signed-in CouchDB user: the `by` of every document written. */
+  user: string
+  /** Ids written here and not yet pushed, kept across reloads (localStorage in the app). */
+  unpushed: { load: () => string[], save: (ids: string[]) => void }
+  onStatus?: (status: SyncStatus) => void
+  now?: () => number
+  /** Replication batch size (documents per request). */
+  batchSize?: number
+}
+
+const SKIPPED_KEEP = 200
+
+export interface SyncEngine {
+  /** Writes a committed transaction into the mirror; replication pushes it. */
+  write: (tx: Transaction) => Promise<void>
+  /** Starts live replication and the bridge (one tab per device does). */
+  start: () => Promise<void>
+  stop: () => Promise<void>
+  /** Pulled changes applied locally: the adapter hands them to the stores. */
+  onPulled: (listener: (change: ExternalChange) => void) => () => void
+  status: () => SyncStatus
+  /** Remove the losing versions once the user picked (after writing the chosen values). */
+  resolved: (formId: string, recordId: string) => Promise<void>
+  /** Apply everything the mirror holds that is not applied yet (tests, start). */
+  drain: () => Promise<void>
+}
+
+export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
+  const { PouchDB, mirror, remote, local, user } = opts
+  const now = opts.now ?? Date.now
+  const iso = () => new Date(now()).toISOString()
+  const listeners = new Set<(change: ExternalChange) => void>()
+  const ownRevs = new Set<string>()
+  const unpushed = new Set(opts.unpushed.load())
+  const conflicts = new Map<string, RecordConflictState>()
+  const status: SyncStatus = { state: 'connecting', pending: unpushed.size, problem: null, skipped: [], conflicts: [], lastSyncedAt: null }
+  let replication: Replication | null = null
+  let feed: { cancel: () => void } | null = null
+  let draining: Promise<void> = Promise.resolve()
+  let again = false
+  let running = false
+  let saveTimer: ReturnType<typeof setTimeout> | null = null
+
+  function emitStatus(patch: Partial<SyncStatus> = {}): void {
+    Object.assign(status, patch, { pending: unpushed.size, conflicts: [...conflicts.values()] })
+    opts.onStatus?.({ ...status })
+  }
+  function saveUnpushed(): void {
+    if (saveTimer) return
+    saveTimer = setTimeout(() => {
+      saveTimer = null
+      opts.unpushed.save([...unpushed])
+    }, 200)
+  }
+
+  async function write(tx: Transaction): Promise<void> {
+    const binned = new Map<string, RecordRow>()
+    for (const [formId, changes] of Object.entries(tx.records ?? {})) {
+      if (!changes.toTrash || !changes.delete?.length) continue
+      const wanted = new Set(changes.delete)
+      for (const row of await local.loadTrash(formId)) if (wanted.has(row.id)) binned.set(`${formId}:${row.id}`, row)
+    }
+    const drafts = docsOfTransaction(tx, { by: user, at: iso() }, (formId, id) => binned.get(`${formId}:${id}`))
+    for (const formId of tx.dropForms ?? []) {
+      for (const id of await idsOfForm(mirror, formId)) drafts.push({ _id: id, _deleted: true })
+    }
+    if (!drafts.length) return
+    const written = await writeDrafts(mirror, drafts)
+    written.revs.forEach(r => ownRevs.add(r))
+    written.ids.forEach(id => unpushed.add(id))
+    saveUnpushed()
+    emitStatus(status.state === 'synced' ? { state: 'syncing' } : {})
+  }
+
+  async function localView(docs: RawDoc[]): Promise<LocalView> {
+    const defs = await local.loadDefinitions()
+    const forms = new Set<string>()
+    for (const doc of docs) {
+      const parsed = parseDocId(doc._id)
+      if (parsed?.type === 'record') forms.add(parsed.formId)
+    }
+    const live = new Map<string, RecordRow>()
+    const trash = new Map<string, RecordRow>()
+    const known = new Set(defs.forms.map(f => f.id))
+    for (const formId of forms) {
+      if (!known.has(formId)) continue
+      for (const row of await local.loadRecords(formId)) live.set(`${formId}:${row.id}`, row)
+      for (const row of await local.loadTrash(formId)) trash.set(`${formId}:${row.id}`, row)
+    }
+    return {
+      presence: (formId, id) => live.has(`${formId}:${id}`) ? 'live' : trash.has(`${formId}:${id}`) ? 'trash' : 'none',
+      rowOf: (formId, id) => live.get(`${formId}:${id}`) ?? trash.get(`${formId}:${id}`),
+      formOf: formId => defs.forms.find(f => f.id === formId),
+      settings: defs.settings,
+    }
+  }
+
+  function emit(tx: Transaction): void {
+    for (const listener of listeners) listener({ tx })
+  }
+
+  // One batch of the mirror's changes feed since the checkpoint → one local transaction.
+  async function applyBatch(): Promise<boolean> {
+    const mark = await appliedSeq(mirror)
+    const res = await mirror.changes({ since: mark.seq, limit: 500, include_docs: true, conflicts: true })
+    if (!res.results.length) return false
+    const docs: RawDoc[] = []
+    const contested: PouchDoc[] = []
+    for (const change of res.results) {
+      const doc = change.doc
+      if (!doc || doc._id.startsWith('_')) continue
+      const key = `${doc._id}@${doc._rev}`
+      const parsed = parseDocId(doc._id)
+      if (parsed?.type === 'record') {
+        if (doc._conflicts?.length) contested.push(doc)
+        else conflicts.delete(`${parsed.formId}:${parsed.recordId}`)
+      }
+      if (ownRevs.delete(key)) continue
+      docs.push(doc as RawDoc)
+    }
+    if (docs.length) {
+      const { tx, skipped } = transactionOfDocs(docs, await localView(docs))
+      if (skipped.length) status.skipped = [...status.skipped, ...skipped].slice(-SKIPPED_KEEP)
+      if (Object.keys(tx).length) {
+        await local.commit(tx)
+        emit(tx)
+      }
+    }
+    for (const doc of contested) {
+      const outcome = await examineRecordConflict(mirror, doc, user, iso)
+      const parsed = parseDocId(doc._id) as { formId: string, recordId: string }
+      const key = `${parsed.formId}:${parsed.recordId}`
+      if (outcome.merged) {
+        const tx: Transaction = { records: { [parsed.formId]: { put: [outcome.merged] } } }
+        const view = await localView([doc as RawDoc])
+        const here = view.rowOf(parsed.formId, parsed.recordId)
+        if (here) tx.records![parsed.formId]!.put = [{ ...outcome.merged, rev: Math.max(outcome.merged.rev, here.rev + 1) }]
+        if (view.presence(parsed.formId, parsed.recordId) !== 'trash') {
+          await local.commit(tx)
+          emit(tx)
+        }
+        unpushed.add(doc._id)
+        saveUnpushed()
+      }
+      if (outcome.state) conflicts.set(key, outcome.state)
+      else conflicts.delete(key)
+    }
+    await markApplied(mirror, res.last_seq, mark.rev)
+    emitStatus()
+    return true
+  }
+
+  function drain(): Promise<void> {
+    if (running) {
+      again = true
+      return draining
+    }
+    running = true
+    draining = (async () => {
+      try {
+        do {
+          again = false
+          while (await applyBatch()) { /* next batch */ }
+        } while (again)
+      }
+      catch (error) {
+        emitStatus({ state: 'error', problem: { kind: 'local', message: `Changes from the server could not be applied here: ${error instanceof Error ? error.message : String(error)}` } })
+      }
+      finally {
+        running = false
+      }
+    })()
+    return draining
+  }
+
+  function describe(error: unknown): SyncProblem {
+    const e = error as { status?: number, name?: string, message?: string, reason?: string }
+    if (e?.status === 401) return { kind: 'auth', message: 'The server asks you to sign in again (your session ended); your changes are kept here until then.' }
+    if (e?.status === 403) return { kind: 'denied', message: `The server refused a change: ${e.reason ?? e.message ?? 'forbidden'}` }
+    return { kind: 'server', message: e?.message || e?.reason || String(error) }
+  }
+
+  async function start(): Promise<void> {
+    emitStatus({ state: 'connecting' })
+    feed = mirror.changes({ since: 'now', live: true }).on('change', () => { void drain() })
+    await drain()
+    const batch = opts.batchSize ?? 500
+    replication = PouchDB.sync(mirror, remote, {
+      live: true,
+      retry: true,
+      batch_size: batch,
+      batches_limit: 4,
+      push: { filter: (doc: PouchDoc) => !doc._id.startsWith('_design/') },
+      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
+    })
+    replication
+      .on('change', (info: { direction: string, change: { docs: PouchDoc[] } }) => {
+        if (info.direction === 'push') {
+          for (const doc of info.change.docs) unpushed.delete(doc._id)
+          saveUnpushed()
+        }
+        emitStatus({ state: 'syncing', problem: status.problem?.kind === 'denied' ? status.problem : null })
+      })
+      .on('paused', (error: unknown) => {
+        if (error) emitStatus({ state: 'offline' })
+        else emitStatus({ state: 'synced', lastSyncedAt: now(), problem: status.problem?.kind === 'denied' ? status.problem : null })
+      })
+      .on('active', () => emitStatus({ state: 'syncing' }))
+      .on('denied', (error: { id?: string, doc?: { id?: string, reason?: string, message?: string } }) => {
+        const id = error?.id ?? error?.doc?.id
+        const ids = [...new Set([...(status.problem?.ids ?? []), ...(id ? [id] : [])])]
+        if (id) unpushed.delete(id)
+        emitStatus({ state: 'error', problem: { kind: 'denied', ids, message: `The server refused ${ids.length} change(s): ${error?.doc?.reason ?? error?.doc?.message ?? 'not allowed for your role'}. They stay on this device.` } })
+      })
+      .on('error', (error: unknown) => emitStatus({ state: 'error', problem: describe(error) }))
+  }
+
+  async function stop(): Promise<void> {
+    feed?.cancel()
+    replication?.cancel()
+    feed = null
+    replication = null
+    if (saveTimer) {
+      clearTimeout(saveTimer)
+      saveTimer = null
+      opts.unpushed.save([...unpushed])
+    }
+    await draining
+  }
+
+  return {
+    write,
+    start,
+    stop,
+    drain,
+    onPulled(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    status: () => ({ ...status, pending: unpushed.size, conflicts: [...conflicts.values()] }),
+    async resolved(formId, recordId) {
+      const state = conflicts.get(`${formId}:${recordId}`)
+      if (!state) return
+      await dropLosers(mirror, state)
+      conflicts.delete(`${formId}:${recordId}`)
+      unpushed.add(`rec:${formId}:${recordId}`)
+      saveUnpushed()
+      emitStatus()
+    },
+  }
+}

@@ -1,0 +1,34 @@
+// The StorageAdapter the app uses when team sync is on: the local adapter, with every commit
+// also written into the sync mirror (after it landed locally, so the local write-ahead log
+// starts in the task that asked for it), and pulled changes delivered like another tab's.
+import type { StorageAdapter } from '@/core/storage/adapter'
+import type { SyncEngine } from './engine'
+
+/** Called when a locally committed change could not be kept for sync (the mirror refused it). */
+export type MirrorFailure = (error: unknown) => void
+
+export function withSync(local: StorageAdapter, engine: SyncEngine, onMirrorFailure: MirrorFailure): StorageAdapter {
+  // Mirror writes run in commit order, one after another.
+  let queue: Promise<void> = Promise.resolve()
+  return {
+    ...local,
+    async commit(tx) {
+      await local.commit(tx)
+      const written = queue.then(() => engine.write(tx))
+      queue = written.catch(onMirrorFailure)
+      await queue
+    },
+    onExternalChange(listener) {
+      const offLocal = local.onExternalChange(listener)
+      const offPulled = engine.onPulled(listener)
+      return () => {
+        offLocal()
+        offPulled()
+      }
+    },
+    async close() {
+      await engine.stop()
+      await local.close()
+    },
+  }
+}
