@@ -58,6 +58,26 @@ describe('StageEditor', { timeout: 40_000 }, () => {
     wrapper.unmount()
   })
 
+  it('should keep a stage named in one language one label, shown in both languages, and drop a cleared translation', async () => {
+    const adapter = await seeded()
+    const { wrapper } = mountWithApp(StageEditor, { adapter, props: { formId: 'opp', fieldId: 'stage' } })
+    await useWorkspaceStore().load()
+    await settle()
+    // Named in Spanish only: no translation is invented.
+    await type(q('[data-stage=needs] [data-test=stage-name-zh]'), 'Presentación')
+    await type(q('[data-stage=needs] [data-test=stage-name-en]'), '')
+    const en = q('[data-stage=needs] [data-test=stage-name-en]')
+    expect(((en?.tagName === 'INPUT' ? en : en?.querySelector('input')) as HTMLInputElement | null)?.placeholder).toBe('Presentación')
+    await type(q('[data-stage=lead] [data-test=stage-name-en]'), '')
+    q('[data-test=stage-save]')?.click()
+    await settle()
+    const stages = (await storedStage(adapter)).options.stages
+    expect(stages[1]).toMatchObject({ id: 'needs', label: 'Presentación' })
+    // Its English translation cleared: back to its one name.
+    expect(stages[0]?.label).toBe('潜在客户识别')
+    wrapper.unmount()
+  })
+
   it('should refuse to save a removed stage with records until a target is picked, then move them with events', async () => {
     const adapter = await seeded()
     const { wrapper } = mountWithApp(StageEditor, { adapter, props: { formId: 'opp', fieldId: 'stage' } })
