@@ -114,6 +114,8 @@ describe('HistoryImportDialog', () => {
     expect(warnings.some(w => w.includes('0 条记录会改变'))).toBe(true)
     expect(document.body.querySelector('.el-alert--success')).toBeNull()
     expect(document.body.querySelector<HTMLButtonElement>('[data-test=io-history-write]')?.disabled).toBe(true)
+    // The five events already there can be downloaded with the other problems.
+    expect(textOf('io-history-issues')).toContain('下载问题清单（5 项）')
     again.wrapper.unmount()
   }, 30_000)
 })

@@ -213,7 +213,7 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     const updateFields = updateCurrent.value ? [stageField.value?.id, target.value.amount, target.value.owner].filter((x): x is string => !!x) : []
     const merge = keyField
       ? mergeHistory({ records: res.records, events: res.events, keyField: keyField.id, existing, existingEvents: history.eventsOf(f.id).value, mode: mode.value, updateFields })
-      : { creates: res.records, createEvents: res.events, patches: [], appended: [], matched: 0, changed: 0, unmatched: [], duplicateEvents: 0 }
+      : { creates: res.records, createEvents: res.events, patches: [], appended: [], matched: 0, changed: 0, unmatched: [], duplicateEvents: 0, duplicates: [] }
     const out: HistoryPrepared = { result: res, merge, records: [], events: [], patches: [], appended: [], invalid: [], changing: 0 }
     const reason = (issue: NonNullable<ReturnType<typeof validate>[number]>) => `${labelText(issue.label, locale.value) || issue.fieldId}: ${issue.message[locale.value]}`
     const keep = new Set<string>()

@@ -44,6 +44,8 @@ export interface HistoryMerge {
   unmatched: UnmatchedKey[]
   /** Events the form already holds (same record, field, stage and time): not written again. */
   duplicateEvents: number
+  /** Those events, by key, target stage (option id) and time, for the downloadable report. */
+  duplicates: { key: string, to: string, at: number }[]
 }
 
 /**
@@ -69,7 +71,7 @@ export function mergeHistory(input: HistoryMergeInput): HistoryMerge {
     if (list) list.push(e)
     else eventsOf.set(e.recordId, [e])
   }
-  const out: HistoryMerge = { creates: [], createEvents: [], patches: [], appended: [], matched: 0, changed: 0, unmatched: [], duplicateEvents: 0 }
+  const out: HistoryMerge = { creates: [], createEvents: [], patches: [], appended: [], matched: 0, changed: 0, unmatched: [], duplicateEvents: 0, duplicates: [] }
   for (const rec of input.records) {
     const key = keyOf(rec.values[input.keyField]) ?? ''
     const own = eventsOf.get(rec.id) ?? []
@@ -95,6 +97,7 @@ export function mergeHistory(input: HistoryMergeInput): HistoryMerge {
       const sig = signature(moved)
       if (known.has(sig)) {
         out.duplicateEvents++
+        out.duplicates.push({ key, to: e.to, at: e.at })
         continue
       }
       known.add(sig)

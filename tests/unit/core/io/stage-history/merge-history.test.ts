@@ -39,6 +39,7 @@ describe('merge-history', () => {
       const again = mergeHistory({ ...base, existingEvents: first.appended, mode: 'matchOnly' })
       expect(again.appended).toEqual([])
       expect(again.duplicateEvents).toBe(2)
+      expect(again.duplicates).toEqual([{ key: 'D1', to: 's1', at: 1 }, { key: 'D1', to: 'won', at: 5 }])
       expect([again.matched, again.changed]).toEqual([1, 0])
     })
   })
