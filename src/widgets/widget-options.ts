@@ -17,6 +17,7 @@ import { buildReverseFunnelOption } from './reverseFunnel/reverse-funnel-options
 import { buildTableOption } from './table/table-options'
 import { buildTargetProgressOption } from './targetProgress/target-progress-options'
 import { buildTextOption } from './text/text-options'
+import { buildWaterfallOption } from './waterfall/waterfall-options'
 
 /** The ECharts option drawing any widget's data (text widgets as text graphics). Pure. */
 export function buildWidgetOption(data: WidgetData, locale: Locale, title = ''): EChartsOption {
@@ -34,6 +35,7 @@ export function buildWidgetOption(data: WidgetData, locale: Locale, title = ''):
     case 'pivot': return buildPivotOption(data, locale)
     case 'targetProgress': return buildTargetProgressOption(data, locale)
     case 'reverseFunnel': return buildReverseFunnelOption(data, locale)
+    case 'waterfall': return buildWaterfallOption(data, locale)
     case 'text': return buildTextOption(data, locale)
     case 'heading': return buildHeadingOption(data, locale)
     default: return assertNever(data, 'widget data')

@@ -10,6 +10,7 @@ import { computePivot } from './compute-pivot'
 import { computeReverseFunnel } from './compute-reverse'
 import { computeTable } from './compute-table'
 import { computeTargetProgress } from './compute-target'
+import { computeWaterfall } from './compute-waterfall'
 
 /**
  * The data a widget draws, computed purely from `ctx` (numbers from core/metrics and
@@ -26,6 +27,7 @@ export function computeWidget(w: WidgetDef, ctx: DashboardContext): WidgetResult
     case 'pivot': return computePivot(w, ctx)
     case 'targetProgress': return computeTargetProgress(w, ctx)
     case 'reverseFunnel': return computeReverseFunnel(w, ctx)
+    case 'waterfall': return computeWaterfall(w, ctx)
     case 'text': case 'heading': {
       const text = w.config.text
       if (text === undefined || text === '') return { status: 'needsConfig', problems: [{ key: 'text', reason: 'missing' }] }

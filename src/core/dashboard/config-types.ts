@@ -145,6 +145,18 @@ export interface ReverseFunnelConfig extends SourceConfig {
   goal?: number
 }
 
+/** Pipeline waterfall between two days: open at start, ins and outs, open at end. */
+export interface WaterfallConfig extends SourceConfig {
+  stageField?: string
+  amountField?: string
+  /** Bar size: record count, or the sum of `amountField`. @default 'count' */
+  value?: 'count' | 'amount'
+  /** First day 'YYYY-MM-DD' (inclusive). @default the dashboard date filter's first day, else the first of this month */
+  from?: string
+  /** Last day 'YYYY-MM-DD' (inclusive). @default the dashboard date filter's last day, else today */
+  to?: string
+}
+
 export interface TextConfig {
   text?: Label
 }
@@ -164,6 +176,7 @@ export interface WidgetConfigs {
   pivot: PivotConfig
   targetProgress: TargetProgressConfig
   reverseFunnel: ReverseFunnelConfig
+  waterfall: WaterfallConfig
   text: TextConfig
   heading: TextConfig
 }

@@ -5,7 +5,7 @@
  */
 import type { Condition, Filter, FilterNode } from '../schema/filter'
 import type { FormDef, RecordRow, WidgetDef } from '../schema/types'
-import { funnelDepths, KIND_WON, OUTCOME_NONE } from '../metrics'
+import { funnelDepths, inWaterfallBar, KIND_WON, OUTCOME_NONE, WATERFALL_BARS } from '../metrics'
 import { bucketDate, compileFilter, nextBucketStart } from '../query'
 import type { DimensionConfig, FunnelBasis } from './config-types'
 import type { DashboardContext } from './context'
@@ -15,6 +15,7 @@ import { dayToText } from './date-range'
 import { fieldValue } from './cell-text'
 import { groupBy } from './grouping'
 import { stageInput } from './stage-input'
+import { widgetWaterfall } from './compute-waterfall'
 
 /** What was clicked: a funnel layer (stage id) or a chart category (group key; null = empty). */
 export type DrillPoint
@@ -36,6 +37,13 @@ export function drillTarget(w: WidgetDef, point: DrillPoint, ctx: DashboardConte
   if (w.type === 'funnel' && point.kind === 'layer') {
     const ids = funnelLayerIds(form, w.config.stageField, w.config.mode ?? 'cumulative', w.config.filter, point.stageId, ctx, w.config.basis)
     return ids && ids.length > 0 ? idTarget(form.id, ids) : undefined
+  }
+  if (w.type === 'waterfall' && point.kind === 'category') {
+    const got = widgetWaterfall(w, ctx)
+    const key = WATERFALL_BARS.find(k => k === point.key)
+    if ('problems' in got || key === undefined) return undefined
+    const ids = got.input.records.filter((_, i) => inWaterfallBar(got.waterfall, i, key)).map(r => r.id)
+    return ids.length > 0 ? idTarget(form.id, ids) : undefined
   }
   const c = chartConfigOf(w)
   if (!c || point.kind !== 'category') return undefined

@@ -1,13 +1,14 @@
 /** What computeWidget returns: the data a widget draws, or what it still needs. */
 import type { Label, Locale } from '../schema/types'
 import type { Ratio } from '../metrics/types'
+import type { WaterfallBarKey } from '../metrics/waterfall'
 import type { ChartType, FunnelBasis, FunnelMode, KpiMetric } from './config-types'
 
 /** Why a widget cannot draw yet. `id` is the dangling reference, when there is one. */
 export interface ConfigProblem {
   /** Config key at fault, e.g. 'formId', 'stageField', 'dimension.field', 'targets.formId'. */
   key: string
-  reason: 'missing' | 'deletedForm' | 'deletedField' | 'wrongFieldType' | 'invalid'
+  reason: 'missing' | 'deletedForm' | 'deletedField' | 'wrongFieldType' | 'invalid' | 'endBeforeStart'
   id?: string
   /** The field types that would do, for wrongFieldType. */
   expected?: string[]
@@ -167,6 +168,26 @@ export interface ReverseFunnelData {
   steps: { stageId: string, label: Label, current: number, needed: number | null, rateToWon: Ratio }[]
 }
 
+/** One bar of a pipeline waterfall. */
+export interface WaterfallBarData {
+  key: WaterfallBarKey
+  label: Label
+  count: number
+  /** Signed amount (see core/metrics pipelineWaterfall). */
+  amount: number
+  /** What the bar draws: the start or end level, or the signed change (count or amount per the widget's `value`). */
+  value: number
+}
+
+export interface WaterfallData {
+  type: 'waterfall'
+  value: 'count' | 'amount'
+  /** Inclusive days of the window. */
+  from: string
+  to: string
+  bars: WaterfallBarData[]
+}
+
 export interface TextData {
   type: 'text' | 'heading'
   text: Label
@@ -175,7 +196,7 @@ export interface TextData {
 /** The data of a widget, discriminated by `type`. */
 export type WidgetData
   = | FunnelData | ConversionData | KpiData | ChartData | TableData | PivotData
-    | TargetProgressData | ReverseFunnelData | TextData
+    | TargetProgressData | ReverseFunnelData | WaterfallData | TextData
 
 /** computeWidget's answer. */
 export type WidgetResult

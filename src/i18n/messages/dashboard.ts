@@ -27,7 +27,7 @@ export default {
       },
       types: {
         funnel: '漏斗图', conversion: '阶段转化', kpi: '指标卡', bar: '条形图', column: '柱形图', line: '折线图', area: '面积图',
-        pie: '饼图', donut: '环形图', table: '明细表', pivot: '数据透视表', targetProgress: '目标完成', reverseFunnel: '逆向漏斗', text: '文字', heading: '标题',
+        pie: '饼图', donut: '环形图', table: '明细表', pivot: '数据透视表', targetProgress: '目标完成', reverseFunnel: '逆向漏斗', waterfall: '管道瀑布', text: '文字', heading: '标题',
       },
       needs: {
         title: '这个组件还需要设置',
@@ -37,12 +37,14 @@ export default {
         deletedField: '{what}指向的字段已被删除',
         wrongFieldType: '{what}需要{types}类型的字段',
         invalid: '组件设置无法读取，请在 JSON 中修正',
+        endBeforeStart: '{what}早于开始日期（{id}）',
       },
       keys: {
         'formId': '数据来源表单', 'stageField': '阶段字段', 'amountField': '金额字段', 'measure.field': '统计字段', 'dimension.field': '分类字段',
         'series.field': '系列字段', 'rows.field': '行字段', 'columns.field': '列字段', 'dateField': '日期字段', 'ownerField': '负责人字段',
         'targets.formId': '目标表单', 'targets.amountField': '目标金额字段', 'targets.ownerField': '目标负责人字段', 'targets.monthField': '目标月份字段',
         'goal': '收入目标', 'text': '文字内容', 'stageMetric.stageField': '阶段字段', 'stageMetric.amountField': '金额字段', 'config': '设置',
+        'from': '开始日期', 'to': '结束日期',
       },
       panel: {
         title: '组件设置',
@@ -73,6 +75,9 @@ export default {
         stageMetric: '图表内容',
         stageMetrics: { none: '按记录统计', timeInStage: '阶段停留天数', lossReasons: '输单原因', lossStages: '输单阶段', winRateBy: '各分类赢率', pipelineByStage: '各阶段管道金额' },
         stat: '统计值',
+        from: '开始日期',
+        to: '结束日期',
+        windowHint: '留空则用仪表盘的日期筛选',
         basis: '日期筛选按',
         bases: { cohort: '队列：期间内创建的记录，跟踪到现在', period: '期间：期间内发生的阶段进入' },
         stats: { median: '中位数', mean: '平均值', p90: '90 分位（P90）' },
@@ -153,7 +158,7 @@ export default {
       },
       types: {
         funnel: 'Funnel', conversion: 'Stage conversion', kpi: 'KPI card', bar: 'Bar chart', column: 'Column chart', line: 'Line chart', area: 'Area chart',
-        pie: 'Pie chart', donut: 'Donut chart', table: 'Table', pivot: 'Pivot table', targetProgress: 'Target vs actual', reverseFunnel: 'Reverse funnel', text: 'Text', heading: 'Heading',
+        pie: 'Pie chart', donut: 'Donut chart', table: 'Table', pivot: 'Pivot table', targetProgress: 'Target vs actual', reverseFunnel: 'Reverse funnel', waterfall: 'Pipeline waterfall', text: 'Text', heading: 'Heading',
       },
       needs: {
         title: 'This widget needs configuring',
@@ -163,12 +168,14 @@ export default {
         deletedField: 'the field chosen as {what} was deleted',
         wrongFieldType: '{what} must be a field of type {types}',
         invalid: 'the settings cannot be read; fix them in the JSON',
+        endBeforeStart: 'the {what} is before the start day ({id})',
       },
       keys: {
         'formId': 'source form', 'stageField': 'stage field', 'amountField': 'amount field', 'measure.field': 'measured field', 'dimension.field': 'category field',
         'series.field': 'series field', 'rows.field': 'row field', 'columns.field': 'column field', 'dateField': 'date field', 'ownerField': 'owner field',
         'targets.formId': 'targets form', 'targets.amountField': 'target amount field', 'targets.ownerField': 'target owner field', 'targets.monthField': 'target month field',
         'goal': 'revenue goal', 'text': 'text', 'stageMetric.stageField': 'stage field', 'stageMetric.amountField': 'amount field', 'config': 'settings',
+        'from': 'start day', 'to': 'end day',
       },
       panel: {
         title: 'Widget settings',
@@ -199,6 +206,9 @@ export default {
         stageMetric: 'Chart shows',
         stageMetrics: { none: 'Records measured', timeInStage: 'Days in stage', lossReasons: 'Loss reasons', lossStages: 'Stage lost at', winRateBy: 'Win rate per category', pipelineByStage: 'Pipeline per stage' },
         stat: 'Statistic',
+        from: 'Start day',
+        to: 'End day',
+        windowHint: 'Empty: the dashboard date filter',
         basis: 'Date filter counts',
         bases: { cohort: 'Cohort: records created in the period, followed to now', period: 'Period: stage entries made in the period' },
         stats: { median: 'Median', mean: 'Mean', p90: '90th percentile (P90)' },

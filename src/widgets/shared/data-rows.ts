@@ -17,6 +17,10 @@ export function widgetDataRows(d: WidgetData, locale: Locale): DataRow[] {
     const fmt = d.value === 'amount' ? 'money' : 'number'
     return d.layers.map(l => ({ label: text(l.label, locale), value: String(l.value), text: formatValue(l.value, fmt, locale) }))
   }
+  if (d.type === 'waterfall') {
+    const fmt = d.value === 'amount' ? 'money' : 'number'
+    return d.bars.map(b => ({ label: text(b.label, locale), value: String(b.value), text: formatValue(b.value, fmt, locale) }))
+  }
   if ('categories' in d) {
     return d.categories.map((c, i) => ({
       label: text(c.label, locale),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ChartData, ConversionData, FunnelData, KpiData, ReverseFunnelData, TargetProgressData } from '../../../src/core/dashboard'
+import type { ChartData, ConversionData, FunnelData, KpiData, ReverseFunnelData, TargetProgressData, WaterfallData } from '../../../src/core/dashboard'
+import { buildWaterfallOption, waterfallBarLabel } from '../../../src/widgets/waterfall/waterfall-options'
 import { WIDGET_TYPES } from '../../../src/core/validation'
 import { buildBarOption } from '../../../src/widgets/bar/bar-options'
 import { buildColumnOption } from '../../../src/widgets/column/column-options'
@@ -136,6 +137,20 @@ describe('widgets/options', () => {
     it('should give short durations in hours or minutes, not "0.0 days"', () => {
       expect(formatValue(0.0147, 'days', 'en')).toBe('21 minutes')
       expect(formatValue(0.5, 'days', 'zh-CN')).toBe('12.0 小时')
+    })
+  })
+
+  describe('buildWaterfallOption', () => {
+    it('should float each change from the running total and label it with its sign', () => {
+      const data: WaterfallData = {
+        type: 'waterfall', value: 'count', from: '2025-01-01', to: '2025-01-31',
+        bars: [['start', 2], ['created', 2], ['pulledIn', 1], ['pushedOut', 0], ['won', -1], ['lost', -1], ['end', 3]].map(([key, value]) => ({ key: key as WaterfallData['bars'][number]['key'], label: String(key), count: Math.abs(value as number), amount: 0, value: value as number })),
+      }
+      const [base, size] = seriesOf(buildWaterfallOption(data, 'en'))
+      expect(base!.data).toEqual([0, 2, 4, 5, 4, 3, 0])
+      expect(size!.data.map(d => d.value)).toEqual([2, 2, 1, 0, 1, 1, 3])
+      expect(data.bars.map((_, i) => waterfallBarLabel(data, i, 'en'))).toEqual(['2', '+2', '+1', '+0', '−1', '−1', '3'])
+      expect(size!.data[4]?.itemStyle?.color).toBe('#f56c6c')
     })
   })
 

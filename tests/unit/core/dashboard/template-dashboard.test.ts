@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ChartData, DashboardContext, FunnelData, KpiData, TableData, TargetProgressData } from '../../../../src/core/dashboard'
-import { computeWidget, drillTarget } from '../../../../src/core/dashboard'
+import { computeWidget, dayToText, drillTarget } from '../../../../src/core/dashboard'
 import { cumulativeFunnel } from '../../../../src/core/metrics'
 import { compileFilter } from '../../../../src/core/query'
 import type { FieldOf, RecordRow, StageEvent } from '../../../../src/core/schema/types'
 import { planTemplateInstall } from '../../../../src/core/template/install'
 import { members, NOW, salesTemplate } from '../../../fixtures/template'
+import { widget } from '../../../fixtures/dashboard'
 
 describe('dashboard/template sales dashboard', () => {
   const team = members(4)
@@ -49,5 +50,47 @@ describe('dashboard/template sales dashboard', () => {
     const t = drillTarget(funnel, { kind: 'layer', stageId: core.steps[1]!.stageId }, ctx(values))!
     const keep = compileFilter(t.filter, opp.fields, { now: NOW })
     expect(plan.records[opp.id]!.filter(keep)).toHaveLength(core.steps[1]!.count)
+  })
+})
+
+describe('dashboard/template pipeline waterfall', () => {
+  const team = members(4)
+  const plan = planTemplateInstall(salesTemplate(), { withDemo: true, now: NOW, members: team })
+  const events: Record<string, StageEvent[]> = {}
+  for (const e of plan.stageEvents) (events[e.formId] ??= []).push(e)
+  const opp = plan.bundle.forms.find(f => f.fields.some(x => x.type === 'stage'))!
+  const ctx: DashboardContext = { forms: plan.bundle.forms, records: plan.records, events, members: team, filters: [], filterValues: {}, now: NOW }
+  const day = (ms: number) => dayToText(Math.floor((ms - new Date(ms).getTimezoneOffset() * 60_000) / 86_400_000))
+  const config = (value: 'count' | 'amount', extra = {}) => ({ formId: opp.id, stageField: 'f_opp_stage', amountField: 'f_opp_amount', value, from: day(NOW - 120 * 86_400_000), to: day(NOW - 30 * 86_400_000), ...extra })
+
+  it('should sum its bars exactly from start to end on the demo data, by count and by amount', () => {
+    for (const value of ['count', 'amount'] as const) {
+      const r = computeWidget(widget('waterfall', config(value)), ctx)
+      if (r.status !== 'ok' || r.data.type !== 'waterfall') throw new Error(JSON.stringify(r))
+      const bars = r.data.bars
+      expect(bars[0]!.value).toBeGreaterThan(0)
+      const sum = bars.slice(0, -1).reduce((t, b) => t + b.value, 0)
+      if (value === 'count') expect(sum).toBe(bars.at(-1)!.value)
+      else expect(sum).toBeCloseTo(bars.at(-1)!.value, 6)
+      expect(bars.map(b => b.key)).toEqual(value === 'count'
+        ? ['start', 'created', 'pulledIn', 'pushedOut', 'won', 'lost', 'end']
+        : ['start', 'created', 'pulledIn', 'pushedOut', 'amountChange', 'won', 'lost', 'end'])
+    }
+  })
+
+  it('should drill a bar to exactly its deals', () => {
+    const w = widget('waterfall', config('count'))
+    const r = computeWidget(w, ctx)
+    if (r.status !== 'ok' || r.data.type !== 'waterfall') throw new Error('no data')
+    for (const b of r.data.bars) {
+      const t = drillTarget(w, { kind: 'category', key: b.key }, ctx)
+      expect(t?.count ?? 0, b.key).toBe(b.count)
+    }
+  })
+
+  it('should name the end day when it is before the start day, and the rest of the dashboard still computes', () => {
+    const r = computeWidget(widget('waterfall', config('count', { from: '2025-03-01', to: '2025-02-01' })), ctx)
+    expect(r).toEqual({ status: 'needsConfig', problems: [{ key: 'to', reason: 'endBeforeStart', id: '2025-03-01 > 2025-02-01' }] })
+    expect(computeWidget(widget('funnel', { formId: opp.id, stageField: 'f_opp_stage' }), ctx).status).toBe('ok')
   })
 })

@@ -29,6 +29,7 @@ const TS_KEYS: { [T in WidgetType]: KeysOf<WidgetConfigs[T]> } = {
   pivot: { formId: true, filter: true, rows: true, columns: true, measure: true },
   targetProgress: { formId: true, filter: true, measure: true, dateField: true, ownerField: true, by: true, targets: true },
   reverseFunnel: { formId: true, filter: true, stageField: true, amountField: true, goal: true },
+  waterfall: { formId: true, filter: true, stageField: true, amountField: true, value: true, from: true, to: true },
   text: { text: true },
   heading: { text: true },
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { eventsFromDateColumns } from '../../../../src/core/io/stage-history'
-import { cumulativeFunnel, formatRatio, salesCycle, snapshotFunnel, summarizeStageHistory, winRate } from '../../../../src/core/metrics'
+import { cumulativeFunnel, formatRatio, pipelineAsOf, pipelineWaterfall, salesCycle, snapshotFunnel, summarizeStageHistory, winRate } from '../../../../src/core/metrics'
 import type { RecordRow } from '../../../../src/core/schema/types'
 import { CRM_DIR, CRM_SKIP_REASON, hasCrmData } from '../../../shared-data'
 import { stage, stageField } from '../../../fixtures/metrics'
@@ -38,6 +38,23 @@ describe.skipIf(!hasCrmData)(hasCrmData ? 'crm sales opportunities (real data)' 
       expect(records).toHaveLength(8800)
       expect(issues).toEqual([])
       expect(events).toHaveLength(8300 + 4238 + 2473)
+    })
+  })
+
+  describe('pipelineWaterfall', () => {
+    it('should sum its bars exactly from the pipeline as of 2017-01-01 to the pipeline as of 2017-07-01', () => {
+      const from = Date.UTC(2017, 0, 1)
+      const to = Date.UTC(2017, 6, 1)
+      const w = pipelineWaterfall(input, from, to)
+      const bar = Object.fromEntries(w.bars.map(b => [b.key, b]))
+      const start = pipelineAsOf(input, from)
+      const end = pipelineAsOf(input, to)
+      expect([bar.start!.count, bar.start!.amount]).toEqual([start.count, start.amount])
+      expect([bar.end!.count, bar.end!.amount]).toEqual([end.count, end.amount])
+      expect(w.bars.slice(1, -1).reduce((t, b) => t + b.delta, start.count)).toBe(end.count)
+      expect(w.bars.slice(0, -1).reduce((t, b) => t + b.amount, 0)).toBeCloseTo(end.amount, 6)
+      expect(bar.won!.count).toBeGreaterThan(1000)
+      expect(bar.created!.count).toBeGreaterThan(0)
     })
   })
 

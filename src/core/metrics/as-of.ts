@@ -1,0 +1,100 @@
+import type { ChangeEntry, RecordRow } from '../schema/types'
+import type { StageSummary } from './summary'
+import { inputColumn } from './columns'
+import { metricContext } from './context'
+import { KIND_OPEN } from './stage-model'
+import type { MetricInput } from './types'
+
+/**
+ * The stage code each record was in at time `t`, rebuilt from the stage history: the stage of
+ * its last visit entered at or before `t`; a record without any visit (a won or lost record
+ * without history) is in its current stage from its creation; -1 before that (not yet in the
+ * funnel) or without a stage.
+ */
+export function stagesAt(s: StageSummary, records: readonly RecordRow[], t: number): Int16Array {
+  const out = new Int16Array(s.count).fill(-1)
+  for (let i = 0; i < s.count; i++) {
+    const v0 = s.visitOffset[i] as number
+    const v1 = s.visitOffset[i + 1] as number
+    if (v1 === v0) {
+      if ((records[i] as RecordRow).createdAt <= t) out[i] = s.current[i] as number
+      continue
+    }
+    // visits are in time order: the last one entered at or before t
+    let lo = v0
+    let hi = v1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((s.visitEnter[mid] as number) <= t) lo = mid + 1
+      else hi = mid
+    }
+    if (lo > v0) out[i] = s.visitStage[lo - 1] as number
+  }
+  return out
+}
+
+/**
+ * A number field's value of each record at time `t`, from its change entries: the `from` of the
+ * first change of that field after `t`, else its current value (NaN when not a number). Without
+ * entries, every record's current value. Entries may come in any order.
+ */
+export function amountsAt(records: readonly RecordRow[], current: Float64Array, fieldId: string | undefined, changes: readonly ChangeEntry[] | undefined, t: number): Float64Array {
+  const out = Float64Array.from(current)
+  if (!fieldId || !changes || changes.length === 0) return out
+  const index = new Map<string, number>()
+  for (let i = 0; i < records.length; i++) index.set((records[i] as RecordRow).id, i)
+  const firstAfter = new Float64Array(records.length).fill(Infinity)
+  for (const c of changes) {
+    if (c.at <= t) continue
+    const i = index.get(c.recordId)
+    if (i === undefined || c.at >= (firstAfter[i] as number)) continue
+    const ch = c.changes?.find(x => x.field === fieldId)
+    if (!ch) continue
+    firstAfter[i] = c.at
+    out[i] = typeof ch.from === 'number' && Number.isFinite(ch.from) ? ch.from : Number.NaN
+  }
+  return out
+}
+
+/** Open pipeline of one stage as it stood. */
+export interface AsOfStage {
+  stageId: string
+  count: number
+  amount: number
+}
+
+/** The open pipeline as it stood at a past time. */
+export interface PipelineAsOf {
+  at: number
+  count: number
+  amount: number
+  stages: AsOfStage[]
+}
+
+/**
+ * The open pipeline as it stood at `at`, rebuilt from the stage events (records kept by the
+ * input's predicate; amounts as they were, from `changes` when given, else current amounts).
+ */
+export function pipelineAsOf(input: MetricInput, at: number, changes?: readonly ChangeEntry[]): PipelineAsOf {
+  const ctx = metricContext(input)
+  const s = ctx.summary
+  const { model } = s
+  const stage = stagesAt(s, input.records, at)
+  const amount = amountsAt(input.records, inputColumn(input, input.options?.amountField), input.options?.amountField, changes, at)
+  const stages: AsOfStage[] = model.openCodes.map(c => ({ stageId: model.ids[c] ?? '', count: 0, amount: 0 }))
+  let count = 0
+  let total = 0
+  for (let i = 0; i < s.count; i++) {
+    const c = stage[i] as number
+    if (ctx.kept[i] !== 1 || c < 0 || model.kind[c] !== KIND_OPEN) continue
+    const st = stages[model.ordinal[c] as number] as AsOfStage
+    st.count++
+    count++
+    const a = amount[i] as number
+    if (a === a) {
+      st.amount += a
+      total += a
+    }
+  }
+  return { at, count, amount: total, stages }
+}
