@@ -9,6 +9,9 @@ export default {
       deleteForm: '删除表单',
       deleteFormConfirm: '删除表单“{name}”及其全部数据？此操作不可撤销。',
       formNotFound: '找不到这个表单，它可能已被删除。',
+      moreCards: '再显示 30 条（还有 {n} 条）',
+      showCards: '卡片',
+      showTable: '表格',
       empty: '还没有记录。点击“添加记录”新增一行，然后直接在表格中编辑；或先“添加字段”定义列。',
     },
     fieldDialog: {
@@ -32,6 +35,9 @@ export default {
       deleteForm: 'Delete form',
       deleteFormConfirm: 'Delete the form "{name}" and all its records? This cannot be undone.',
       formNotFound: 'This form was not found; it may have been deleted.',
+      moreCards: 'Show 30 more ({n} left)',
+      showCards: 'Cards',
+      showTable: 'Table',
       empty: 'No records yet. Click "Add record" for a new row and edit it right in the grid, or "Add field" to define columns first.',
     },
     fieldDialog: {
