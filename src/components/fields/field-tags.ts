@@ -26,6 +26,15 @@ export interface FieldUiContext {
   lookupSource?: (field: FieldOf<'lookup'>) => LookupSource | undefined
 }
 
+/**
+ * The inline style of a tinted chip: the option colour as a light tint and border, the text the
+ * same hue darkened so it keeps 4.5:1 contrast (option colours such as #73c0de on their own tint
+ * read 2:1). `color` must already be a safe colour.
+ */
+export function tagStyle(color: string): Record<string, string> {
+  return { background: `${color}22`, color: `color-mix(in srgb, ${color} 45%, #1a1a1a)`, borderColor: `${color}55` }
+}
+
 const PALETTE = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#06b6d4', '#ec4899', '#84cc16', '#f97316', '#6366f1']
 const STAGE_COLORS = { won: '#16a34a', lost: '#9ca3af' }
 
