@@ -1,8 +1,8 @@
 import type { Ref } from 'vue'
 import { onScopeDispose, readonly, ref } from 'vue'
 
-/** The phone breakpoint: below it the sidebar is a drawer, the nav a menu, forms one column. */
-export const NARROW_QUERY = '(max-width: 767px)'
+/** The phone breakpoint: below it the sidebar is a drawer, the nav a menu, forms one column (screens only: a printed A4 page is narrower but keeps the desktop form). */
+export const NARROW_QUERY = 'screen and (max-width: 767px)'
 
 /** True while the viewport matches `query` (phone width by default); false where matchMedia is missing (tests without a DOM). */
 export function useNarrow(query: string = NARROW_QUERY): Readonly<Ref<boolean>> {
