@@ -17,6 +17,21 @@ const isDisabled = (testId: string) => document.body.querySelector<HTMLButtonEle
 describe('ImportDialog', () => {
   afterEach(() => { document.body.innerHTML = '' })
 
+  it('should list every column it will not import, with why, before anything is checked', async () => {
+    const adapter = createMemoryAdapter()
+    const { wrapper } = mountWithApp(ImportDialog, { adapter, locale: 'en', props: { formId: form.id } })
+    await useWorkspaceStore().write({ defs: { put: [{ kind: 'form', doc: form }] } })
+    await settle()
+    // "名称" and "Name" both name the name field; "Region" names no field.
+    await pickFile('clients.csv', 'Name,名称,Region,Amount\n华为,华为,North,5\n')
+    await until(() => textOf('io-mapping') !== '', 'the mapping')
+    await until(() => textOf('io-skipped') !== '', 'the skipped columns')
+    expect(textOf('io-skipped')).toContain('2 columns will not be imported')
+    expect(textOf('io-skipped')).toContain('名称：its field "Name" takes another column')
+    expect(textOf('io-skipped')).toContain('Region：no field of the form has this name')
+    wrapper.unmount()
+  })
+
   it('should ask for the date format when dates are ambiguous, then update matching records and add the rest', async () => {
     const adapter = createMemoryAdapter()
     const { wrapper } = mountWithApp(ImportDialog, { adapter, locale: 'en', props: { formId: form.id } })

@@ -175,6 +175,8 @@ describe.skipIf(!hasCrmData)(`moving in from another CRM with its history (${has
     const engaged = deals.filter(d => d.engage).length
     const closed = deals.filter(d => d.close).length
     expect(await page.textContent('[data-test=io-history-summary]')).toContain(`将新建 0 条记录（0 个阶段变更）；匹配到 ${engaged.toLocaleString()} 条已有记录，其中 ${engaged.toLocaleString()} 条会改变：追加 ${(engaged + closed).toLocaleString()} 个阶段变更`)
+    // The funnel it will make, before anything is written.
+    expect(await page.textContent('[data-test=io-history-funnel]')).toContain(`Prospecting ${want.funnel[0]!.toLocaleString()} → Engaging ${want.funnel[1]!.toLocaleString()} → Won ${want.funnel[2]!.toLocaleString()}`)
     await shot(page, 'history-onto-existing-zh')
     await page.click('[data-test=io-history-write]')
     await page.waitForSelector('[data-test=io-history-done]', { timeout: 120_000 })

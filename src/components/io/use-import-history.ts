@@ -10,6 +10,7 @@ import { detectHistoryPreset, guessHistoryColumns, HISTORY_PRESETS, matchStageNa
 import { behaviourOf } from '@/core/fields/registry'
 import { keyOf } from '@/core/io/key-index'
 import { validatorFor } from '@/core/records'
+import { cumulativeFunnel, summarizeStageHistory } from '@/core/metrics'
 import { labelText } from '@/core/utils/label'
 import { saveStagesTransaction } from '@/core/stages'
 import { useHistoryStore } from '@/stores/history'
@@ -242,7 +243,27 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     return out
   }
 
-  return { stageField, writable, cols, guesses, target, stageNames, dateFormat, detection, ready, checked, mode, updateCurrent, result, prepared, orderProposal, stageOrder, reordered, moveInOrder, saveStageOrder, preset, setPreset }
+  /**
+   * The funnel as it will be after the import (cumulative counts per open stage, then won), in
+   * the stage order the dialog proposes: the records of the form with their patches, plus the
+   * new ones, over every event they will hold.
+   */
+  const funnelPreview = computed(() => {
+    const p = prepared.value
+    const field = stageField.value
+    const f = form.value
+    if (!p || !field || !f) return undefined
+    const byId = new Map(field.options.stages.map(x => [x.id, x]))
+    const open = stageOrder.value.flatMap(id => byId.get(id) ?? [])
+    const ordered: FieldOf<'stage'> = { ...field, options: { ...field.options, stages: [...open, ...field.options.stages.filter(x => x.kind !== 'open')] } }
+    const patchOf = new Map(p.patches.map(x => [x.recordId, x.values]))
+    const rows = [...records.ensure(f.id).rows.value.map(r => (patchOf.has(r.id) ? { ...r, values: { ...r.values, ...patchOf.get(r.id) } } : r)), ...p.records]
+    const events = [...history.eventsOf(f.id).value, ...p.appended, ...p.events]
+    const summary = summarizeStageHistory(rows, events, ordered)
+    return cumulativeFunnel({ records: rows, events, field: ordered, summary }).steps.map(x => ({ stageId: x.stageId, count: x.count }))
+  })
+
+  return { stageField, writable, cols, guesses, target, stageNames, dateFormat, detection, ready, checked, mode, updateCurrent, result, prepared, orderProposal, stageOrder, reordered, moveInOrder, saveStageOrder, preset, setPreset, funnelPreview }
 }
 
 /** Every name a stage answers to in a file: its id and its labels. */
