@@ -132,6 +132,39 @@ describe('funnel widgets: the defects found no longer reproduce (zh-CN)', () => 
     await shot(page, 'funnel-widgets-period-basis-zh')
   })
 
+  it('should draw a pipeline waterfall whose bars sum exactly and drill a bar to exactly its deals', async () => {
+    await page.click('[data-test=dashboard-mode]')
+    await page.locator('[data-test=add-widget]').first().click()
+    await page.locator('[data-test=palette-waterfall]:visible').click()
+    await page.waitForSelector('[data-test=config-panel]')
+    await closePanel(page)
+    await page.click('[data-test=dashboard-mode]')
+    const card = page.locator('[data-test=card-waterfall]').last()
+    const id = (await card.getAttribute('data-widget-id')) ?? ''
+    await expect.poll(async () => (await figures(page, id)).length).toBe(7)
+    const bars = await figures(page, id)
+    expect(bars.map(b => b.label)).toEqual(['期初在途', '+ 新建', '+ 重新打开', '− 移出', '− 赢单', '− 输单', '期末在途'])
+    const v = bars.map(b => Number(b.value))
+    expect(v.slice(0, -1).reduce((t, x) => t + x, 0)).toBe(v.at(-1))
+    expect(v[0]).toBeGreaterThan(0)
+    await card.scrollIntoViewIfNeeded()
+    await shot(page, 'funnel-widgets-waterfall-zh')
+    // find the "open at end" column (the last one) by its tooltip, then click it
+    const box = (await card.locator('[data-test=widget-chart]').boundingBox())!
+    const y = box.y + box.height - 60
+    let found = false
+    for (let x = box.x + box.width - 20; x > box.x + box.width * 0.6 && !found; x -= 8) {
+      await page.mouse.move(x, y)
+      found = ((await card.textContent()) ?? '').includes('期末在途: ')
+      if (found) await page.mouse.click(x, y)
+    }
+    expect(found).toBe(true)
+    await page.waitForSelector('[data-test=route-filter-chip]')
+    await expect.poll(() => page.textContent('[data-test=record-count]')).toContain(`显示 ${v.at(-1)} /`)
+    await page.goBack()
+    await page.waitForSelector('[data-test=dashboard-page]')
+  })
+
   it('should not tell an editor of an empty dashboard to click Edit', async () => {
     await page.click('[data-test=create-dashboard]')
     await fillField(page, 'name-input', '空看板')

@@ -52,7 +52,8 @@ export function widgetWaterfall(w: WidgetOf<'waterfall'>, ctx: DashboardContext)
   const span = form ? windowOf(c, form.id, ctx) : undefined
   if (span && dayOfText(span.to) < dayOfText(span.from)) r.problems.push({ key: 'to', reason: 'endBeforeStart', id: `${span.from} > ${span.to}` })
   if (!r.ok || !form || !field || !span) return { problems: { status: 'needsConfig', problems: r.problems } }
-  const input = stageInput(form, field, c, ctx, amount?.id)
+  // the date filter sets the window; it must not also keep only the records created in it
+  const input = stageInput(form, field, c, ctx, amount?.id, { skipDates: true })
   const period = periodOfSpan(span)
   const waterfall = input.shared(`waterfall:${amount?.id ?? ''}:${period.from}:${period.to}`, () => pipelineWaterfall(input, period.from!, period.to!))
   return { input, waterfall, span }

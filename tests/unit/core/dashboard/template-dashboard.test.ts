@@ -78,6 +78,13 @@ describe('dashboard/template pipeline waterfall', () => {
     }
   })
 
+  it('should take its window from the dashboard date filter without keeping only the deals created in it', () => {
+    const dated: DashboardContext = { ...ctx, filters: [{ id: 'd', kind: 'dateRange', targets: [{ formId: opp.id, field: 'f_opp_created' }] }], filterValues: { d: { preset: 'custom', from: config('count').from, to: config('count').to } } }
+    const own = computeWidget(widget('waterfall', config('count')), ctx)
+    const byFilter = computeWidget(widget('waterfall', { ...config('count'), from: undefined, to: undefined }), dated)
+    expect(byFilter).toEqual(own)
+  })
+
   it('should drill a bar to exactly its deals', () => {
     const w = widget('waterfall', config('count'))
     const r = computeWidget(w, ctx)
