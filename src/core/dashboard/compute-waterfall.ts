@@ -76,5 +76,7 @@ export function computeWaterfall(w: WidgetOf<'waterfall'>, ctx: DashboardContext
       amount: b.amount,
       value: value === 'amount' ? b.amount : (b.key === 'start' || b.key === 'end' ? b.count : b.delta),
     }))
-  return { status: 'ok', data: { type: 'waterfall', value, from: got.span.from, to: got.span.to, bars } }
+  const { from, to } = got.span
+  const subtitle = { 'zh-CN': `${from} 至 ${to} 的在途管道变化`, 'en': `Open pipeline, ${from} – ${to}` }
+  return { status: 'ok', data: { type: 'waterfall', value, from, to, subtitle, bars } }
 }

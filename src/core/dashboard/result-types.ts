@@ -185,6 +185,8 @@ export interface WaterfallData {
   /** Inclusive days of the window. */
   from: string
   to: string
+  /** The window in words per locale (the card's subtitle). */
+  subtitle: Record<Locale, string>
   bars: WaterfallBarData[]
 }
 

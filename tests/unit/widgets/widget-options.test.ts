@@ -143,7 +143,7 @@ describe('widgets/options', () => {
   describe('buildWaterfallOption', () => {
     it('should float each change from the running total and label it with its sign', () => {
       const data: WaterfallData = {
-        type: 'waterfall', value: 'count', from: '2025-01-01', to: '2025-01-31',
+        type: 'waterfall', value: 'count', from: '2025-01-01', to: '2025-01-31', subtitle: { 'zh-CN': '', 'en': '' },
         bars: [['start', 2], ['created', 2], ['pulledIn', 1], ['pushedOut', 0], ['won', -1], ['lost', -1], ['end', 3]].map(([key, value]) => ({ key: key as WaterfallData['bars'][number]['key'], label: String(key), count: Math.abs(value as number), amount: 0, value: value as number })),
       }
       const [base, size] = seriesOf(buildWaterfallOption(data, 'en'))
