@@ -39,11 +39,14 @@ async function closePanel(page: Page): Promise<void> {
 }
 
 async function dropdownTexts(page: Page, trigger: string): Promise<string[]> {
+  // a dropdown still fading out would be read with this one
+  await settled(page)
   await page.click(trigger)
   const items = page.locator('.el-select-dropdown__item:visible')
   await items.first().waitFor()
   const texts = (await items.allTextContents()).map(t => t.trim())
   await page.keyboard.press('Escape')
+  await settled(page)
   return texts
 }
 
