@@ -5,14 +5,29 @@ import { createAppI18n } from './i18n'
 import { createAppRouter } from './router'
 import { createLocalforageAdapter } from './storage/localforage-adapter'
 import { connectExternalChanges } from './stores/external-changes'
-import { STORAGE_KEY } from './symbols'
+import { STORAGE_KEY, SYNC_KEY } from './symbols'
+import { readSyncConfig, startSync, type SyncRuntime } from './sync/runtime'
 import 'element-plus/dist/index.css'
 import './styles/base.css'
 
-// Composition root: the one place that picks the storage adapter.
-const adapter = createLocalforageAdapter()
+// Composition root: the one place that picks the storage adapter. With team sync on (this
+// device joined or published a workspace), the local adapter is wrapped by the sync engine;
+// with it off, PouchDB is never loaded and no request leaves the page.
+const local = createLocalforageAdapter()
+const syncConfig = readSyncConfig()
+let sync: SyncRuntime | null = null
+if (syncConfig) {
+  try {
+    sync = await startSync(local, syncConfig)
+  }
+  catch (error) {
+    console.error('Team sync could not start; working locally', error)
+  }
+}
+const adapter = sync?.adapter ?? local
 const app = createApp(App)
 app.provide(STORAGE_KEY, adapter)
+app.provide(SYNC_KEY, sync)
 app.use(createPinia())
 app.use(createAppI18n())
 app.use(createAppRouter())

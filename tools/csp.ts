@@ -10,15 +10,22 @@
  * - style-src needs 'unsafe-inline': AG Grid's theming API injects `<style>` elements and
  *   ECharts' tooltips carry `style="…"` attributes in their HTML (measured by
  *   tests/e2e/csp-offline.test.ts with a strict style-src). Styles cannot run code.
- * - connect-src: only this origin. Team sync (not built yet) adds its server here: pass its
- *   origin in `connect` (e.g. from the deployment's sync URL) and set the same header on the host.
+ * - connect-src: this origin and the team-sync servers (CouchDB): by default only a server on
+ *   this machine (`npm run sync-server`, any loopback port); a deployment names its CouchDB
+ *   origins in FG_SYNC_ORIGINS at build time (comma-separated) and sets the same header on the host.
  */
+
+/** The team-sync server origins the app may connect to (FG_SYNC_ORIGINS, else loopback only). */
+export function syncOrigins(env: Record<string, string | undefined> = typeof process === 'undefined' ? {} : process.env): string[] {
+  const listed = (env.FG_SYNC_ORIGINS ?? '').split(',').map(o => o.trim()).filter(Boolean)
+  return listed.length ? listed : ['http://127.0.0.1:*', 'http://localhost:*']
+}
 
 /** Options of {@link contentSecurityPolicy}. */
 export interface CspOptions {
   /** For a `<meta>` tag: drops the directives a meta policy cannot carry (frame-ancestors). */
   meta?: boolean
-  /** Extra origins the app may connect to (the team-sync server, once it exists). */
+  /** Origins the app may connect to besides its own (default: `syncOrigins()`). */
   connect?: readonly string[]
 }
 
@@ -30,7 +37,7 @@ export function contentSecurityPolicy(opts: CspOptions = {}): string {
     ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'", 'data:'],
-    ['connect-src', "'self'", ...(opts.connect ?? [])],
+    ['connect-src', "'self'", ...(opts.connect ?? syncOrigins())],
     ['worker-src', "'self'"],
     ['manifest-src', "'self'"],
     ['object-src', "'none'"],

@@ -9,7 +9,7 @@ import type { RawDoc } from '@/core/sync/doc-check'
 import { transactionOfDocs, type LocalView, type SkippedDoc } from '@/core/sync/docs-tx'
 import { parseDocId } from '@/core/sync/layout'
 import { docsOfTransaction } from '@/core/sync/tx-docs'
-import { appliedSeq, idsOfForm, markApplied, type Mirror, writeDrafts } from './mirror'
+import { appliedSeq, idsOfForm, markApplied, type Mirror, pushable, writeDrafts } from './mirror'
 import type { PouchDoc, PouchStatic, Replication } from './pouch-types'
 import { dropLosers, examineRecordConflict, type RecordConflictState } from './record-conflicts'
 
@@ -45,6 +45,8 @@ export interface SyncEngineOptions {
   unpushed: { load: () => string[], save: (ids: string[]) => void }
   onStatus?: (status: SyncStatus) => void
   now?: () => number
+  /** Whether this user may write documents of a type (the server refuses the rest): settings are admins'. */
+  mayWrite?: (type: 'definition' | 'settings' | 'record' | 'event' | 'change') => boolean
   /** Replication batch size (documents per request). */
   batchSize?: number
 }
@@ -101,7 +103,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       const wanted = new Set(changes.delete)
       for (const row of await local.loadTrash(formId)) if (wanted.has(row.id)) binned.set(`${formId}:${row.id}`, row)
     }
+    // A member's language switch writes settings locally; the shared settings document is the admins'.
     const drafts = docsOfTransaction(tx, { by: user, at: iso() }, (formId, id) => binned.get(`${formId}:${id}`))
+      .filter(d => d._id !== 'settings' || (opts.mayWrite?.('settings') ?? true))
     for (const formId of tx.dropForms ?? []) {
       for (const id of await idsOfForm(mirror, formId)) drafts.push({ _id: id, _deleted: true })
     }
@@ -205,6 +209,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         } while (again)
       }
       catch (error) {
+        console.error('FunnelGrid sync: pulled changes could not be applied', error)
         emitStatus({ state: 'error', problem: { kind: 'local', message: `Changes from the server could not be applied here: ${error instanceof Error ? error.message : String(error)}` } })
       }
       finally {
@@ -231,7 +236,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       retry: true,
       batch_size: batch,
       batches_limit: 4,
-      push: { filter: (doc: PouchDoc) => !doc._id.startsWith('_design/') },
+      push: { filter: pushable },
       back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
     })
     replication
@@ -240,6 +245,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           for (const doc of info.change.docs) unpushed.delete(doc._id)
           saveUnpushed()
         }
+        // What was pulled is applied at once (the mirror's own live feed is only a second trigger:
+        // the idb adapter does not always report writes made by the replicator of the same page).
+        else void drain()
         emitStatus({ state: 'syncing', problem: status.problem?.kind === 'denied' ? status.problem : null })
       })
       .on('paused', (error: unknown) => {

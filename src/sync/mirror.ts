@@ -9,6 +9,16 @@ export type Mirror = PouchDatabase
 
 const IMMUTABLE = /^(evt|chg):/
 
+/**
+ * What this device pushes: everything but design documents (the server's admins write those).
+ * One function for the first publish and the live sync: PouchDB keys a replication's checkpoint
+ * by its filter's source, so the live push resumes where the publish ended instead of checking
+ * every document again.
+ */
+export function pushable(doc: { _id: string }): boolean {
+  return !doc._id.startsWith('_design/')
+}
+
 /** What a write to the mirror stored: `id@rev` of each document, to tell own changes coming back. */
 export interface MirrorWrite {
   revs: string[]

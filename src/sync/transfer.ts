@@ -5,8 +5,8 @@ import type { StorageAdapter } from '@/core/storage/adapter'
 import type { SkippedDoc } from '@/core/sync/docs-tx'
 import { backupOfDocs } from '@/core/sync/docs-backup'
 import { docsOfWorkspace } from '@/core/sync/tx-docs'
-import { allDocs, markAllApplied, type Mirror, writeDrafts } from './mirror'
-import type { PouchDoc, PouchStatic } from './pouch-types'
+import { allDocs, markAllApplied, type Mirror, pushable, writeDrafts } from './mirror'
+import type { PouchStatic } from './pouch-types'
 
 export interface TransferProgress {
   phase: 'prepare' | 'transfer' | 'apply'
@@ -37,12 +37,14 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new TransferCancelled()
 }
 
-async function replicateOnce(opts: TransferOptions, from: Mirror, to: Mirror, total: number, count: (info: { docs_read: number, docs_written: number }) => number): Promise<void> {
+// The same options as the live sync's (engine.ts) in each direction, so it starts from this
+// replication's checkpoint (PouchDB derives the checkpoint id from source, target and filter).
+async function replicateOnce(opts: TransferOptions, from: Mirror, to: Mirror, total: number, count: (info: { docs_read: number, docs_written: number }) => number, push: boolean): Promise<void> {
   checkCancelled(opts.signal)
   const rep = opts.PouchDB.replicate(from, to, {
     batch_size: opts.batchSize ?? CHUNK,
     batches_limit: 2,
-    filter: (doc: PouchDoc) => !doc._id.startsWith('_design/'),
+    ...(push ? { filter: pushable } : {}),
   })
   const abort = () => rep.cancel()
   opts.signal?.addEventListener('abort', abort)
@@ -66,14 +68,14 @@ export async function publishWorkspace(opts: TransferOptions & { user: string })
     opts.onProgress?.({ phase: 'prepare', done: Math.min(i + CHUNK, drafts.length), total: drafts.length })
   }
   await markAllApplied(opts.mirror)
-  await replicateOnce(opts, opts.mirror, opts.remote, drafts.length, info => info.docs_written)
+  await replicateOnce(opts, opts.mirror, opts.remote, drafts.length, info => info.docs_written, true)
   return { documents: drafts.length }
 }
 
 /** Pulls a whole workspace and replaces the local one with it. */
 export async function joinWorkspace(opts: TransferOptions): Promise<{ documents: number, skipped: SkippedDoc[] }> {
   const info = await opts.remote.info()
-  await replicateOnce(opts, opts.remote, opts.mirror, info.doc_count, i => i.docs_read)
+  await replicateOnce(opts, opts.remote, opts.mirror, info.doc_count, i => i.docs_read, false)
   const raws = await allDocs(opts.mirror, done => opts.onProgress?.({ phase: 'apply', done, total: info.doc_count }))
   checkCancelled(opts.signal)
   const current = await opts.local.loadDefinitions()

@@ -85,9 +85,9 @@ export function transactionOfDocs(raws: RawDoc[], view: LocalView): PulledTransa
       }
       case 'settings': {
         if (!doc.settings) continue
-        // "Which member is me" is this device's own.
-        const mine = view.settings?.currentMemberId
-        tx.settings = mine ? { ...doc.settings, currentMemberId: mine } : doc.settings
+        // "Which member is me" and the language are this device's own.
+        const { currentMemberId, locale } = view.settings ?? {}
+        tx.settings = { ...doc.settings, ...(currentMemberId ? { currentMemberId } : {}), ...(locale ? { locale } : {}) }
         applied++
         break
       }

@@ -139,6 +139,11 @@ export async function databaseExists(conn: ServerConnection, db: string): Promis
   }
 }
 
+/** How many documents a database holds (design documents included). */
+export async function documentCount(conn: ServerConnection, db: string): Promise<number> {
+  return (await call<{ doc_count: number }>(conn, 'GET', dbPath(db))).doc_count
+}
+
 export async function readSecurity(conn: ServerConnection, db: string): Promise<SecurityObject> {
   return (await call<SecurityObject | null>(conn, 'GET', `${dbPath(db)}/_security`)) ?? {}
 }

@@ -15,9 +15,9 @@ import {
 /** A document to write: its content, or `deleted` for a tombstone. No `_rev`. */
 export type DocDraft = Omit<SyncDoc, '_rev'> | { _id: string, _deleted: true }
 
-/** The settings every member shares: "which member is me" stays on the device. */
+/** The settings every member shares: "which member is me" and the UI language stay on the device. */
 export function sharedSettings(settings: WorkspaceSettings): WorkspaceSettings {
-  const { currentMemberId: _mine, ...shared } = settings
+  const { currentMemberId: _mine, locale: _locale, ...shared } = settings
   return shared
 }
 

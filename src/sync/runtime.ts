@@ -1,0 +1,113 @@
+// Team sync in the browser: the device's sync settings (localStorage; never a password), the
+// PouchDB databases (pouchdb-browser, loaded only when sync is used), and the adapter the app
+// runs on when sync is on.
+import type { StorageAdapter } from '@/core/storage/adapter'
+import { databaseNameFor } from '@/core/sync/layout'
+import { mayWrite, type WorkspaceRole } from '@/core/sync/roles'
+import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine'
+import type { Mirror } from './mirror'
+import type { PouchStatic } from './pouch-types'
+import { withSync } from './syncing-adapter'
+
+/** What this device remembers of its team sync. No password: the server's session cookie signs in. */
+export interface SyncConfig {
+  server: string
+  db: string
+  user: string
+  role: WorkspaceRole
+}
+
+const CONFIG_KEY = 'funnelgrid-sync'
+const unpushedKey = (db: string) => `funnelgrid-sync-unpushed:${db}`
+
+export function readSyncConfig(): SyncConfig | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(CONFIG_KEY)
+    if (!raw) return null
+    const value = JSON.parse(raw) as Partial<SyncConfig>
+    if (typeof value.server !== 'string' || typeof value.db !== 'string' || typeof value.user !== 'string') return null
+    const role = value.role === 'admin' || value.role === 'viewer' ? value.role : 'member'
+    return { server: value.server, db: value.db, user: value.user, role }
+  }
+  catch {
+    return null
+  }
+}
+
+export function saveSyncConfig(config: SyncConfig | null): void {
+  if (config) globalThis.localStorage?.setItem(CONFIG_KEY, JSON.stringify(config))
+  else globalThis.localStorage?.removeItem(CONFIG_KEY)
+}
+
+let pouch: Promise<PouchStatic> | null = null
+export function loadPouchDB(): Promise<PouchStatic> {
+  pouch ??= import('pouchdb-browser').then(m => m.default as unknown as PouchStatic)
+  return pouch
+}
+
+export function mirrorName(db: string): string {
+  return `funnelgrid-sync-${db}`
+}
+
+/** The device's mirror and the server database, signed in by the session cookie. */
+export async function openDatabases(server: string, db: string): Promise<{ PouchDB: PouchStatic, mirror: Mirror, remote: Mirror }> {
+  const PouchDB = await loadPouchDB()
+  const mirror = new PouchDB(mirrorName(db), { auto_compaction: false })
+  const remote = new PouchDB(`${server}${db}`, {
+    skip_setup: true,
+    fetch: (url: string, init: RequestInit = {}) => PouchDB.fetch(url, { ...init, credentials: 'include' }),
+  })
+  return { PouchDB, mirror, remote }
+}
+
+/** Removes this device's mirror (leaving a workspace). */
+export async function dropMirror(db: string): Promise<void> {
+  const PouchDB = await loadPouchDB()
+  await new PouchDB(mirrorName(db)).destroy()
+  globalThis.localStorage?.removeItem(unpushedKey(db))
+}
+
+export { databaseNameFor }
+
+export interface SyncRuntime {
+  config: SyncConfig
+  engine: SyncEngine
+  adapter: StorageAdapter
+  /** Status changes, for the sync store. */
+  onStatus: (listener: (status: SyncStatus) => void) => void
+}
+
+/** Starts team sync over `local` (main.ts, when this device has a sync config). */
+export async function startSync(local: StorageAdapter, config: SyncConfig): Promise<SyncRuntime> {
+  const { PouchDB, mirror, remote } = await openDatabases(config.server, config.db)
+  const listeners = new Set<(status: SyncStatus) => void>()
+  let mirrorFailed: ((error: unknown) => void) | null = null
+  const engine = createSyncEngine({
+    PouchDB, mirror, remote, local, user: config.user,
+    mayWrite: type => mayWrite(config.role, type),
+    unpushed: {
+      load: () => {
+        try {
+          return JSON.parse(globalThis.localStorage?.getItem(unpushedKey(config.db)) ?? '[]') as string[]
+        }
+        catch {
+          return []
+        }
+      },
+      save: (ids) => {
+        try {
+          globalThis.localStorage?.setItem(unpushedKey(config.db), JSON.stringify(ids))
+        }
+        catch { /* a full localStorage only costs the count after a reload */ }
+      },
+    },
+    onStatus: status => listeners.forEach(l => l(status)),
+  })
+  const adapter = withSync(local, engine, error => mirrorFailed?.(error))
+  mirrorFailed = (error) => {
+    const message = error instanceof Error ? error.message : String(error)
+    listeners.forEach(l => l({ ...engine.status(), state: 'error', problem: { kind: 'local', message: `A change was saved here but could not be queued for the server: ${message}` } }))
+  }
+  void engine.start()
+  return { config, engine, adapter, onStatus: l => listeners.add(l) }
+}
