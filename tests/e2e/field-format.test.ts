@@ -43,6 +43,27 @@ describe('field formatting on the pipeline board', () => {
     await shot(page, 'format-kanban')
   })
 
+  it('should show the dashboard\'s money figures with ¥ (加权管道金额, 销售速度)', async () => {
+    await page.goto(oppUrl.replace(/\/form\/.*$/, ''))
+    const href = (await page.locator('[data-test=side-dashboard]').first().getAttribute('href')) ?? ''
+    await page.goto(`${session.baseUrl}${href}`)
+    for (const title of ['加权管道金额', '销售速度（每天）']) {
+      const value = page.locator('[data-test=card-kpi]', { hasText: title }).locator('[data-test=kpi-value]')
+      await expect.poll(() => value.textContent()).toMatch(/^¥[\d,]+$/)
+    }
+    expect(await page.locator('[data-test=card-kpi]', { hasText: '赢率' }).locator('[data-test=kpi-value]').textContent()).toMatch(/%$/)
+  })
+
+  it('should say "no records" in Chinese when a filter leaves the grid empty (not AG Grid\'s "No Rows To Show")', async () => {
+    await page.goto(oppUrl)
+    await page.locator('[data-test=view-tab]', { hasText: '全部商机' }).click()
+    await page.locator('.ag-row').first().waitFor()
+    await page.locator('input[data-test=view-search], [data-test=view-search] input').first().fill('没有这样的商机zzz')
+    await expect.poll(() => page.locator('.ag-overlay-no-rows-center, .ag-overlay').first().textContent()).toContain('没有可显示的记录')
+    await page.locator('input[data-test=view-search], [data-test=view-search] input').first().fill('')
+    await page.locator('[data-test=view-tab]', { hasText: '商机看板' }).click()
+  })
+
   it('should title the record drawer opened from a card by the deal\'s name', async () => {
     const card = page.locator('[data-test=kanban-card]').first()
     const title = (await card.locator('.kc-title').textContent()) ?? ''

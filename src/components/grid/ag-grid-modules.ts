@@ -8,6 +8,7 @@ import {
   DateEditorModule,
   EventApiModule,
   LargeTextEditorModule,
+  LocaleModule,
   ModuleRegistry,
   NumberEditorModule,
   RenderApiModule,
@@ -49,6 +50,8 @@ export function registerGridModules(): void {
     RenderApiModule,
     ScrollApiModule,
     EventApiModule,
+    // Our localeText (the empty-grid overlay in the UI language).
+    LocaleModule,
     ...(import.meta.env.DEV ? [ValidationModule] : []),
   ])
 }

@@ -15,17 +15,28 @@ export function sampleChoices(n: number, start = 1): SelectOption[] {
   }))
 }
 
+const SAMPLE_STAGES: readonly [zh: string, en: string, kind: StageOption['kind'], probability: number, color: string][] = [
+  ['初步接触', 'Qualify', 'open', 10, '#4e7cf6'],
+  ['需求分析', 'Analyse', 'open', 30, '#1fb5c4'],
+  ['方案报价', 'Propose', 'open', 60, '#f5a623'],
+  ['赢单', 'Won', 'won', 100, '#2fb37c'],
+  ['输单', 'Lost', 'lost', 0, '#e5534b'],
+]
+
 /** A small sales pipeline: three open stages, won and lost. */
 export function sampleStages(): StageOption[] {
-  const s = (zh: string, en: string, kind: StageOption['kind'], probability: number, color: string): StageOption =>
-    ({ id: newId(), label: { 'zh-CN': zh, en }, kind, probability, color })
-  return [
-    s('初步接触', 'Qualify', 'open', 10, '#4e7cf6'),
-    s('需求分析', 'Analyse', 'open', 30, '#1fb5c4'),
-    s('方案报价', 'Propose', 'open', 60, '#f5a623'),
-    s('赢单', 'Won', 'won', 100, '#2fb37c'),
-    s('输单', 'Lost', 'lost', 0, '#e5534b'),
-  ]
+  return SAMPLE_STAGES.map(([zh, en, kind, probability, color]) => ({ id: newId(), label: { 'zh-CN': zh, en }, kind, probability, color }))
+}
+
+/**
+ * True when zh/en is a pair the app filled in for a new option or stage (选项1 / Option 1, the
+ * sample pipeline's names): a translation nobody set, which should follow the label once the
+ * user renames it instead of keeping the stale default.
+ */
+export function isSampleTranslation(zh: string, en: string): boolean {
+  const n = /^选项(\d+)$/.exec(zh)?.[1]
+  if (n !== undefined) return en === `Option ${n}`
+  return SAMPLE_STAGES.some(([z, e]) => z === zh && e === en)
 }
 
 /** The form's first relation field (lookups and rollups start from it) and the first value field of its target form. */
