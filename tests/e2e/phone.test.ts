@@ -148,3 +148,24 @@ describe('tablet width (768×1024)', () => {
     await shot(page, 'tablet-record-form')
   })
 })
+
+describe('desktop width in English (1440×900)', () => {
+  let session: Session
+  let page: Page
+  beforeAll(async () => {
+    session = await startSession({ locale: 'en' })
+    page = await session.open()
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.click('[data-test=locale-select]')
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: 'English' }).click()
+    await installSalesTemplate(page)
+  })
+  afterAll(async () => session.close())
+
+  it('should keep the grid page\'s ⋯ menu on the line of its buttons (it wrapped alone)', async () => {
+    await page.locator('[data-test=side-form]', { hasText: 'Opportunities' }).click()
+    await page.locator('.ag-row').first().waitFor()
+    const top = async (sel: string) => (await page.locator(sel).boundingBox())?.y ?? -1
+    expect(Math.abs(await top('[data-test=form-more]') - await top('[data-test=add-record]'))).toBeLessThan(8)
+  })
+})
