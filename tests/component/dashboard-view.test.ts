@@ -37,7 +37,7 @@ describe('DashboardView', () => {
   it('should compute a KPI from the records and say what a widget on a deleted form needs', async () => {
     const { wrapper } = await setup()
     expect(wrapper.find('[data-test=dashboard-title]').text()).toBe('经营看板')
-    expect(wrapper.find('[data-widget-id=k1] [data-test=kpi-value]').text()).toBe('2,000')
+    expect(wrapper.find('[data-widget-id=k1] [data-test=kpi-value]').text()).toBe('¥2,000') // a sum of a money field shows its currency (issue 16)
     expect(wrapper.find('[data-widget-id=k2] [data-test=widget-needs-config]').text()).toContain('数据来源表单指向的表单已被删除')
     expect(wrapper.find('[data-test=widget-heading]').text()).toBe('本月概况')
     wrapper.unmount()
