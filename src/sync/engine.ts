@@ -266,9 +266,19 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   async function stop(): Promise<void> {
     feed?.cancel()
-    replication?.cancel()
     feed = null
+    const rep = replication
     replication = null
+    if (rep) {
+      // Wait until PouchDB has ended both directions (their open long-poll requests included), so
+      // nothing of this replication is still talking to the server after stop() resolves.
+      const ended = new Promise<void>((resolve) => {
+        rep.on('complete', () => resolve())
+        rep.on('error', () => resolve())
+      })
+      rep.cancel()
+      await Promise.race([ended, new Promise<void>(resolve => setTimeout(resolve, 10_000))])
+    }
     if (saveTimer) {
       clearTimeout(saveTimer)
       saveTimer = null
