@@ -34,10 +34,22 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
     return d ? formIdsOf(d).filter(id => workspace.formById.has(id)) : []
   })
 
-  watch(() => formIds.value.join('\n'), async () => {
+  // forms the read forms link to: a breakdown or "why" row of a relation field shows the linked record's title
+  const linkedIds = computed(() => {
+    const read = new Set(formIds.value)
+    const out = new Set<string>()
+    for (const id of read) {
+      for (const f of workspace.formById.get(id)?.fields ?? []) {
+        if (f.type === 'relation' && !read.has(f.options.formId) && workspace.formById.has(f.options.formId)) out.add(f.options.formId)
+      }
+    }
+    return [...out]
+  })
+
+  watch(() => [...formIds.value, '', ...linkedIds.value].join('\n'), async () => {
     const ids = formIds.value
     loading.value = true
-    await Promise.all(ids.map(id => recordsStore.ensure(id).loaded))
+    await Promise.all([...ids, ...linkedIds.value].map(id => recordsStore.ensure(id).loaded))
     await Promise.all(ids.map(id => history.eventsLoaded(id)))
     loading.value = false
   }, { immediate: true })
@@ -51,6 +63,7 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
       records[id] = recordsStore.ensure(id).rows.value
       events[id] = history.eventsOf(id).value
     }
+    for (const id of linkedIds.value) records[id] = recordsStore.ensure(id).rows.value
     return {
       forms: workspace.forms,
       records,

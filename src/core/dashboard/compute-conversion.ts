@@ -7,6 +7,7 @@ import { bottleneckInfo, sharedFunnel } from './compute-funnel'
 import { Resolver } from './resolve'
 import { stageInput } from './stage-input'
 import { basisNote } from './basis-note'
+import { stageTargets, targetProblems } from './stage-targets'
 
 /** Conversion widget: stage-to-stage rates (table + bar), overall rate and the bottleneck. */
 export function computeConversion(w: WidgetOf<'conversion'>, ctx: DashboardContext): WidgetResult {
@@ -15,6 +16,8 @@ export function computeConversion(w: WidgetOf<'conversion'>, ctx: DashboardConte
   const form = r.form(c.formId)
   const field = r.stage(form, c.stageField)
   if (!r.ok || !form || !field) return { status: 'needsConfig', problems: r.problems }
+  const bad = targetProblems(field)
+  if (bad.length > 0) return { status: 'needsConfig', problems: bad }
   const basis = c.basis ?? 'cohort'
   const input = stageInput(form, field, c, ctx, undefined, {}, basis)
   const kind = c.mode === 'strict' ? 'strict' : 'anyOrder'
@@ -31,5 +34,5 @@ export function computeConversion(w: WidgetOf<'conversion'>, ctx: DashboardConte
     toCount: countOf.get(s.to) ?? 0,
     rate: s.rate,
   }))
-  return { status: 'ok', data: { type: 'conversion', basis, subtitle: basisNote(form, c.mode ?? 'cumulative', basis, ctx), steps, overall: conv.overall, bottleneck: bottleneckInfo(input, kind) } }
+  return { status: 'ok', data: { type: 'conversion', basis, subtitle: basisNote(form, c.mode ?? 'cumulative', basis, ctx), steps, overall: conv.overall, bottleneck: bottleneckInfo(input, kind), targets: stageTargets(input, funnel) } }
 }

@@ -8,6 +8,7 @@ import { Resolver } from './resolve'
 import type { StageInput } from './stage-input'
 import { stageInput } from './stage-input'
 import { basisNote } from './basis-note'
+import { stageTargets, targetProblems } from './stage-targets'
 
 /** Funnel widget: layers per stage with % of first and % to next, and the bottleneck. */
 export function computeFunnel(w: WidgetOf<'funnel'>, ctx: DashboardContext): WidgetResult {
@@ -19,10 +20,13 @@ export function computeFunnel(w: WidgetOf<'funnel'>, ctx: DashboardContext): Wid
   const amount = value === 'amount' || c.amountField !== undefined ? r.field(form, c.amountField, 'amountField', NUMERIC_TYPES) : undefined
   if (!r.ok || !form || !field) return { status: 'needsConfig', problems: r.problems }
   const mode = c.mode ?? 'cumulative'
+  const bad = mode === 'snapshot' ? [] : targetProblems(field)
+  if (bad.length > 0) return { status: 'needsConfig', problems: bad }
   const basis = mode === 'snapshot' ? 'cohort' : (c.basis ?? 'cohort')
   const input = stageInput(form, field, c, ctx, amount?.id, {}, basis)
   const snapshot = mode === 'snapshot'
-  const raw = snapshot ? snapshotLayers(sharedSnapshot(input)) : funnelLayers(mode === 'strict' ? sharedFunnel(input, 'strict') : sharedFunnel(input, 'anyOrder'))
+  const funnel = snapshot ? undefined : sharedFunnel(input, mode === 'strict' ? 'strict' : 'anyOrder')
+  const raw = funnel ? funnelLayers(funnel) : snapshotLayers(sharedSnapshot(input))
   const pick = (l: RawLayer): number => (value === 'amount' ? l.amount : l.count)
   const first = raw[0] ? pick(raw[0]) : 0
   const total = raw.reduce((t, l) => t + pick(l), 0)
@@ -36,7 +40,7 @@ export function computeFunnel(w: WidgetOf<'funnel'>, ctx: DashboardContext): Wid
   })
   const population = snapshot ? raw.reduce((t, l) => t + l.count, 0) + lostCount(input) : (raw[0]?.count ?? 0)
   const bottleneck = snapshot ? null : bottleneckInfo(input, mode === 'strict' ? 'strict' : 'anyOrder')
-  return { status: 'ok', data: { type: 'funnel', mode, basis, subtitle: basisNote(form, mode, basis, ctx), value, layers, bottleneck, population } }
+  return { status: 'ok', data: { type: 'funnel', mode, basis, subtitle: basisNote(form, mode, basis, ctx), value, layers, bottleneck, population, targets: funnel ? stageTargets(input, funnel) : [] } }
 }
 
 type RawLayer = Omit<FunnelLayer, 'value' | 'pctOfFirst' | 'pctToNext' | 'share'>

@@ -12,6 +12,7 @@ import { sortAndCut } from './sort-cut'
 import { NUMERIC_TYPES } from '../fields'
 import type { StageInput } from './stage-input'
 import { stageInput } from './stage-input'
+import { recordIndices } from './record-indices'
 
 const UNKNOWN: Label = { 'zh-CN': '（未知）', 'en': '(unknown)' }
 const EMPTY: Label = { 'zh-CN': '（空）', 'en': '(empty)' }
@@ -47,7 +48,7 @@ function openCap(completed: readonly (number | null)[], open: readonly (number |
 function winRatesOf(input: StageInput, groups: readonly (readonly RecordRow[])[]): Ratio[] {
   const s = input.summary
   return groups.map((records) => {
-    const index = mergeIndices(input.records, records) ?? mapIndices(input, records)
+    const index = recordIndices(input, records)
     let won = 0
     let lost = 0
     for (let j = 0; j < index.length; j++) {
@@ -59,28 +60,6 @@ function winRatesOf(input: StageInput, groups: readonly (readonly RecordRow[])[]
     }
     return ratio(won, won + lost)
   })
-}
-
-/** Indices in `all` of `subset` when it lists them in the same order, else undefined. */
-function mergeIndices(all: readonly RecordRow[], subset: readonly RecordRow[]): Int32Array | undefined {
-  const out = new Int32Array(subset.length)
-  let i = 0
-  for (let j = 0; j < subset.length; j++) {
-    const rec = subset[j]
-    while (i < all.length && all[i] !== rec) i++
-    if (i === all.length) return undefined
-    out[j] = i++
-  }
-  return out
-}
-
-function mapIndices(input: StageInput, subset: readonly RecordRow[]): Int32Array {
-  const indexOf = input.cached('recordIndex', () => {
-    const m = new Map<RecordRow, number>()
-    for (let i = 0; i < input.records.length; i++) m.set(input.records[i] as RecordRow, i)
-    return m
-  })
-  return Int32Array.from(subset, rec => indexOf.get(rec) ?? -1)
 }
 
 /**

@@ -16,3 +16,6 @@ export { createDashboardTx, deleteDashboardTx, duplicateWidget, nextLayout, remo
 export { newWidget, withDefaultConfig } from './new-widget'
 export { cachedSummary } from './stage-input'
 export type { WidgetOf } from './widget-of'
+export { computeStageWhy } from './compute-why'
+export type { StageWhyData, WhyGroupRow } from './compute-why'
+export type { StageTargetData } from './stage-targets'

@@ -3,15 +3,18 @@ import type { Label, Locale } from '../schema/types'
 import type { Ratio } from '../metrics/types'
 import type { WaterfallBarKey } from '../metrics/waterfall'
 import type { ChartType, FunnelBasis, FunnelMode, KpiMetric } from './config-types'
+import type { StageTargetData } from './stage-targets'
 
 /** Why a widget cannot draw yet. `id` is the dangling reference, when there is one. */
 export interface ConfigProblem {
   /** Config key at fault, e.g. 'formId', 'stageField', 'dimension.field', 'targets.formId'. */
   key: string
-  reason: 'missing' | 'deletedForm' | 'deletedField' | 'wrongFieldType' | 'invalid' | 'endBeforeStart'
+  reason: 'missing' | 'deletedForm' | 'deletedField' | 'wrongFieldType' | 'invalid' | 'endBeforeStart' | 'targetOutOfRange'
   id?: string
   /** The field types that would do, for wrongFieldType. */
   expected?: string[]
+  /** What is wrong, named per locale (targetOutOfRange: "销售阶段 › 需求分析: 150 %"). */
+  detail?: Record<Locale, string>
 }
 
 /** How a number should read: a count, a money amount, a ratio (0..1) or days. */
@@ -54,6 +57,8 @@ export interface FunnelData {
   bottleneck: BottleneckInfo | null
   /** Records looked at (after widget and dashboard filters). */
   population: number
+  /** The stages with a target (stage field options), checked against this funnel; [] for a snapshot. */
+  targets: StageTargetData[]
 }
 
 export interface ConversionStepData {
@@ -75,6 +80,8 @@ export interface ConversionData {
   /** won / first stage. */
   overall: Ratio
   bottleneck: BottleneckInfo | null
+  /** The stages with a target, checked against this widget's funnel. */
+  targets: StageTargetData[]
 }
 
 export interface KpiData {

@@ -55,7 +55,8 @@ export function lossAnalysis(input: MetricInput): LossAnalysis {
   return { lost, amount, byStage: [...byStage, unknown], byReason, undated }
 }
 
-function reasonKey(record: RecordRow, fieldId: string | undefined): string | null {
+/** A record's loss reason as a group key (raw stored value, lists joined; null = empty or no reason field). */
+export function reasonKey(record: RecordRow, fieldId: string | undefined): string | null {
   if (fieldId === undefined) return null
   const v = record.values[fieldId]
   if (v === null || v === undefined || v === '') return null

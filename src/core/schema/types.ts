@@ -51,6 +51,15 @@ export interface StageOption extends SelectOption {
   gate?: string[]
   /** Open records staying longer than this many days are "stalled". */
   stalledAfterDays?: number
+  /**
+   * Open stages: the expected conversion to the next step (the next open stage, or won), in
+   * percent 0..100. Funnel and conversion widgets flag a stage below it (see docs/architecture.md
+   * "Stage targets"); a value outside 0..100 is kept so the form still loads, and those widgets
+   * name it instead of drawing.
+   */
+  targetRate?: number
+  /** Open stages: the longest acceptable median time in the stage, in days. */
+  targetDays?: number
 }
 
 export type FieldDef

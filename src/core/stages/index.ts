@@ -1,5 +1,5 @@
 /** Stage customisation after install: pure operations, checks, saving and timelines. */
-export { addStage, moveStage, recolorStage, removalBlocker, removeStage, renameStage, restoreStage, setStageGate, setStageProbability, setStalledDays } from './stage-ops'
+export { addStage, moveStage, recolorStage, removalBlocker, removeStage, renameStage, restoreStage, setStageGate, setStageProbability, setStageTargetDays, setStageTargetRate, setStalledDays } from './stage-ops'
 export type { NewStage } from './stage-ops'
 export { checkStageField } from './stage-check'
 export type { StageProblem } from './stage-check'

@@ -85,6 +85,18 @@ export function setStalledDays(field: StageField, stageId: string, days: number 
   return patchStage(field, stageId, s => (days === undefined || !Number.isFinite(days) || days <= 0 ? omit(s, 'stalledAfterDays') : { ...s, stalledAfterDays: days }))
 }
 
+/** Sets (or clears) an open stage's target conversion to the next step, percent clamped to 0..100. */
+export function setStageTargetRate(field: StageField, stageId: string, rate: number | undefined): StageField {
+  return patchStage(field, stageId, s => (rate === undefined || !Number.isFinite(rate) || s.kind !== 'open'
+    ? omit(s, 'targetRate')
+    : { ...s, targetRate: Math.min(100, Math.max(0, rate)) }))
+}
+
+/** Sets (or, with undefined or a value <= 0, clears) an open stage's longest acceptable median stay in days. */
+export function setStageTargetDays(field: StageField, stageId: string, days: number | undefined): StageField {
+  return patchStage(field, stageId, s => (days === undefined || !Number.isFinite(days) || days <= 0 || s.kind !== 'open' ? omit(s, 'targetDays') : { ...s, targetDays: days }))
+}
+
 /** Sets the fields required before entering a stage (duplicates dropped; empty clears the gate). */
 export function setStageGate(field: StageField, stageId: string, fieldIds: readonly string[]): StageField {
   const gate = [...new Set(fieldIds)].filter(id => id !== field.id)

@@ -38,6 +38,7 @@ export default {
         wrongFieldType: '{what}需要{types}类型的字段',
         invalid: '组件设置无法读取，请在 JSON 中修正',
         endBeforeStart: '{what}早于开始日期（{id}）',
+        targetOutOfRange: '目标转化率须在 0–100% 之间：{detail}（在阶段设置中修改）',
       },
       keys: {
         'formId': '数据来源表单', 'stageField': '阶段字段', 'amountField': '金额字段', 'measure.field': '统计字段', 'dimension.field': '分类字段',
@@ -169,6 +170,7 @@ export default {
         wrongFieldType: '{what} must be a field of type {types}',
         invalid: 'the settings cannot be read; fix them in the JSON',
         endBeforeStart: 'the {what} is before the start day ({id})',
+        targetOutOfRange: 'a target conversion must be between 0 and 100%: {detail} (change it in the stage settings)',
       },
       keys: {
         'formId': 'source form', 'stageField': 'stage field', 'amountField': 'amount field', 'measure.field': 'measured field', 'dimension.field': 'category field',

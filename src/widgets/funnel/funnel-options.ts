@@ -16,7 +16,8 @@ export function funnelLayerLabel(data: FunnelData, i: number, locale: Locale): s
   const l = data.layers[i]!
   const value = formatValue(l.value, data.value === 'amount' ? 'money' : 'number', locale)
   const isBottleneck = data.bottleneck?.stageId === l.stageId
-  const head = `${text(l.label, locale)}  ${value}${isBottleneck ? `  ⚠ ${word('bottleneck', locale)}` : ''}`
+  const below = data.targets.some(t => t.flagged && t.stageId === l.stageId)
+  const head = `${text(l.label, locale)}  ${value}${isBottleneck ? `  ⚠ ${word('bottleneck', locale)}` : ''}${below ? `  ⚑ ${word('belowTarget', locale)}` : ''}`
   if (data.mode === 'snapshot') return `${head}\n${word('ofAll', locale)} ${pct(l.share)}`
   const next = l.pctToNext === null ? '' : ` · ${word('toNext', locale)} ${pct(l.pctToNext)}`
   return `${head}\n${word('ofFirst', locale)} ${pct(l.pctOfFirst)}${next}`

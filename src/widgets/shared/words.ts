@@ -17,6 +17,7 @@ const WORDS = {
   total: { 'zh-CN': '合计', 'en': 'Total' },
   goal: { 'zh-CN': '收入目标', 'en': 'Revenue goal' },
   avgWon: { 'zh-CN': '平均赢单金额', 'en': 'Average won amount' },
+  belowTarget: { 'zh-CN': '低于目标', 'en': 'Below target' },
 } as const
 
 /** A chart word in the locale. */

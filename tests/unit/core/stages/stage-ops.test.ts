@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addStage, moveStage, recolorStage, removalBlocker, removeStage, renameStage, restoreStage, setStageGate, setStageProbability, setStalledDays } from '../../../../src/core/stages'
+import { addStage, moveStage, recolorStage, removalBlocker, removeStage, renameStage, restoreStage, setStageGate, setStageProbability, setStageTargetDays, setStageTargetRate, setStalledDays } from '../../../../src/core/stages'
 import { funnelStageField } from '../../../fixtures/funnel'
 
 const ids = (f: ReturnType<typeof funnelStageField>) => f.options.stages.map(s => s.id)
@@ -58,6 +58,17 @@ describe('stage-ops', () => {
       expect(f.options.stages[1]).not.toHaveProperty('gate')
       expect(f.options.stages[1]).not.toHaveProperty('stalledAfterDays')
       expect(f.options.stages[1]).not.toHaveProperty('color')
+    })
+
+    it('should set an open stage\'s targets (rate clamped to 0..100), clear them, and refuse them on outcomes', () => {
+      let f = setStageTargetDays(setStageTargetRate(funnelStageField(), 'lead', 140), 'lead', 12)
+      f = setStageTargetRate(f, 'needs', -3)
+      expect(f.options.stages[0]).toMatchObject({ targetRate: 100, targetDays: 12 })
+      expect(f.options.stages[1]).toMatchObject({ targetRate: 0 })
+      f = setStageTargetDays(setStageTargetRate(f, 'lead', undefined), 'lead', 0)
+      expect(f.options.stages[0]).not.toHaveProperty('targetRate')
+      expect(f.options.stages[0]).not.toHaveProperty('targetDays')
+      expect(setStageTargetRate(f, 'won', 50).options.stages[3]).not.toHaveProperty('targetRate')
     })
 
     it('should throw for an unknown stage', () => {
