@@ -1,13 +1,15 @@
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { documentValidators } from '../../tools/validators-plugin.ts'
 
 // The bench page: its own entry (no app shell), importing the product's storage adapter,
 // stores, core and AG Grid directly. Built by bench/run.mjs into dist-bench-page/ (git-ignored like every dist-*).
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [vue()],
+  // The product code imports `virtual:document-validators` (ajv standalone code made at build time).
+  plugins: [vue(), documentValidators()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('../../src', import.meta.url)) },
   },

@@ -2,7 +2,7 @@ import type { Transaction } from '../core/storage/adapter'
 import { applyTransaction } from '../core/storage/apply-transaction'
 import type { WorkspaceState } from '../core/storage/workspace-state'
 import { createWorkspaceState, DEFINITION_KINDS } from '../core/storage/workspace-state'
-import type { FormLayout, FormManifest, LazyPart, WritePlan } from './form-layout'
+import type { FormLayout, FormManifest, LazyPart, OnRows, WritePlan } from './form-layout'
 import { emptyLayout, keysOfLayout, LAZY_PARTS, loadForm, loadLazyPart, manifestKey, planForm, refreshPending, resetLazyPart, syncLayout } from './form-layout'
 import type { KvStore } from './kv-store'
 
@@ -68,9 +68,10 @@ export class CachedWorkspace {
   /**
    * (Re)reads a form from storage: records and recycle bin; stage events and change log stay
    * pending until `loadLazy`. A form without a manifest stays absent from `state.forms`.
+   * `onRows` is handed the records as they are read (a streamed open).
    */
-  async loadForm(formId: string): Promise<void> {
-    const { data, layout } = await loadForm(this.kv, formId, this.chunkSize)
+  async loadForm(formId: string, onRows?: OnRows): Promise<void> {
+    const { data, layout } = await loadForm(this.kv, formId, this.chunkSize, onRows)
     this.layouts.set(formId, layout)
     if (layout.version > 0) this.state.forms.set(formId, data)
     else this.state.forms.delete(formId)

@@ -1,3 +1,4 @@
+import type { LoadProgress } from '../core/storage/adapter'
 import type { FormEffects } from '../core/storage/apply-transaction'
 import type { FormData } from '../core/storage/workspace-state'
 import { emptyFormData } from '../core/storage/workspace-state'
@@ -26,6 +27,26 @@ export interface FormManifest {
   /** Bumped on every commit touching the form; lets other tabs detect a stale cache. */
   version: number
   chunks: Record<PartPrefix, number[]>
+  /**
+   * Live records of the form, for a streamed open's "loading 340k of 1M". Absent in manifests
+   * written before it: estimated from the chunk count then (`recordCountOf`).
+   */
+  records?: number
+}
+
+/** Called with each next slice of a form's records, in insertion order, while it is read. */
+export type OnRows = (rows: { id: string }[], progress: LoadProgress) => void
+
+/**
+ * Chunks read before the first slice is handed out (one screen of rows), then the most read
+ * before handing out the next: the grid redraws per slice, so slices are kept few at 1M.
+ */
+export const FIRST_SLICE_CHUNKS = 1
+export const SLICE_CHUNKS = 25
+
+/** The record count a manifest gives, or its estimate from the chunk count. */
+export function recordCountOf(manifest: FormManifest, chunkSize: number): number {
+  return manifest.records ?? (manifest.chunks.rec?.length ?? 0) * chunkSize
 }
 
 /** Chunk assignments of one form plus its manifest version. */
@@ -72,10 +93,59 @@ function partOf(prefix: PartPrefix): typeof PARTS[number] {
 }
 
 /**
+ * Gives the page a turn between two slices of a streamed open: after the first, a frame (so
+ * the first rows are drawn before more is read; a timer too, since a hidden tab has no
+ * frames); after the others a task, so input and edits are handled while reading goes on.
+ */
+function yieldToPage(frame: boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (frame && typeof requestAnimationFrame === 'function') {
+      const timer = setTimeout(resolve, 50)
+      requestAnimationFrame(() => setTimeout(() => {
+        clearTimeout(timer)
+        resolve()
+      }, 0))
+    }
+    else setTimeout(resolve, 0)
+  })
+}
+
+/** Streams the record chunks `numbers` into `map` and `chunks`, handing them to `onRows` in slices. */
+async function streamRecords(kv: KvStore, formId: string, numbers: number[], map: Map<string, { id: string }>, chunks: ChunkLayout, total: number, onRows: OnRows): Promise<void> {
+  let loaded = 0
+  let start = 0
+  const readSlice = (from: number, size: number) => Promise.all(numbers.slice(from, from + size).map(n => kv.getItem<{ id: string }[]>(chunkKey('rec', formId, n))))
+  let size = Math.min(FIRST_SLICE_CHUNKS, numbers.length)
+  let next = readSlice(0, size)
+  while (start < numbers.length) {
+    const read = await next
+    const end = start + size
+    // The next slice is read while this one is handed out.
+    size = SLICE_CHUNKS
+    if (end < numbers.length) next = readSlice(end, size)
+    let slice: { id: string }[] = []
+    read.forEach((rows, i) => {
+      const list = rows ?? []
+      for (const row of list) map.set(row.id, row)
+      chunks.addLoaded(numbers[start + i]!, list.map(r => r.id))
+      slice = slice.length ? slice.concat(list) : list
+    })
+    loaded += slice.length
+    const last = end >= numbers.length
+    onRows(slice, { loaded, total: last ? loaded : Math.max(total, loaded) })
+    start = end
+    if (!last) await yieldToPage(loaded === slice.length)
+  }
+}
+
+/**
  * Reads a form's manifest and the chunks of its records and recycle bin; the lazy parts
  * (LAZY_PARTS) are only listed in `layout.pending`. A missing manifest is an empty form.
+ * With `onRows` the records are handed out as they are read, in order: the first
+ * FIRST_SLICE_CHUNKS chunks, a frame for the page to draw them, then slices of SLICE_CHUNKS
+ * chunks (each slice read while the previous one is handed out).
  */
-export async function loadForm(kv: KvStore, formId: string, chunkSize: number): Promise<{ data: FormData, layout: FormLayout }> {
+export async function loadForm(kv: KvStore, formId: string, chunkSize: number, onRows?: OnRows): Promise<{ data: FormData, layout: FormLayout }> {
   const manifest = await kv.getItem<FormManifest>(manifestKey(formId))
   const data = emptyFormData()
   const layout = emptyLayout(chunkSize, manifest?.version ?? 0)
@@ -83,8 +153,9 @@ export async function loadForm(kv: KvStore, formId: string, chunkSize: number): 
   for (const prefix of LAZY_PARTS) layout.pending[prefix] = [...manifest.chunks[prefix] ?? []]
   await Promise.all(PARTS.filter(p => !(p.prefix in layout.pending)).map(async (part) => {
     const numbers = manifest.chunks[part.prefix] ?? []
-    const chunks = await readChunks(kv, formId, part.prefix, numbers)
     const map = data[part.data] as Map<string, { id: string }>
+    if (part.prefix === 'rec' && onRows) return streamRecords(kv, formId, numbers, map, layout.parts.rec, recordCountOf(manifest, chunkSize), onRows)
+    const chunks = await readChunks(kv, formId, part.prefix, numbers)
     numbers.forEach((n, i) => {
       const rows = chunks[i]!
       for (const row of rows) map.set(row.id, row)
@@ -158,7 +229,7 @@ export function syncLayout(layout: FormLayout, data: FormData, effects: FormEffe
 
 /** Adds the dirty chunks and the manifest of a form to `plan`, and clears the dirty marks. */
 export function planForm(plan: WritePlan, formId: string, data: FormData, layout: FormLayout): void {
-  const manifest: FormManifest = { version: layout.version, chunks: { rec: [], trash: [], ev: [], chg: [] } }
+  const manifest: FormManifest = { version: layout.version, chunks: { rec: [], trash: [], ev: [], chg: [] }, records: data.records.size }
   for (const part of PARTS) {
     const map = data[part.data] as Map<string, unknown>
     const chunks = layout.parts[part.prefix]

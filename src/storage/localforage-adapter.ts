@@ -1,5 +1,5 @@
 import type { RecordRow, WorkspaceBackup } from '../core/schema/types'
-import type { ExternalChange, StorageAdapter, Transaction } from '../core/storage/adapter'
+import type { ExternalChange, LoadRecordsOptions, StorageAdapter, Transaction } from '../core/storage/adapter'
 import { StorageError } from '../core/storage/adapter'
 import { checkBackup, definitionKeysOf, replaceTransaction, stateToBackup } from '../core/storage/backup'
 import type { ReplacedContent } from '../core/storage/backup'
@@ -339,6 +339,24 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     return cache.state.forms.get(formId)
   }
 
+  /**
+   * Reads a form not in memory yet, handing its records to `onRows` as they are read (frozen:
+   * the cache's own rows). A form already in memory is handed out at once by the caller.
+   */
+  async function streamForm(formId: string, onRows: NonNullable<LoadRecordsOptions['onRows']>): Promise<void> {
+    await ready()
+    if (cache.isLoaded(formId) || lost) return
+    await locked(async () => {
+      if (cache.isLoaded(formId)) return
+      await cache.loadForm(formId, (rows, progress) => {
+        for (const row of rows) freezeRecord(row as RecordRow)
+        onRows(rows as RecordRow[], progress)
+      })
+    }).catch((err: unknown) => {
+      throw toStorageError(err, 'read your data')
+    })
+  }
+
   /** Like `formData`, with a lazy part (stage events, change log) read in full. */
   async function lazyData(formId: string, part: LazyPart): Promise<void> {
     await formData(formId)
@@ -455,7 +473,9 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
       await ready()
       return structuredClone(definitionsOf(cache.state))
     },
-    async loadRecords(formId) {
+    async loadRecords(formId, opts) {
+      const onRows = opts?.onRows
+      if (onRows) await streamForm(formId, onRows)
       // No copy (copying 100k rows cost more than reading them): the cache's own rows, frozen,
       // since a change replaces a record object and never edits it.
       const rows = [...(await formData(formId))?.records.values() ?? []]

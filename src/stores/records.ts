@@ -1,7 +1,7 @@
 import type { FieldOf, RecordRow, StageEvent } from '@/core/schema/types'
-import type { Transaction } from '@/core/storage/adapter'
+import type { LoadProgress, Transaction } from '@/core/storage/adapter'
 import type { RecordPatch, WriteContext, WriteResult, UndoAction, UndoOp } from '@/core/records'
-import { createRecords, deleteRecords, updateRecords, applyRecordChanges, validatorFor, mergeWrites, restoreRecords, replayOps } from '@/core/records'
+import { createRecords, deleteRecords, updateRecords, applyRecordChanges, validatorFor, mergeWrites, restoreRecords, replayOps, dependentsOf, formLinks, sourcesOf } from '@/core/records'
 import type { UndoOutcome } from './undo'
 import type { ImportBatch } from '@/core/io'
 import type { StageDateColumn } from '@/core/io/backdate-events'
@@ -22,8 +22,20 @@ import { useUndoStore } from './undo'
 export interface FormRecords {
   rows: ShallowRef<RecordRow[]>
   byId: Map<string, RecordRow>
+  /** Resolves when every stored record is in `rows`. */
   loaded: Promise<void>
+  /** Resolves when the first slice of rows is in `rows` (a streamed open), at the latest with `loaded`. */
+  firstRows: Promise<void>
+  /**
+   * While the form is still being read: how many records are in `rows` of how many stored
+   * (`total` 0: not known yet). null once loaded. Anything computed over `rows` meanwhile
+   * covers part of the form and must say so, or wait for `loaded`.
+   */
+  loading: ShallowRef<LoadProgress | null>
 }
+
+/** Slices of a streamed open reach the views at most this often (each redraws the grid). */
+const SLICE_SHOW_MS = 150
 
 /** What one applied transaction changed in the loaded forms (for incremental consumers: the grid). */
 export interface RecordsChange {
@@ -81,17 +93,83 @@ export const useRecordsStore = defineStore('records', () => {
   function ensure(formId: string): FormRecords {
     let state = forms.get(formId)
     if (!state) {
-      const rows = shallowRef<RecordRow[]>(markRaw([]))
-      const byId = new Map<string, RecordRow>()
-      const loaded = adapter.loadRecords(formId).then((list) => {
-        rows.value = markRaw(list)
-        for (const r of list) byId.set(r.id, r)
-      })
-      state = { rows, byId, loaded }
+      state = open(formId)
       forms.set(formId, state)
-      void loaded.then(() => backfill(formId)).catch(() => undefined)
+      void state.loaded.then(() => backfill(formId)).catch(() => undefined)
     }
     return state
+  }
+
+  /**
+   * Starts reading a form. The adapter may hand the records out in slices (a streamed open):
+   * each slice is appended to `rows` at once (so edits and other tabs' changes, which wait for
+   * the adapter's lock, always land after the slices) and shown at most every SLICE_SHOW_MS.
+   */
+  function open(formId: string): FormRecords {
+    const list: RecordRow[] = markRaw([])
+    const rows = shallowRef<RecordRow[]>(list)
+    const byId = new Map<string, RecordRow>()
+    const loading = shallowRef<LoadProgress | null>({ loaded: 0, total: 0 })
+    let first!: () => void
+    const firstRows = new Promise<void>(resolve => (first = resolve))
+    let shownAt = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let progress: LoadProgress = { loaded: 0, total: 0 }
+    const show = () => {
+      timer = undefined
+      shownAt = performance.now()
+      loading.value = progress
+      triggerRef(rows)
+      version.value++
+    }
+    let streamed = 0
+    const onRows = (slice: RecordRow[], p: LoadProgress) => {
+      for (const r of slice) {
+        list.push(r)
+        byId.set(r.id, r)
+      }
+      streamed += slice.length
+      progress = p
+      if (streamed === slice.length) {
+        show()
+        first()
+      }
+      else if (!timer) timer = setTimeout(show, Math.max(0, SLICE_SHOW_MS - (performance.now() - shownAt)))
+    }
+    const loaded = adapter.loadRecords(formId, { onRows }).then((all) => {
+      if (timer) clearTimeout(timer)
+      timer = undefined
+      if (streamed !== all.length) {
+        // Not streamed (or not all of it): take the list as it is.
+        list.length = 0
+        byId.clear()
+        for (const r of all) {
+          list.push(r)
+          byId.set(r.id, r)
+        }
+      }
+      loading.value = null
+      triggerRef(rows)
+      if (streamed > 0) version.value++
+    }).finally(() => {
+      loading.value = null
+      first()
+    })
+    return { rows, byId, loaded, firstRows, loading }
+  }
+
+  /**
+   * Whether an edit of `ids` can be computed while the form is still loading: the records are
+   * in, no unique field needs the whole form, and no other form's lookups, rollups or MAPX
+   * formulas read this form (they would be recomputed over part of it).
+   */
+  function editableWhileLoading(formId: string, ids: readonly string[]): boolean {
+    const state = forms.get(formId)
+    const form = workspace.formById.get(formId)
+    if (!state?.loading.value || !form) return false
+    if (!ids.every(id => state.byId.has(id))) return false
+    if (form.fields.some(f => 'unique' in f && f.unique)) return false
+    return dependentsOf(formLinks(workspace.forms), [formId]).size === 0
   }
 
   /** Shows a transaction in every store: records of loaded forms, definitions, stage events and change logs. */
@@ -167,6 +245,16 @@ export const useRecordsStore = defineStore('records', () => {
     return { form, state }
   }
 
+  /** Like `prepare` for an edit allowed while the form is still loading (`editableWhileLoading`). */
+  async function prepareLoading(formId: string) {
+    const form = formOf(formId)
+    const state = ensure(formId)
+    await state.firstRows
+    // Only the forms its lookups read (nothing reads this one: see editableWhileLoading).
+    await Promise.all([...sourcesOf(formLinks(workspace.forms), formId)].filter(id => id !== formId && workspace.formById.has(id)).map(id => ensure(id).loaded))
+    return { form, state }
+  }
+
   /** Adds records; invalid values refuse the whole batch with field-named issues. */
   async function add(formId: string, valuesList: Record<string, unknown>[], opts?: WriteOptions): Promise<WriteOutcome> {
     const { form, state } = await prepare(formId)
@@ -175,7 +263,10 @@ export const useRecordsStore = defineStore('records', () => {
 
   /** Edits records; an invalid value is refused and the stored value stays. */
   async function update(formId: string, patches: RecordPatch[], opts?: WriteOptions): Promise<WriteOutcome> {
-    const { form, state } = await prepare(formId)
+    // An edit during a streamed open is shown and committed at once (its write-ahead-log entry
+    // starts now, so a reload keeps it), not after the rest of the form is read.
+    const early = editableWhileLoading(formId, patches.map(p => p.recordId))
+    const { form, state } = early ? await prepareLoading(formId) : await prepare(formId)
     return run(updateRecords(form, state.byId, patches, validatorFor(form), ctx()), opts)
   }
 

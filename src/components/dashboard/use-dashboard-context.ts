@@ -20,7 +20,8 @@ export function formIdsOf(d: DashboardDef): string[] {
 /**
  * The reactive {@link DashboardContext} of a dashboard: loads the records and stage events of
  * every form it reads, and recomputes when they, the definitions, the filter values or the
- * language change. `loading` is true until the first load of each form has finished.
+ * language change. `loading` is true until the first load of each form has finished (no
+ * context until then); `progress` counts the records read meanwhile.
  */
 export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | undefined>) {
   const workspace = useWorkspaceStore()
@@ -54,9 +55,25 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
     loading.value = false
   }, { immediate: true })
 
+  /** Records read so far of the forms still being read (a streamed open), or null when none is. */
+  const progress = computed(() => {
+    let loaded = 0
+    let total = 0
+    let any = false
+    for (const id of formIds.value) {
+      const p = recordsStore.ensure(id).loading.value
+      if (!p) continue
+      any = true
+      loaded += p.loaded
+      total += p.total
+    }
+    return any ? { loaded, total } : null
+  })
+
+  // Widgets wait for every form to be read: figures over part of a form would be wrong, not partial.
   const context = computed((): DashboardContext | undefined => {
     const d = toValue(dashboard)
-    if (!d) return undefined
+    if (!d || loading.value) return undefined
     const records: Record<string, readonly RecordRow[]> = {}
     const events: Record<string, readonly StageEvent[]> = {}
     for (const id of formIds.value) {
@@ -78,5 +95,5 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
       dataVersion: recordsStore.version,
     }
   })
-  return { context, loading }
+  return { context, loading, progress }
 }

@@ -57,6 +57,18 @@ export interface Transaction {
   dropForms?: string[]
 }
 
+/** How far a streamed open has read a form: records handed out so far, records stored. */
+export interface LoadProgress {
+  loaded: number
+  /** An estimate while loading (never below `loaded`); exact in the last call. */
+  total: number
+}
+
+/** Options of `StorageAdapter.loadRecords`. */
+export interface LoadRecordsOptions {
+  onRows?: (rows: RecordRow[], progress: LoadProgress) => void
+}
+
 /** File contents to store under `key` (the `key` of an attachment or image value). */
 export interface BlobPut {
   key: string
@@ -97,8 +109,11 @@ export interface StorageAdapter {
   /**
    * All live records of a form, in insertion order. Treat them as read-only: an adapter may
    * hand out its own rows frozen instead of copies (the localforage adapter does).
+   * `onRows` (a streamed open): an adapter that reads the form in parts may hand out each next
+   * slice as it is read; when it calls `onRows` at all, it calls it for every record, in order,
+   * before the promise resolves with the same rows. Adapters that read at once ignore it.
    */
-  loadRecords: (formId: string) => Promise<RecordRow[]>
+  loadRecords: (formId: string, options?: LoadRecordsOptions) => Promise<RecordRow[]>
   /** Records of a form in the recycle bin. */
   loadTrash: (formId: string) => Promise<RecordRow[]>
   /** Stage events of a form (optionally of one record), ordered by `at`. */

@@ -21,6 +21,13 @@ export default {
       stay: '留下',
     },
     nav: { home: '工作台', templates: '模板中心', settings: '设置' },
+    recordsLoading: {
+      start: '正在读取记录…',
+      progress: '正在读取记录：已读 {loaded} / 共 {total} 条',
+      partial: '搜索、筛选、排序和分组的结果目前只包含已读取的记录，读取完成后自动更新。',
+      full: '其余记录在后台读取，可以直接浏览和编辑已显示的记录。',
+      widgets: '图表等全部记录读取完成后再计算。',
+    },
     storage: {
       saveFailed: '保存失败：{reason}。您的修改仍保留在屏幕上，尚未写入浏览器存储。',
       quota: '浏览器存储空间已满',
@@ -60,6 +67,13 @@ export default {
       stay: 'Stay',
     },
     nav: { home: 'Workspace', templates: 'Templates', settings: 'Settings' },
+    recordsLoading: {
+      start: 'Reading records…',
+      progress: 'Reading records: {loaded} of {total} read',
+      partial: 'Search, filter, sort and group results cover only the records read so far; they update when reading ends.',
+      full: 'The other records are read in the background; you can browse and edit the ones shown.',
+      widgets: 'Charts are computed once every record is read.',
+    },
     storage: {
       saveFailed: 'Saving failed: {reason}. Your change is still on screen and not yet stored in the browser.',
       quota: 'the browser storage is full',
