@@ -14,7 +14,7 @@ export function computeConversion(w: WidgetOf<'conversion'>, ctx: DashboardConte
   const c = w.config
   const r = new Resolver(ctx)
   const form = r.form(c.formId)
-  const field = r.stage(form, c.stageField)
+  const field = r.stage(form, c.stageField, 'stageField', c.pipeline)
   if (!r.ok || !form || !field) return { status: 'needsConfig', problems: r.problems }
   const bad = targetProblems(field)
   if (bad.length > 0) return { status: 'needsConfig', problems: bad }

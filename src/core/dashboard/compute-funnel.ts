@@ -15,7 +15,7 @@ export function computeFunnel(w: WidgetOf<'funnel'>, ctx: DashboardContext): Wid
   const c = w.config
   const r = new Resolver(ctx)
   const form = r.form(c.formId)
-  const field = r.stage(form, c.stageField)
+  const field = r.stage(form, c.stageField, 'stageField', c.pipeline)
   const value = c.value ?? 'count'
   const amount = value === 'amount' || c.amountField !== undefined ? r.field(form, c.amountField, 'amountField', NUMERIC_TYPES) : undefined
   if (!r.ok || !form || !field) return { status: 'needsConfig', problems: r.problems }

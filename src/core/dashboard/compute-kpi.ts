@@ -24,7 +24,7 @@ export function computeKpi(w: WidgetOf<'kpi'>, ctx: DashboardContext): WidgetRes
   const metric = c.metric ?? 'measure'
   const r = new Resolver(ctx)
   const form = r.form(c.formId)
-  const stage = metric === 'measure' ? undefined : r.stage(form, c.stageField)
+  const stage = metric === 'measure' ? undefined : r.stage(form, c.stageField, 'stageField', c.pipeline)
   const needsAmount = metric === 'weightedPipeline' || metric === 'salesVelocity'
   const amount = needsAmount ? r.field(form, c.amountField, 'amountField', NUMERIC_TYPES) : undefined
   const measure = metric === 'measure' ? resolveMeasure(r, form, c.measure) : undefined

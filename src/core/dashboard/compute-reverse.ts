@@ -11,7 +11,7 @@ export function computeReverseFunnel(w: WidgetOf<'reverseFunnel'>, ctx: Dashboar
   const c = w.config
   const r = new Resolver(ctx)
   const form = r.form(c.formId)
-  const field = r.stage(form, c.stageField)
+  const field = r.stage(form, c.stageField, 'stageField', c.pipeline)
   const amount = r.field(form, c.amountField, 'amountField', NUMERIC_TYPES)
   if (c.goal === undefined || !(c.goal > 0)) r.problems.push({ key: 'goal', reason: 'missing' })
   if (!r.ok || !form || !field || !amount || c.goal === undefined) return { status: 'needsConfig', problems: r.problems }

@@ -67,7 +67,7 @@ function winRatesOf(input: StageInput, groups: readonly (readonly RecordRow[])[]
  * by stage lost from, win rate per group of a dimension, and open/weighted pipeline per stage.
  */
 export function computeStageChart(type: ChartType, c: ChartConfig, m: StageMetricConfig, r: Resolver, form: FormDef | undefined, ctx: DashboardContext): WidgetResult {
-  const field = r.stage(form, m.stageField, 'stageMetric.stageField')
+  const field = r.stage(form, m.stageField, 'stageMetric.stageField', c.pipeline)
   const amount = m.kind === 'pipelineByStage' ? r.field(form, m.amountField, 'stageMetric.amountField', NUMERIC_TYPES) : undefined
   const dim = m.kind === 'winRateBy' ? r.column(form, c.dimension?.field, 'dimension.field') : undefined
   if (!r.ok || !form || !field) return { status: 'needsConfig', problems: r.problems }

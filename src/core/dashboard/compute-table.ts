@@ -28,7 +28,7 @@ export function computeTable(w: WidgetOf<'table'>, ctx: DashboardContext): Widge
   const c = w.config
   const r = new Resolver(ctx)
   const form = r.form(c.formId)
-  const stage = c.preset === 'stalled' ? r.stage(form, c.stageField) : undefined
+  const stage = c.preset === 'stalled' ? r.stage(form, c.stageField, 'stageField', c.pipeline) : undefined
   const fields = form ? tableColumns(form, c.columns, r) : []
   if (!r.ok || !form) return { status: 'needsConfig', problems: r.problems }
   const locale: Locale = ctx.locale ?? 'zh-CN'

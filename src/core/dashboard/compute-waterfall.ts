@@ -44,7 +44,7 @@ export function widgetWaterfall(w: WidgetOf<'waterfall'>, ctx: DashboardContext)
   const c = w.config
   const r = new Resolver(ctx)
   const form = r.form(c.formId)
-  const field = r.stage(form, c.stageField)
+  const field = r.stage(form, c.stageField, 'stageField', c.pipeline)
   const value = c.value ?? 'count'
   const amount = value === 'amount' || c.amountField !== undefined ? r.field(form, c.amountField, 'amountField', NUMERIC_TYPES) : undefined
   if (c.from !== undefined && !isDay(c.from)) r.problems.push({ key: 'from', reason: 'invalid' })

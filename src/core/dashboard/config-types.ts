@@ -15,6 +15,15 @@ export interface SourceConfig {
   filter?: Filter
 }
 
+/** The source of a widget over a stage field. */
+export interface StageSourceConfig extends SourceConfig {
+  /**
+   * For a stage field that splits by pipeline: the pipeline option shown (its stages and
+   * records only). @default the field's first pipeline
+   */
+  pipeline?: string
+}
+
 /** A figure over records: how many, or sum/avg/min/max of a number field. */
 export type MeasureConfig
   = | { fn: 'count' }
@@ -37,7 +46,7 @@ export type FunnelMode = 'cumulative' | 'strict' | 'snapshot'
  */
 export type FunnelBasis = 'cohort' | 'period'
 
-export interface FunnelConfig extends SourceConfig {
+export interface FunnelConfig extends StageSourceConfig {
   stageField?: string
   /** @default 'cumulative' */
   mode?: FunnelMode
@@ -48,7 +57,7 @@ export interface FunnelConfig extends SourceConfig {
   amountField?: string
 }
 
-export interface ConversionConfig extends SourceConfig {
+export interface ConversionConfig extends StageSourceConfig {
   stageField?: string
   /** @default 'cumulative' */
   mode?: Exclude<FunnelMode, 'snapshot'>
@@ -59,7 +68,7 @@ export interface ConversionConfig extends SourceConfig {
 /** The figure a KPI card shows. */
 export type KpiMetric = 'measure' | 'winRate' | 'weightedPipeline' | 'salesVelocity' | 'averageCycleDays'
 
-export interface KpiConfig extends SourceConfig {
+export interface KpiConfig extends StageSourceConfig {
   /** @default 'measure' */
   metric?: KpiMetric
   /** For metric 'measure'. @default { fn: 'count' } */
@@ -83,7 +92,7 @@ export type StageMetricConfig
     | { kind: 'pipelineByStage', stageField: string, amountField: string }
 
 /** Bar, column, line, area, pie and donut charts. */
-export interface ChartConfig extends SourceConfig {
+export interface ChartConfig extends StageSourceConfig {
   dimension?: DimensionConfig
   /** @default { fn: 'count' } */
   measure?: MeasureConfig
@@ -99,7 +108,7 @@ export interface ChartConfig extends SourceConfig {
   stageMetric?: StageMetricConfig
 }
 
-export interface TableConfig extends SourceConfig {
+export interface TableConfig extends StageSourceConfig {
   /** 'records': filtered records; 'stalled': open deals past their stage's limit. @default 'records' */
   preset?: 'records' | 'stalled'
   /** Stage field, for the 'stalled' preset. */
@@ -138,7 +147,7 @@ export interface TargetProgressConfig extends SourceConfig {
   targets?: TargetsSourceConfig
 }
 
-export interface ReverseFunnelConfig extends SourceConfig {
+export interface ReverseFunnelConfig extends StageSourceConfig {
   stageField?: string
   amountField?: string
   /** Revenue goal. */
@@ -146,7 +155,7 @@ export interface ReverseFunnelConfig extends SourceConfig {
 }
 
 /** Pipeline waterfall between two days: open at start, ins and outs, open at end. */
-export interface WaterfallConfig extends SourceConfig {
+export interface WaterfallConfig extends StageSourceConfig {
   stageField?: string
   amountField?: string
   /** Bar size: record count, or the sum of `amountField`. @default 'count' */

@@ -15,6 +15,7 @@ import { dayToText } from './date-range'
 import { fieldValue } from './cell-text'
 import { groupBy } from './grouping'
 import { stageInput } from './stage-input'
+import { pipelineFilter, pipelineStageField } from '../stages/pipelines'
 import { widgetWaterfall } from './compute-waterfall'
 
 /** What was clicked: a funnel layer (stage id) or a chart category (group key; null = empty). */
@@ -35,7 +36,7 @@ export function drillTarget(w: WidgetDef, point: DrillPoint, ctx: DashboardConte
   const form = ctx.forms.find(f => f.id === formId)
   if (!form) return undefined
   if (w.type === 'funnel' && point.kind === 'layer') {
-    const ids = funnelLayerIds(form, w.config.stageField, w.config.mode ?? 'cumulative', w.config.filter, point.stageId, ctx, w.config.basis)
+    const ids = funnelLayerIds(form, w.config.stageField, w.config.mode ?? 'cumulative', w.config.filter, point.stageId, ctx, w.config.basis, w.config.pipeline)
     return ids && ids.length > 0 ? idTarget(form.id, ids) : undefined
   }
   if (w.type === 'waterfall' && point.kind === 'category') {
@@ -52,9 +53,10 @@ export function drillTarget(w: WidgetDef, point: DrillPoint, ctx: DashboardConte
   if (m?.kind === 'lossReasons') {
     const stage = form.fields.find(f => f.id === m.stageField)
     if (stage?.type !== 'stage' || !stage.options.lossReasonField) return undefined
-    const lost = stage.options.stages.filter(s => s.kind === 'lost').map(s => s.id)
+    const lost = pipelineStageField(stage, c.pipeline).options.stages.filter(s => s.kind === 'lost').map(s => s.id)
+    const pipeline = pipelineFilter(stage, c.pipeline)
     const cond: Condition = point.key === null ? { field: stage.options.lossReasonField, op: 'empty' } : { field: stage.options.lossReasonField, op: 'in', value: [point.key] }
-    return filterTarget(form, combinedFilter(c.filter, [...base, { field: stage.id, op: 'in', value: lost }, cond])!, ctx)
+    return filterTarget(form, combinedFilter(c.filter, [...base, ...(pipeline ? [pipeline] : []), { field: stage.id, op: 'in', value: lost }, cond])!, ctx)
   }
   if (m && m.kind !== 'winRateBy') return undefined
   if (!c.dimension) return undefined
@@ -102,10 +104,10 @@ function categoryCondition(dim: DimensionConfig, key: string | null, records: re
 }
 
 /** Ids of the records counted in one funnel layer (same population, basis and depth rule as core's funnel). */
-export function funnelLayerIds(form: FormDef, stageFieldId: string | undefined, mode: 'cumulative' | 'strict' | 'snapshot', filter: Filter | undefined, stageId: string, ctx: DashboardContext, basis: FunnelBasis = 'cohort'): string[] | undefined {
+export function funnelLayerIds(form: FormDef, stageFieldId: string | undefined, mode: 'cumulative' | 'strict' | 'snapshot', filter: Filter | undefined, stageId: string, ctx: DashboardContext, basis: FunnelBasis = 'cohort', pipeline?: string): string[] | undefined {
   const field = form.fields.find(f => f.id === stageFieldId)
   if (field?.type !== 'stage') return undefined
-  const input = stageInput(form, field, { filter }, ctx, undefined, {}, mode === 'snapshot' ? 'cohort' : basis)
+  const input = stageInput(form, field, { filter, pipeline }, ctx, undefined, {}, mode === 'snapshot' ? 'cohort' : basis)
   const s = input.summary
   const code = s.model.codeOf.get(stageId)
   if (code === undefined) return undefined

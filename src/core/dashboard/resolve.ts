@@ -2,6 +2,7 @@
 import type { FieldDef, FieldOf, FieldType, FormDef } from '../schema/types'
 import type { DashboardContext } from './context'
 import type { ConfigProblem } from './result-types'
+import { unknownPipeline } from '../stages/pipelines'
 
 /** System columns a widget may group or filter by, besides fields. */
 const SYSTEM_COLUMNS = new Set(['_id', '_createdAt', '_updatedAt', '_createdBy', '_updatedBy'])
@@ -47,10 +48,12 @@ export class Resolver {
     return this.field(form, id, key)?.id
   }
 
-  /** The stage field `id` of `form`. */
-  stage(form: FormDef | undefined, id: string | undefined, key = 'stageField'): FieldOf<'stage'> | undefined {
+  /** The stage field `id` of `form`; a `pipeline` it has no set for is a problem under 'pipeline'. */
+  stage(form: FormDef | undefined, id: string | undefined, key = 'stageField', pipeline?: string): FieldOf<'stage'> | undefined {
     const f = this.field(form, id, key, ['stage'])
-    return f?.type === 'stage' ? f : undefined
+    if (f?.type !== 'stage') return undefined
+    if (unknownPipeline(f, pipeline)) this.problems.push({ key: 'pipeline', reason: 'invalid', id: pipeline })
+    return f
   }
 
   get ok(): boolean {

@@ -4,12 +4,13 @@ import { populationOf, summarizeStageHistory } from '../metrics'
 import type { FieldOf, FormDef, RecordRow, StageEvent } from '../schema/types'
 import type { DashboardContext } from './context'
 import type { ConditionOptions } from './dashboard-filters'
-import type { FunnelBasis, SourceConfig } from './config-types'
+import type { FunnelBasis, StageSourceConfig } from './config-types'
 import type { DaySpan } from './date-range'
 import { activeDateSpan, combinedFilter, dashboardConditions } from './dashboard-filters'
 import { dayOfText } from './date-range'
 import { localMidnight } from '../query/dates'
 import { compileFilter } from '../query'
+import { pipelineFilter, pipelineStageField } from '../stages/pipelines'
 
 const NO_EVENTS: readonly StageEvent[] = []
 /** Results kept per summary (populations, shared metric results) before the memo is cleared. */
@@ -82,16 +83,22 @@ function memo<T>(entry: Entry, key: string, compute: () => T): T {
  * metric period in `activity` mode (stage entries made in it, by any record).
  * The summary is cached by (records, events, ctx.dataVersion, field) — by the context object
  * itself when it has no dataVersion — and the population by its filter, so the widgets of
- * one dashboard share both.
+ * one dashboard share both. A stage field that splits by pipeline is narrowed to
+ * `source.pipeline` (default: its first): the input's `field` has that pipeline's stages only and
+ * the population keeps that pipeline's records only.
  */
-export function stageInput(form: FormDef, field: FieldOf<'stage'>, source: SourceConfig, ctx: DashboardContext, amountField?: string, opts: ConditionOptions = {}, basis: FunnelBasis = 'cohort'): StageInput {
+export function stageInput(form: FormDef, splitField: FieldOf<'stage'>, source: StageSourceConfig, ctx: DashboardContext, amountField?: string, opts: ConditionOptions = {}, basis: FunnelBasis = 'cohort'): StageInput {
+  // one pipeline only: its stages (the summary never sees another pipeline's) and its records
+  const field = pipelineStageField(splitField, source.pipeline)
+  const pipeline = pipelineFilter(splitField, source.pipeline)
   const records = ctx.records[form.id] ?? []
   const events = ctx.events[form.id] ?? NO_EVENTS
   const entry = entryFor(records, events, field, ctx.dataVersion ?? ctx)
   // period basis: the date filter becomes the metric period (stage entries made in it), not a record condition
   const span = basis === 'period' ? (opts.dateSpan ?? activeDateSpan(form.id, ctx)) : undefined
   const period = span ? periodOfSpan(span) : undefined
-  const filter = combinedFilter(source.filter, dashboardConditions(form.id, ctx, basis === 'period' ? { ...opts, skipDates: true } : opts))
+  const conditions = dashboardConditions(form.id, ctx, basis === 'period' ? { ...opts, skipDates: true } : opts)
+  const filter = combinedFilter(source.filter, pipeline ? [pipeline, ...conditions] : conditions)
   const popKey = filter === undefined ? 'all' : `${ctx.now}|${ctx.currentMemberId ?? ''}|${JSON.stringify(filter)}`
   const population = memo(entry, `population|${popKey}`, () => populationOf(records, filter
     ? compileFilter(filter, form.fields, { now: ctx.now, currentMemberId: ctx.currentMemberId })

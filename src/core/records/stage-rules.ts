@@ -7,10 +7,11 @@
 import type { FieldDef, FieldOf, FormDef, Label, StageOption } from '../schema/types'
 import type { WriteIssue } from './mutations'
 import { labelText } from '../utils/label'
+import { pipelineFieldOf, pipelineStageIds, recordPipeline } from '../stages/pipelines'
 
 /** A refused stage change: the stage entered and the fields still missing. */
 export interface StageIssue extends WriteIssue {
-  code: 'stageGate' | 'lossReason'
+  code: 'stageGate' | 'lossReason' | 'pipelineStage'
   /** The stage the record was about to enter. */
   stageId: string
   /** Field ids that must be filled first. */
@@ -65,9 +66,9 @@ function fieldsById(form: FormDef): ReadonlyMap<string, FieldDef> {
 /** Refusals for the stages `values` enters (see {@link enteredStages}); [] when every rule holds. */
 export function checkStageRules(form: FormDef, values: Record<string, unknown>, before?: Record<string, unknown>): StageIssue[] {
   const entries = enteredStages(form, values, before)
-  if (entries.length === 0) return []
+  const issues: StageIssue[] = pipelineIssues(form, values, before)
+  if (entries.length === 0) return issues
   const byId = fieldsById(form)
-  const issues: StageIssue[] = []
   for (const { field, stage } of entries) {
     const reasonId = stage.kind === 'lost' ? field.options.lossReasonField : undefined
     const reasonField = reasonId === undefined ? undefined : byId.get(reasonId)
@@ -80,6 +81,43 @@ export function checkStageRules(form: FormDef, values: Record<string, unknown>, 
     if (reasonMissing && reasonField) issues.push(lossIssue(field, stage, reasonField))
   }
   return issues
+}
+
+/**
+ * A stage field that splits by pipeline: the record's stage must be one of its pipeline's
+ * stages. Checked when the stage or the pipeline value changes (or on creation), like the gates.
+ */
+function pipelineIssues(form: FormDef, values: Record<string, unknown>, before?: Record<string, unknown>): StageIssue[] {
+  const out: StageIssue[] = []
+  for (const field of form.fields) {
+    if (field.type !== 'stage' || !field.options.pipelines) continue
+    const stageId = values[field.id]
+    if (typeof stageId !== 'string' || stageId === '') continue
+    const pf = field.options.pipelines.field
+    if (before !== undefined && before[field.id] === stageId && before[pf] === values[pf]) continue
+    const pipeline = recordPipeline(field, values)
+    const allowed = pipelineStageIds(field, pipeline)
+    if (!allowed || allowed.has(stageId)) continue
+    const stage = field.options.stages.find(s => s.id === stageId)
+    if (stage) out.push(pipelineIssue(form, field, stage, pipeline ?? '', allowed))
+  }
+  return out
+}
+
+function pipelineIssue(form: FormDef, field: FieldOf<'stage'>, stage: StageOption, pipeline: string, allowed: ReadonlySet<string>): StageIssue {
+  const option = pipelineFieldOf(form.fields, field)?.options.choices.find(c => c.id === pipeline)
+  const list = (l: 'zh-CN' | 'en') => field.options.stages.filter(s => allowed.has(s.id)).map(s => text(s.label, s.id, l)).join(l === 'zh-CN' ? '、' : ', ')
+  return {
+    fieldId: field.id,
+    label: field.label,
+    code: 'pipelineStage',
+    stageId: stage.id,
+    missingFields: [],
+    message: {
+      'zh-CN': `${text(field.label, field.id, 'zh-CN')}：阶段「${text(stage.label, stage.id, 'zh-CN')}」不属于管道「${text(option?.label ?? pipeline, pipeline, 'zh-CN')}」（可选：${list('zh-CN')}）`,
+      'en': `${text(field.label, field.id, 'en')}: the stage "${text(stage.label, stage.id, 'en')}" is not in the pipeline "${text(option?.label ?? pipeline, pipeline, 'en')}" (stages: ${list('en')})`,
+    },
+  }
 }
 
 function names(fields: readonly FieldDef[], locale: 'zh-CN' | 'en'): string {

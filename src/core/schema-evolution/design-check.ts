@@ -13,6 +13,7 @@ import { buildFormulaGraph } from '../formula/graph'
 import { validateDocument } from '../validation/validate-document'
 import { labelText } from '../utils/label'
 import { patternRefusalText } from '../utils/safe-pattern'
+import { checkPipelines } from '../stages/pipeline-check'
 
 /** The app's forms, for relations, lookups and `{form.field}` formula references. */
 export interface DesignContext {
@@ -59,6 +60,9 @@ function checkFieldRefs(form: FormDef, field: FieldDef, path: string, ctx: Desig
       return [issue(`${path}/options/pattern`, 'invalidPattern', { pattern: rule.pattern, reason: rule.verdict.reason, at: rule.verdict.at },
         `字段「${n.zh}」：${why['zh-CN']}`, `field "${n.en}": ${why.en}`)]
     }
+    case 'stage':
+      return checkPipelines(field, scope).map(p => issue(`${path}/options/pipelines`, 'invalid', { code: p.code, pipeline: p.pipeline },
+        `字段「${n.zh}」：${p.message['zh-CN']}`, `field "${n.en}": ${p.message.en}`))
     default: return []
   }
 }

@@ -62,6 +62,26 @@ export interface StageOption extends SelectOption {
   targetDays?: number
 }
 
+/**
+ * Several pipelines in one stage field (新客户 / 续约 / 渠道): the select field `field` of the same
+ * form says which pipeline a record belongs to, and each pipeline uses its own set of the field's
+ * stages. A record whose pipeline value is empty, or names an option without a set, belongs to
+ * the first set's pipeline (the default). See docs/architecture.md "Several pipelines".
+ */
+export interface StagePipelines {
+  /** A select field of the same form: its options are the pipelines. */
+  field: string
+  /** One per pipeline, in switcher order: the option id and the ids of its stages (stage order is the field's). */
+  sets: PipelineStageSet[]
+}
+
+export interface PipelineStageSet {
+  /** An option id of the pipeline field. */
+  pipeline: string
+  /** Ids of the field's stages this pipeline uses: at least one open and one won. */
+  stages: string[]
+}
+
 export type FieldDef
   = | { type: 'text', options?: { format?: 'email' | 'phone' | 'url' | 'regex', pattern?: string, maxLength?: number } } & FieldBase
     | { type: 'textarea', options?: { maxLength?: number } } & FieldBase
@@ -87,7 +107,7 @@ export type FieldDef
     | { type: 'email', options?: Record<string, never> } & FieldBase
     | { type: 'url', options?: Record<string, never> } & FieldBase
   /** `removedStages`: stages deleted after install, kept so stage history can still name them (never valid values). */
-    | { type: 'stage', options: { stages: StageOption[], lossReasonField?: string, probabilityField?: string, removedStages?: StageOption[] } } & FieldBase
+    | { type: 'stage', options: { stages: StageOption[], lossReasonField?: string, probabilityField?: string, removedStages?: StageOption[], pipelines?: StagePipelines } } & FieldBase
     | { type: 'separator', options?: Record<string, never> } & FieldBase
     | { type: 'description', options?: { text?: Label } } & FieldBase
     | { type: 'createdAt', options?: Record<string, never> } & FieldBase

@@ -9,3 +9,7 @@ export { countByStage, saveStagesTransaction, unmovedStages } from './save-stage
 export type { SaveStagesResult, StageMove } from './save-stages'
 export { buildStageTimeline } from './timeline'
 export type { TimelineEntry } from './timeline'
+export { choiceFilter, choiceOf, formForChoice, pipelineChoices, pipelineFieldOf, pipelineFilter, pipelineSets, pipelineStageField, pipelineStageIds, recordPipeline, resolvePipeline, unknownPipeline } from './pipelines'
+export type { PipelineChoice } from './pipelines'
+export { checkPipelines } from './pipeline-check'
+export type { PipelineProblem } from './pipeline-check'

@@ -16,25 +16,25 @@ import { EVERY_TYPE } from '../../../fixtures/widgets'
 /** Every key of a config type, each exactly once: a key missing here or not in the type does not compile. */
 type KeysOf<C> = { [K in keyof Required<C>]: true }
 const TS_KEYS: { [T in WidgetType]: KeysOf<WidgetConfigs[T]> } = {
-  funnel: { formId: true, filter: true, stageField: true, mode: true, basis: true, value: true, amountField: true },
-  conversion: { formId: true, filter: true, stageField: true, mode: true, basis: true },
-  kpi: { formId: true, filter: true, metric: true, measure: true, stageField: true, amountField: true, comparePrevious: true, target: true },
+  funnel: { formId: true, filter: true, pipeline: true, stageField: true, mode: true, basis: true, value: true, amountField: true },
+  conversion: { formId: true, filter: true, pipeline: true, stageField: true, mode: true, basis: true },
+  kpi: { formId: true, filter: true, pipeline: true, metric: true, measure: true, stageField: true, amountField: true, comparePrevious: true, target: true },
   bar: CHART_KEYS(),
   column: CHART_KEYS(),
   line: CHART_KEYS(),
   area: CHART_KEYS(),
   pie: CHART_KEYS(),
   donut: CHART_KEYS(),
-  table: { formId: true, filter: true, preset: true, stageField: true, columns: true, sort: true, limit: true },
+  table: { formId: true, filter: true, pipeline: true, preset: true, stageField: true, columns: true, sort: true, limit: true },
   pivot: { formId: true, filter: true, rows: true, columns: true, measure: true },
   targetProgress: { formId: true, filter: true, measure: true, dateField: true, ownerField: true, by: true, targets: true },
-  reverseFunnel: { formId: true, filter: true, stageField: true, amountField: true, goal: true },
-  waterfall: { formId: true, filter: true, stageField: true, amountField: true, value: true, from: true, to: true },
+  reverseFunnel: { formId: true, filter: true, pipeline: true, stageField: true, amountField: true, goal: true },
+  waterfall: { formId: true, filter: true, pipeline: true, stageField: true, amountField: true, value: true, from: true, to: true },
   text: { text: true },
   heading: { text: true },
 }
 function CHART_KEYS(): KeysOf<WidgetConfigs['bar']> {
-  return { formId: true, filter: true, dimension: true, measure: true, series: true, stack: true, sort: true, topN: true, stageMetric: true }
+  return { formId: true, filter: true, pipeline: true, dimension: true, measure: true, series: true, stack: true, sort: true, topN: true, stageMetric: true }
 }
 
 interface Branch { if: { properties: { type: { const: string } } }, then: { properties: { config: { $ref: string } } } }
