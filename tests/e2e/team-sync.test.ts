@@ -9,7 +9,7 @@ import type { Session } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSyncServer, type SyncServer } from '../../tools/sync-server.mjs'
 import { formHref, installSalesTemplate } from './app-actions'
-import { fillField } from './grid-actions'
+import { cellText, colIdByHeader, editCell, fillField } from './grid-actions'
 import { shot, startSession } from './harness'
 
 const WORKSPACE = 'sales-team'
@@ -93,4 +93,68 @@ describe('team sync: two people, one workspace on a CouchDB server (zh-CN)', () 
     await pageB.click('[data-test=side-dashboard]')
     await expect.poll(() => dashboardFunnel(pageB), { timeout: 15_000 }).toEqual(figuresA)
   }, 180_000)
+
+  it('an edit on A appears in B\'s open grid, and B\'s edit in A\'s, without a reload', async () => {
+    for (const page of [pageA, pageB]) {
+      await page.goto(`${new URL(page.url()).origin}/#${dealsPath}`)
+      await page.locator('[data-test=view-tab]', { hasText: '全部商机' }).click()
+      await page.locator('.ag-row').first().waitFor()
+    }
+    const nameA = await colIdByHeader(pageA, '商机名称')
+    const first = await cellText(pageA, 0, nameA)
+    const rowB = async () => {
+      const rows = await pageB.locator(`.ag-row .ag-cell[col-id="${nameA}"]`).allTextContents()
+      return rows.map(t => t.trim())
+    }
+    expect(await rowB()).toContain(first)
+    await editCell(pageA, 0, nameA, `${first}（A 改）`)
+    await expect.poll(rowB, { timeout: 30_000 }).toContain(`${first}（A 改）`)
+    await expect.poll(() => chipState(pageA), { timeout: 30_000 }).toBe('synced')
+
+    const second = await cellText(pageB, 1, nameA)
+    await editCell(pageB, 1, nameA, `${second}（B 改）`)
+    const rowsA = async () => (await pageA.locator(`.ag-row .ag-cell[col-id="${nameA}"]`).allTextContents()).map(t => t.trim())
+    await expect.poll(rowsA, { timeout: 30_000 }).toContain(`${second}（B 改）`)
+    expect(await rowsA()).toContain(`${first}（A 改）`)
+  }, 120_000)
+
+  it('A moves a deal to the next stage on the kanban: B\'s kanban, grid, funnel and change log show it by A, without a reload', async () => {
+    const lane = (page: Page, stage: string) => page.locator(`[data-test=kanban-lane][data-lane="${stage}"]`)
+    const count = async (page: Page, stage: string) => Number(await lane(page, stage).locator('[data-test=kanban-count]').textContent())
+    for (const page of [pageA, pageB]) {
+      await page.goto(`${new URL(page.url()).origin}/#${dealsPath}`)
+      await page.locator('[data-test=view-tab]', { hasText: '商机看板' }).click()
+      await lane(page, 'stage_lead').locator('[data-test=kanban-card]').first().waitFor()
+    }
+    const before = { lead: await count(pageB, 'stage_lead'), contact: await count(pageB, 'stage_contact') }
+    const funnelBefore = await dashboardFunnel(pageA)
+    await pageA.goBack()
+    await lane(pageA, 'stage_lead').locator('[data-test=kanban-card]').first().waitFor()
+    const card = lane(pageA, 'stage_lead').locator('[data-test=kanban-card]').first()
+    const deal = `[data-test=kanban-card][data-record="${await card.getAttribute('data-record')}"]`
+    await card.dragTo(lane(pageA, 'stage_contact').locator('.kl-cards'))
+    await expect.poll(() => count(pageA, 'stage_contact')).toBe(before.contact + 1)
+    const moved = Date.now()
+    // The user on B sees it within 5 s, with nothing done on B.
+    await expect.poll(() => count(pageB, 'stage_contact'), { timeout: 5_000, interval: 100 }).toBe(before.contact + 1)
+    console.log(`team sync: a kanban move reached the other browser in ${Date.now() - moved} ms`)
+    expect(await count(pageB, 'stage_lead')).toBe(before.lead - 1)
+    await expect.poll(() => lane(pageB, 'stage_contact').locator(deal).count()).toBe(1)
+
+    await lane(pageB, 'stage_contact').locator(deal).click()
+    await pageB.waitForSelector('[data-test=record-drawer]')
+    await pageB.locator('.el-tabs__item', { hasText: '修改记录' }).click()
+    await expect.poll(() => pageB.locator('[data-test=change-line]').first().textContent()).toContain('接触和交流')
+    expect(await pageB.locator('[data-test=change-entry]').first().textContent()).toContain('admin')
+    await pageB.locator('.el-tabs__item', { hasText: '阶段历程' }).click()
+    const lastVisit = pageB.locator('[data-test=record-drawer] [data-test=stage-timeline-entry]').last()
+    await expect.poll(() => lastVisit.getAttribute('data-stage')).toBe('stage_contact')
+    await expect.poll(() => lastVisit.locator('[data-test=stage-timeline-by]').textContent()).toBe('由 admin 移入')
+    await shot(pageB, 'team-sync-pulled-stage-zh')
+    await pageB.keyboard.press('Escape')
+
+    const funnelA = await dashboardFunnel(pageA)
+    expect(funnelA).not.toEqual(funnelBefore)
+    await expect.poll(() => dashboardFunnel(pageB), { timeout: 5_000 }).toEqual(funnelA)
+  }, 120_000)
 })
