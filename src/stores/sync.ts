@@ -48,6 +48,9 @@ export const useSyncStore = defineStore('sync', () => {
   runtime?.onStatus((next) => { status.value = next })
   const on = computed(() => runtime !== null)
   const readOnly = computed(() => on.value && config.value?.role === 'viewer')
+  /** What this device's user may change (the server enforces the same): viewers nothing, members records, admins everything. */
+  const canEditRecords = computed(() => !readOnly.value)
+  const canDesign = computed(() => !on.value || config.value?.role === 'admin')
   const conflicts = computed<RecordConflictState[]>(() => status.value?.conflicts ?? [])
 
   /** Who the server says is signed in (after `checkSession` or `signIn`). */
@@ -203,7 +206,7 @@ export const useSyncStore = defineStore('sync', () => {
   const conflictOf = (formId: string, recordId: string) => conflicts.value.find(c => c.formId === formId && c.recordId === recordId)
 
   return {
-    config, status, on, readOnly, conflicts, session, progress, members,
+    config, status, on, readOnly, canEditRecords, canDesign, conflicts, session, progress, members,
     signIn, checkSession, signOut, publish, join, cancel, leave, loadMembers, saveMember, removeMember, resolve, conflictOf,
     isCancelled: (error: unknown) => error instanceof TransferCancelled,
   }

@@ -49,6 +49,12 @@ export interface SyncEngineOptions {
   mayWrite?: (type: 'definition' | 'settings' | 'record' | 'event' | 'change') => boolean
   /** Replication batch size (documents per request). */
   batchSize?: number
+  /**
+   * The device's network state (the browser's online/offline events). Offline shows at once
+   * (a replication waiting on a long poll would not notice for minutes); back online, the
+   * replication restarts from its checkpoints instead of waiting out its back-off.
+   */
+  network?: { online: () => boolean, onChange: (listener: (online: boolean) => void) => () => void }
 }
 
 const SKIPPED_KEEP = 200
@@ -114,7 +120,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     written.revs.forEach(r => ownRevs.add(r))
     written.ids.forEach(id => unpushed.add(id))
     saveUnpushed()
-    emitStatus(status.state === 'synced' ? { state: 'syncing' } : {})
+    emitStatus(status.state === 'synced' && !offline() ? { state: 'syncing' } : {})
   }
 
   async function localView(docs: RawDoc[]): Promise<LocalView> {
@@ -226,12 +232,13 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     return { kind: 'server', message: e?.message || e?.reason || String(error) }
   }
 
-  async function start(): Promise<void> {
-    emitStatus({ state: 'connecting' })
-    feed = mirror.changes({ since: 'now', live: true }).on('change', () => { void drain() })
-    await drain()
+  const offline = () => opts.network ? !opts.network.online() : false
+
+  // One live replication; a restart (back online) replaces it, and the replaced one's late
+  // events are ignored.
+  function replicate(): void {
     const batch = opts.batchSize ?? 500
-    replication = PouchDB.sync(mirror, remote, {
+    const rep = PouchDB.sync(mirror, remote, {
       live: true,
       retry: true,
       batch_size: batch,
@@ -239,7 +246,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       push: { filter: pushable },
       back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
     })
-    replication
+    replication = rep
+    const current = () => replication === rep
+    rep
       .on('change', (info: { direction: string, change: { docs: PouchDoc[] } }) => {
         if (info.direction === 'push') {
           for (const doc of info.change.docs) unpushed.delete(doc._id)
@@ -248,37 +257,64 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         // What was pulled is applied at once (the mirror's own live feed is only a second trigger:
         // the idb adapter does not always report writes made by the replicator of the same page).
         else void drain()
-        emitStatus({ state: 'syncing', problem: status.problem?.kind === 'denied' ? status.problem : null })
+        if (current()) emitStatus({ state: offline() ? 'offline' : 'syncing', problem: status.problem?.kind === 'denied' ? status.problem : null })
       })
       .on('paused', (error: unknown) => {
-        if (error) emitStatus({ state: 'offline' })
+        if (!current()) return
+        if (error || offline()) emitStatus({ state: 'offline' })
         else emitStatus({ state: 'synced', lastSyncedAt: now(), problem: status.problem?.kind === 'denied' ? status.problem : null })
       })
-      .on('active', () => emitStatus({ state: 'syncing' }))
+      .on('active', () => {
+        if (current() && !offline()) emitStatus({ state: 'syncing' })
+      })
       .on('denied', (error: { id?: string, doc?: { id?: string, reason?: string, message?: string } }) => {
         const id = error?.id ?? error?.doc?.id
         const ids = [...new Set([...(status.problem?.ids ?? []), ...(id ? [id] : [])])]
         if (id) unpushed.delete(id)
         emitStatus({ state: 'error', problem: { kind: 'denied', ids, message: `The server refused ${ids.length} change(s): ${error?.doc?.reason ?? error?.doc?.message ?? 'not allowed for your role'}. They stay on this device.` } })
       })
-      .on('error', (error: unknown) => emitStatus({ state: 'error', problem: describe(error) }))
+      .on('error', (error: unknown) => {
+        if (current()) emitStatus({ state: 'error', problem: describe(error) })
+      })
+  }
+
+  async function endReplication(rep: Replication): Promise<void> {
+    // Wait until PouchDB has ended both directions (their open long-poll requests included), so
+    // nothing of this replication is still talking to the server after it resolves.
+    const ended = new Promise<void>((resolve) => {
+      rep.on('complete', () => resolve())
+      rep.on('error', () => resolve())
+    })
+    rep.cancel()
+    await Promise.race([ended, new Promise<void>(resolve => setTimeout(resolve, 10_000))])
+  }
+
+  let offNetwork: (() => void) | null = null
+  async function start(): Promise<void> {
+    emitStatus({ state: offline() ? 'offline' : 'connecting' })
+    feed = mirror.changes({ since: 'now', live: true }).on('change', () => { void drain() })
+    await drain()
+    replicate()
+    offNetwork = opts.network?.onChange((online) => {
+      if (!replication) return
+      if (!online) {
+        emitStatus({ state: 'offline' })
+        return
+      }
+      const old = replication
+      replicate()
+      void endReplication(old)
+    }) ?? null
   }
 
   async function stop(): Promise<void> {
+    offNetwork?.()
+    offNetwork = null
     feed?.cancel()
     feed = null
     const rep = replication
     replication = null
-    if (rep) {
-      // Wait until PouchDB has ended both directions (their open long-poll requests included), so
-      // nothing of this replication is still talking to the server after stop() resolves.
-      const ended = new Promise<void>((resolve) => {
-        rep.on('complete', () => resolve())
-        rep.on('error', () => resolve())
-      })
-      rep.cancel()
-      await Promise.race([ended, new Promise<void>(resolve => setTimeout(resolve, 10_000))])
-    }
+    if (rep) await endReplication(rep)
     if (saveTimer) {
       clearTimeout(saveTimer)
       saveTimer = null

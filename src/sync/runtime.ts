@@ -77,6 +77,24 @@ export interface SyncRuntime {
   onStatus: (listener: (status: SyncStatus) => void) => void
 }
 
+/** The browser's online/offline state, for the engine (none outside a window). */
+function browserNetwork() {
+  if (typeof window === 'undefined' || typeof navigator === 'undefined') return undefined
+  return {
+    online: () => navigator.onLine,
+    onChange(listener: (online: boolean) => void) {
+      const on = () => listener(true)
+      const off = () => listener(false)
+      window.addEventListener('online', on)
+      window.addEventListener('offline', off)
+      return () => {
+        window.removeEventListener('online', on)
+        window.removeEventListener('offline', off)
+      }
+    },
+  }
+}
+
 /** Starts team sync over `local` (main.ts, when this device has a sync config). */
 export async function startSync(local: StorageAdapter, config: SyncConfig): Promise<SyncRuntime> {
   const { PouchDB, mirror, remote } = await openDatabases(config.server, config.db)
@@ -102,6 +120,7 @@ export async function startSync(local: StorageAdapter, config: SyncConfig): Prom
       },
     },
     onStatus: status => listeners.forEach(l => l(status)),
+    network: browserNetwork(),
   })
   const adapter = withSync(local, engine, error => mirrorFailed?.(error))
   mirrorFailed = (error) => {

@@ -157,4 +157,89 @@ describe('team sync: two people, one workspace on a CouchDB server (zh-CN)', () 
     expect(funnelA).not.toEqual(funnelBefore)
     await expect.poll(() => dashboardFunnel(pageB), { timeout: 5_000 }).toEqual(funnelA)
   }, 120_000)
+
+  it('offline on both sides: fields changed on one side merge; the same field changed on both is marked on both until one side picks', async () => {
+    const lane = (page: Page, stage: string) => page.locator(`[data-test=kanban-lane][data-lane="${stage}"]`)
+    for (const page of [pageA, pageB]) {
+      await page.goto(`${new URL(page.url()).origin}/#${dealsPath}`)
+      await page.locator('[data-test=view-tab]', { hasText: '商机看板' }).click()
+      await lane(page, 'stage_lead').locator('[data-test=kanban-card]').first().waitFor()
+    }
+    // Requests the replicator makes while the network is gone fail in the console, as they should.
+    for (const s of [a, b]) s.expectedErrors.push(/ERR_INTERNET_DISCONNECTED|Failed to fetch|NetworkError/)
+    const id = await lane(pageA, 'stage_lead').locator('[data-test=kanban-card]').first().getAttribute('data-record')
+    const card = (page: Page) => page.locator(`[data-test=kanban-card][data-record="${id}"]`)
+    const inputOf = (page: Page, field: string) => page.locator(`[data-test=record-drawer] input[data-test="input-${field}"], [data-test=record-drawer] [data-test="input-${field}"] input`).first()
+    async function editInDrawer(page: Page, values: Record<string, string>) {
+      await card(page).click()
+      await page.waitForSelector('[data-test=record-drawer]')
+      for (const [field, text] of Object.entries(values)) await inputOf(page, field).fill(text)
+      await page.click('[data-test=drawer-save]')
+      await expect.poll(() => page.locator('[data-test=drawer-save]').isDisabled()).toBe(true)
+      await page.keyboard.press('Escape')
+      await page.waitForSelector('[data-test=record-drawer]', { state: 'detached' })
+    }
+    async function drawerValues(page: Page, fields: string[]) {
+      await card(page).click()
+      await page.waitForSelector('[data-test=record-drawer]')
+      const out = await Promise.all(fields.map(f => inputOf(page, f).inputValue()))
+      await page.keyboard.press('Escape')
+      await page.waitForSelector('[data-test=record-drawer]', { state: 'detached' })
+      return out
+    }
+    async function apart(work: () => Promise<void>) {
+      for (const s of [a, b]) await s.context.setOffline(true)
+      await work()
+      for (const page of [pageA, pageB]) await expect.poll(() => pageA === page ? chipState(pageA) : chipState(pageB), { timeout: 60_000 }).toBe('offline')
+      expect(await pageA.locator('[data-test=sync-chip]').textContent()).toMatch(/离线，[1-9]\d* 项待上传/)
+      for (const s of [a, b]) await s.context.setOffline(false)
+    }
+
+    await apart(async () => {
+      await editInDrawer(pageA, { f_opp_amount: '123456' })
+      await editInDrawer(pageB, { f_opp_competitors: '华为' })
+    })
+    for (const page of [pageA, pageB]) {
+      await expect.poll(() => chipState(page), { timeout: 60_000 }).toBe('synced')
+      await expect.poll(() => drawerValues(page, ['f_opp_amount', 'f_opp_competitors']), { timeout: 30_000 }).toEqual(['123456', '华为'])
+    }
+
+    await apart(async () => {
+      await editInDrawer(pageA, { f_opp_amount: '111111' })
+      await editInDrawer(pageB, { f_opp_amount: '222222' })
+    })
+    const marked = (page: Page) => page.locator('.ag-cell.fg-cell-conflict[col-id="f_opp_amount"]')
+    for (const page of [pageA, pageB]) {
+      await page.locator('[data-test=view-tab]', { hasText: '全部商机' }).click()
+      await page.locator('.ag-row').first().waitFor()
+      await expect.poll(() => chipState(page), { timeout: 60_000 }).toBe('synced')
+    }
+    // The deal may be far down the grid: find it by its title through a URL filter.
+    await pageA.locator('[data-test=view-tab]', { hasText: '商机看板' }).click()
+    await card(pageA).click()
+    const title = ((await pageA.locator('[data-test=record-drawer] .el-drawer__title, [data-test=record-drawer] header').first().textContent()) ?? '').trim()
+    await pageA.keyboard.press('Escape')
+    for (const page of [pageA, pageB]) {
+      const filter = { and: [{ field: 'f_opp_title', op: 'eq', value: title }] }
+      await page.goto(`${new URL(page.url()).origin}/#${dealsPath}?filter=${encodeURIComponent(JSON.stringify(filter))}`)
+      await page.locator('[data-test=view-tab]', { hasText: '全部商机' }).click()
+      await expect.poll(() => marked(page).count(), { timeout: 30_000 }).toBe(1)
+      expect(await page.locator('[data-test=sync-chip]').textContent()).toContain('⚠ 1')
+    }
+    await shot(pageB, 'team-sync-conflict-grid-zh')
+
+    // A picks B's value in the record drawer; the marker goes on both, and both show it.
+    await pageA.locator('.ag-row .ag-checkbox-input').first().check()
+    await pageA.click('[data-test=open-details]')
+    await pageA.waitForSelector('[data-test=drawer-conflict]')
+    await shot(pageA, 'team-sync-conflict-drawer-zh')
+    await pageA.locator('[data-test=drawer-conflict] .el-radio', { hasText: '222,222' }).or(pageA.locator('[data-test=drawer-conflict] .el-radio', { hasText: '222222' })).first().click()
+    await pageA.locator('[data-test=drawer-conflict] [data-test^=sync-resolve-]').click()
+    await pageA.waitForSelector('[data-test=drawer-conflict]', { state: 'detached' })
+    expect(await inputOf(pageA, 'f_opp_amount').inputValue()).toBe('222222')
+    await pageA.keyboard.press('Escape')
+    for (const page of [pageA, pageB]) await expect.poll(() => marked(page).count(), { timeout: 30_000 }).toBe(0)
+    await pageB.locator('[data-test=view-tab]', { hasText: '商机看板' }).click()
+    await expect.poll(() => drawerValues(pageB, ['f_opp_amount', 'f_opp_competitors']), { timeout: 30_000 }).toEqual(['222222', '华为'])
+  }, 240_000)
 })

@@ -17,6 +17,10 @@ export interface ColumnContext {
   inRange?: (row: number, colId: string) => boolean
   /** True for the range's bottom-right cell (it carries the fill handle). */
   isRangeCorner?: (row: number, colId: string) => boolean
+  /** The message of a field two people changed at once (team sync), shown with a ⚠ marker until picked. */
+  conflict?: (recordId: string, fieldId: string) => string | undefined
+  /** No cell is editable (a viewer of a shared workspace). */
+  readOnly?: boolean
 }
 
 function uiContext(ctx: ColumnContext): FieldUiContext {
@@ -50,18 +54,19 @@ export function buildColumnDefs(fields: FieldDef[], ctx: ColumnContext): ColDef<
           : formatCell(field, p.value, { ...ctx, relationTitle: ui.relationTitle })),
         cellRenderer: entry.Cell ?? undefined,
         cellRendererParams: entry.Cell ? params : undefined,
-        editable: !!entry.Editor && isWritableField(field),
+        editable: !ctx.readOnly && !!entry.Editor && isWritableField(field),
         cellEditor: entry.Editor ?? undefined,
         cellEditorParams: typeof entry.Editor === 'string' ? (field.type === 'textarea' ? { maxLength: 100000, rows: 6, cols: 40 } : undefined) : params,
         cellEditorPopup: field.type === 'textarea' || entry.Editor === fieldUi.select.Editor,
         cellDataType: false,
-        tooltipValueGetter: p => ctx.cellErrors.get(key(p)),
+        tooltipValueGetter: p => ctx.cellErrors.get(key(p)) ?? (p.data ? ctx.conflict?.(p.data.id, field.id) : undefined),
         cellClass: align === 'left' ? undefined : `fg-align-${align}`,
         cellClassRules: {
           'fg-cell-error': p => ctx.cellErrors.has(key(p)),
           'fg-range': p => !!ctx.inRange?.(row(p), field.id),
           'fg-range-corner': p => !!ctx.isRangeCorner?.(row(p), field.id),
           'fg-readonly': () => !isWritableField(field),
+          'fg-cell-conflict': p => !!p.data && !!ctx.conflict?.(p.data.id, field.id),
         },
         context: { parse: entry.parse },
         minWidth: 80,
