@@ -305,6 +305,8 @@ export interface ChangeEntry {
   memberId?: string
   kind: 'create' | 'update' | 'delete' | 'restore'
   changes?: { field: string, from: unknown, to: unknown }[]
+  /** The automation (智能助手) that made this change, when one did. */
+  automationId?: string
 }
 
 /** An app bundle: the app with its definitions and optional records. */

@@ -1,0 +1,10 @@
+/** Automations (智能助手): types, checks, evaluation inside the write pipeline, daily triggers. */
+export type * from './types'
+export { DAILY_TRIGGERS, WRITE_TRIGGERS } from './types'
+export type { FormIndex } from './problems'
+export { automationProblems } from './problems'
+export { firesOnWrite } from './triggers'
+export type { AutomationEnv, AutomationOutcome, Firing } from './evaluate'
+export { automate, cutMessage, runFirings } from './evaluate'
+export { dailyFired } from './daily'
+export { evaluateIn, mappedValues } from './values'
