@@ -12,9 +12,9 @@
  * - A broken automation (its form, a field or a stage deleted) is skipped and logged, never
  *   half-applied.
  */
-import type { Member, FormDef, RecordRow, StageEvent, ChangeEntry } from '../schema/types'
+import type { Member, FormDef, RecordRow } from '../schema/types'
 import type { Transaction, RecordChanges } from '../storage/adapter'
-import type { RecordPatch, ValuesValidator, WriteContext, WriteIssue, WriteResult } from '../records/mutations'
+import type { RecordPatch, ValuesValidator, WriteContext, WriteIssue } from '../records/mutations'
 import type { LocalizedMessage } from '../fields/behaviour'
 import type { RecordPredicate } from '../query/types'
 import { createRecords, updateRecords } from '../records/mutations'
@@ -22,6 +22,7 @@ import { compileFilter } from '../query/compile-filter'
 import { formulaContextOf } from '../records/derived-values'
 import { labelText } from '../utils/label'
 import { LayeredRows } from './layered-rows'
+import { Written } from './written'
 import type { FormIndex } from './problems'
 import { automationProblems } from './problems'
 import { firesOnWrite } from './triggers'
@@ -101,52 +102,6 @@ function* changedRows(changes: RecordChanges, base: ReadonlyMap<string, RecordRo
   for (const row of changes.put ?? []) {
     if (restored?.has(row.id)) continue
     yield { before: base.get(row.id), row }
-  }
-}
-
-/** The rows, change entries, events and form definitions the automations have written so far. */
-class Written {
-  /** Per form: rows put (last version). */
-  readonly rows = new Map<string, Map<string, RecordRow>>()
-  /** Per form: ids of rows created in this write (in order). */
-  readonly created = new Map<string, RecordRow[]>()
-  readonly forms = new Map<string, FormDef>()
-  readonly events: StageEvent[] = []
-  readonly changes: ChangeEntry[] = []
-  /** Who wrote each row last: form/id -> automation. */
-  readonly by = new Map<string, AutomationDef>()
-
-  rowsOf(formId: string): Map<string, RecordRow> {
-    let m = this.rows.get(formId)
-    if (!m) this.rows.set(formId, m = new Map())
-    return m
-  }
-
-  take(result: Extract<WriteResult, { ok: true }>, a: AutomationDef, createdIn?: string): void {
-    for (const [formId, ch] of Object.entries(result.tx.records ?? {})) {
-      const rows = this.rowsOf(formId)
-      for (const r of ch.put ?? []) {
-        rows.set(r.id, r)
-        this.by.set(`${formId}/${r.id}`, a)
-      }
-      if (createdIn === formId) {
-        const list = this.created.get(formId) ?? []
-        list.push(...(ch.put ?? []))
-        this.created.set(formId, list)
-      }
-    }
-    for (const d of result.tx.defs?.put ?? []) if (d.kind === 'form') this.forms.set(d.doc.id, d.doc as FormDef)
-    this.events.push(...result.tx.stageEvents ?? [])
-    this.changes.push(...(result.tx.changes ?? []).map(c => ({ ...c, automationId: a.id })))
-  }
-
-  mergeFrom(other: Written): void {
-    for (const [formId, rows] of other.rows) for (const [id, r] of rows) this.rowsOf(formId).set(id, r)
-    for (const [formId, list] of other.created) this.created.set(formId, [...this.created.get(formId) ?? [], ...list])
-    for (const [id, f] of other.forms) this.forms.set(id, f)
-    for (const [k, a] of other.by) this.by.set(k, a)
-    this.events.push(...other.events)
-    this.changes.push(...other.changes)
   }
 }
 
