@@ -1,16 +1,16 @@
 import type { FieldOf, RecordRow, StageEvent } from '@/core/schema/types'
-import type { LoadProgress, Transaction } from '@/core/storage/adapter'
+import type { Transaction } from '@/core/storage/adapter'
 import type { RecordPatch, WriteContext, WriteResult, UndoAction, UndoOp } from '@/core/records'
 import { createRecords, deleteRecords, updateRecords, applyRecordChanges, validatorFor, mergeWrites, restoreRecords, replayOps, dependentsOf, formLinks, sourcesOf } from '@/core/records'
 import type { UndoOutcome } from './undo'
 import type { ImportBatch } from '@/core/io'
 import type { StageDateColumn } from '@/core/io/backdate-events'
-import type { ShallowRef } from 'vue'
 import { batchTransaction } from '@/core/io'
 import { withBackdatedEvents } from '@/core/io/backdate-events'
+import { openFormRecords, type FormRecords } from './form-records'
 import { recordsLinks } from './records-links'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { markRaw, shallowRef, triggerRef } from 'vue'
+import { shallowRef, triggerRef } from 'vue'
 import { useAdapter } from './use-adapter'
 import { useHistoryStore } from './history'
 import { useSaveStatusStore } from './save-status'
@@ -19,24 +19,6 @@ import { whenSaved } from './when-saved'
 import { useUndoStore } from './undo'
 
 /** Records of one form: a plain array in a shallowRef (deep reactivity on 100k rows costs ~100x). */
-export interface FormRecords {
-  rows: ShallowRef<RecordRow[]>
-  byId: Map<string, RecordRow>
-  /** Resolves when every stored record is in `rows`. */
-  loaded: Promise<void>
-  /** Resolves when the first slice of rows is in `rows` (a streamed open), at the latest with `loaded`. */
-  firstRows: Promise<void>
-  /**
-   * While the form is still being read: how many records are in `rows` of how many stored
-   * (`total` 0: not known yet). null once loaded. Anything computed over `rows` meanwhile
-   * covers part of the form and must say so, or wait for `loaded`.
-   */
-  loading: ShallowRef<LoadProgress | null>
-}
-
-/** Slices of a streamed open reach the views at most this often (each redraws the grid). */
-const SLICE_SHOW_MS = 150
-
 /** What one applied transaction changed in the loaded forms (for incremental consumers: the grid). */
 export interface RecordsChange {
   /** The store's `version` after the change. */
@@ -93,69 +75,11 @@ export const useRecordsStore = defineStore('records', () => {
   function ensure(formId: string): FormRecords {
     let state = forms.get(formId)
     if (!state) {
-      state = open(formId)
+      state = openFormRecords(adapter, formId, () => { version.value++ })
       forms.set(formId, state)
       void state.loaded.then(() => backfill(formId)).catch(() => undefined)
     }
     return state
-  }
-
-  /**
-   * Starts reading a form. The adapter may hand the records out in slices (a streamed open):
-   * each slice is appended to `rows` at once (so edits and other tabs' changes, which wait for
-   * the adapter's lock, always land after the slices) and shown at most every SLICE_SHOW_MS.
-   */
-  function open(formId: string): FormRecords {
-    const list: RecordRow[] = markRaw([])
-    const rows = shallowRef<RecordRow[]>(list)
-    const byId = new Map<string, RecordRow>()
-    const loading = shallowRef<LoadProgress | null>({ loaded: 0, total: 0 })
-    let first!: () => void
-    const firstRows = new Promise<void>(resolve => (first = resolve))
-    let shownAt = 0
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let progress: LoadProgress = { loaded: 0, total: 0 }
-    const show = () => {
-      timer = undefined
-      shownAt = performance.now()
-      loading.value = progress
-      triggerRef(rows)
-      version.value++
-    }
-    let streamed = 0
-    const onRows = (slice: RecordRow[], p: LoadProgress) => {
-      for (const r of slice) {
-        list.push(r)
-        byId.set(r.id, r)
-      }
-      streamed += slice.length
-      progress = p
-      if (streamed === slice.length) {
-        show()
-        first()
-      }
-      else if (!timer) timer = setTimeout(show, Math.max(0, SLICE_SHOW_MS - (performance.now() - shownAt)))
-    }
-    const loaded = adapter.loadRecords(formId, { onRows }).then((all) => {
-      if (timer) clearTimeout(timer)
-      timer = undefined
-      if (streamed !== all.length) {
-        // Not streamed (or not all of it): take the list as it is.
-        list.length = 0
-        byId.clear()
-        for (const r of all) {
-          list.push(r)
-          byId.set(r.id, r)
-        }
-      }
-      loading.value = null
-      triggerRef(rows)
-      if (streamed > 0) version.value++
-    }).finally(() => {
-      loading.value = null
-      first()
-    })
-    return { rows, byId, loaded, firstRows, loading }
   }
 
   /**

@@ -1,0 +1,82 @@
+// One form's records as the stores hold them, and the (possibly streamed) read that fills them.
+import type { RecordRow } from '@/core/schema/types'
+import type { LoadProgress, StorageAdapter } from '@/core/storage/adapter'
+import type { ShallowRef } from 'vue'
+import { markRaw, shallowRef, triggerRef } from 'vue'
+
+export interface FormRecords {
+  rows: ShallowRef<RecordRow[]>
+  byId: Map<string, RecordRow>
+  /** Resolves when every stored record is in `rows`. */
+  loaded: Promise<void>
+  /** Resolves when the first slice of rows is in `rows` (a streamed open), at the latest with `loaded`. */
+  firstRows: Promise<void>
+  /**
+   * While the form is still being read: how many records are in `rows` of how many stored
+   * (`total` 0: not known yet). null once loaded. Anything computed over `rows` meanwhile
+   * covers part of the form and must say so, or wait for `loaded`.
+   */
+  loading: ShallowRef<LoadProgress | null>
+}
+
+/** Slices of a streamed open reach the views at most this often (each redraws the grid). */
+const SLICE_SHOW_MS = 150
+
+/**
+ * Starts reading a form. The adapter may hand the records out in slices (a streamed open):
+ * each slice is appended to `rows` at once (so edits and other tabs' changes, which wait for
+ * the adapter's lock, always land after the slices) and shown at most every SLICE_SHOW_MS;
+ * `onShown` is called each time rows were shown (the records store bumps its version).
+ */
+export function openFormRecords(adapter: StorageAdapter, formId: string, onShown: () => void): FormRecords {
+  const list: RecordRow[] = markRaw([])
+  const rows = shallowRef<RecordRow[]>(list)
+  const byId = new Map<string, RecordRow>()
+  const loading = shallowRef<LoadProgress | null>({ loaded: 0, total: 0 })
+  let first!: () => void
+  const firstRows = new Promise<void>(resolve => (first = resolve))
+  let shownAt = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let progress: LoadProgress = { loaded: 0, total: 0 }
+  const show = () => {
+    timer = undefined
+    shownAt = performance.now()
+    loading.value = progress
+    triggerRef(rows)
+    onShown()
+  }
+  let streamed = 0
+  const onRows = (slice: RecordRow[], p: LoadProgress) => {
+    for (const r of slice) {
+      list.push(r)
+      byId.set(r.id, r)
+    }
+    streamed += slice.length
+    progress = p
+    if (streamed === slice.length) {
+      show()
+      first()
+    }
+    else if (!timer) timer = setTimeout(show, Math.max(0, SLICE_SHOW_MS - (performance.now() - shownAt)))
+  }
+  const loaded = adapter.loadRecords(formId, { onRows }).then((all) => {
+    if (timer) clearTimeout(timer)
+    timer = undefined
+    if (streamed !== all.length) {
+      // Not streamed (or not all of it): take the list as it is.
+      list.length = 0
+      byId.clear()
+      for (const r of all) {
+        list.push(r)
+        byId.set(r.id, r)
+      }
+    }
+    loading.value = null
+    triggerRef(rows)
+    if (streamed > 0) onShown()
+  }).finally(() => {
+    loading.value = null
+    first()
+  })
+  return { rows, byId, loaded, firstRows, loading }
+}
