@@ -221,9 +221,19 @@ describe('import hardening in the browser', () => {
     await page.waitForSelector('[data-test=io-mapping]')
     await page.click('[data-test=io-plan]')
     await page.waitForSelector('[data-test=io-review-summary]')
+    // The import yields to the page between batches (a zero timeout): with the page's clock
+    // paused, it stops there until the test lets one timeout run, so the page is closed during
+    // batch 2 every time however fast the writes are (a race the test lost on a busy machine,
+    // where all 4,000 rows were stored before the close).
+    await page.clock.install()
+    await page.clock.pauseAt(Date.now() + 60_000)
     await page.click('[data-test=io-write]')
+    await page.waitForSelector('[data-test=io-progress]:has-text("第 1/4 批")', { timeout: 30_000 })
+    await page.clock.runFor(1)
     await page.waitForSelector('[data-test=io-progress]:has-text("第 2/4 批")', { timeout: 30_000 })
     await page.close()
+    // The clock is the context's: time runs again for the reopened page.
+    await session.context.clock.resume()
 
     page = await session.open(formUrl)
     await page.waitForSelector('[data-test=import-interrupted]', { timeout: 20_000 })
