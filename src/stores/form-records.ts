@@ -2,7 +2,7 @@
 import type { RecordRow } from '@/core/schema/types'
 import type { LoadProgress, StorageAdapter } from '@/core/storage/adapter'
 import type { ShallowRef } from 'vue'
-import { markRaw, shallowRef, triggerRef } from 'vue'
+import { markRaw, shallowRef } from 'vue'
 
 export interface FormRecords {
   rows: ShallowRef<RecordRow[]>
@@ -29,8 +29,7 @@ const SLICE_SHOW_MS = 150
  * `onShown` is called each time rows were shown (the records store bumps its version).
  */
 export function openFormRecords(adapter: StorageAdapter, formId: string, onShown: () => void): FormRecords {
-  const list: RecordRow[] = markRaw([])
-  const rows = shallowRef<RecordRow[]>(list)
+  const rows = shallowRef<RecordRow[]>(markRaw([]))
   const byId = new Map<string, RecordRow>()
   const loading = shallowRef<LoadProgress | null>({ loaded: 0, total: 0 })
   let first!: () => void
@@ -42,11 +41,15 @@ export function openFormRecords(adapter: StorageAdapter, formId: string, onShown
     timer = undefined
     shownAt = performance.now()
     loading.value = progress
-    triggerRef(rows)
+    // A new array each time rows are shown: a computed over `rows.value` that returns the array
+    // itself (a relation picker's options, the stage data) only tells its dependents when the
+    // reference changes.
+    rows.value = markRaw(rows.value.slice())
     onShown()
   }
   let streamed = 0
   const onRows = (slice: RecordRow[], p: LoadProgress) => {
+    const list = rows.value
     for (const r of slice) {
       list.push(r)
       byId.set(r.id, r)
@@ -64,15 +67,12 @@ export function openFormRecords(adapter: StorageAdapter, formId: string, onShown
     timer = undefined
     if (streamed !== all.length) {
       // Not streamed (or not all of it): take the list as it is.
-      list.length = 0
       byId.clear()
-      for (const r of all) {
-        list.push(r)
-        byId.set(r.id, r)
-      }
+      for (const r of all) byId.set(r.id, r)
+      rows.value = markRaw(all)
     }
+    else rows.value = markRaw(rows.value.slice())
     loading.value = null
-    triggerRef(rows)
     if (streamed > 0) onShown()
   }).finally(() => {
     loading.value = null
