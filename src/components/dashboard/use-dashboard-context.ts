@@ -1,4 +1,4 @@
-import type { DashboardContext } from '@/core/dashboard'
+import type { DashboardContext, DashboardFilterValue } from '@/core/dashboard'
 import { widgetFormIds } from '@/core/dashboard'
 import type { DashboardDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
 import type { MaybeRefOrGetter } from 'vue'
@@ -22,8 +22,9 @@ export function formIdsOf(d: DashboardDef): string[] {
  * every form it reads, and recomputes when they, the definitions, the filter values or the
  * language change. `loading` is true until the first load of each form has finished (no
  * context until then); `progress` counts the records read meanwhile.
+ * `filterValues` replaces the session's values (a drill link carries its own).
  */
-export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | undefined>) {
+export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | undefined>, options: { filterValues?: () => Readonly<Record<string, DashboardFilterValue | undefined>> } = {}) {
   const workspace = useWorkspaceStore()
   const recordsStore = useRecordsStore()
   const dashboards = useDashboardsStore()
@@ -87,7 +88,7 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
       events,
       members: workspace.settings.members,
       filters: d.filters ?? [],
-      filterValues: dashboards.filterValues[d.id] ?? {},
+      filterValues: options.filterValues?.() ?? dashboards.filterValues[d.id] ?? {},
       now: Date.now(),
       locale: locale.value as Locale,
       currentMemberId: workspace.settings.currentMemberId,

@@ -28,6 +28,8 @@ export interface DrillTarget {
   formId: string
   filter: Filter
   count: number
+  /** The filter lists record ids (no field condition selects them): link with a drill link, not the filter. */
+  byIds: boolean
 }
 
 /** The drill target of a click on a widget, or undefined when that part has no records behind it. */
@@ -74,12 +76,12 @@ export function drillTarget(w: WidgetDef, point: DrillPoint, ctx: DashboardConte
 }
 
 function idTarget(formId: string, ids: string[]): DrillTarget {
-  return { formId, filter: { and: [{ field: '_id', op: 'in', value: ids }] }, count: ids.length }
+  return { formId, filter: { and: [{ field: '_id', op: 'in', value: ids }] }, count: ids.length, byIds: true }
 }
 
 function filterTarget(form: FormDef, filter: Filter, ctx: DashboardContext): DrillTarget {
   const keep = compileFilter(filter, form.fields, { now: ctx.now, currentMemberId: ctx.currentMemberId })
-  return { formId: form.id, filter, count: (ctx.records[form.id] ?? []).filter(keep).length }
+  return { formId: form.id, filter, count: (ctx.records[form.id] ?? []).filter(keep).length, byIds: false }
 }
 
 /** The field filter when it selects exactly `expected`, else the records' ids. */

@@ -33,6 +33,7 @@ export default {
       fromDashboard: '来自仪表盘的筛选',
       routeFilterBad: '链接中的筛选条件无法识别，已显示全部记录。',
       routeFilterLimit: '{reason}，未应用，已显示全部记录。',
+      drillMissing: '链接指向的仪表盘组件已不存在，已显示全部记录。',
       removeFilter: '移除此筛选',
       noMatch: '没有符合当前筛选或搜索的记录。调整“筛选”条件或清空搜索框即可看到更多记录。',
       filterBuilder: {
@@ -189,6 +190,7 @@ export default {
       fromDashboard: 'Filtered from dashboard',
       routeFilterBad: 'The filter in the link could not be read; showing all records.',
       routeFilterLimit: '{reason}: not applied; showing all records.',
+      drillMissing: 'The dashboard widget this link points to no longer exists; showing all records.',
       removeFilter: 'Remove this filter',
       noMatch: 'No records match the current filter or search. Change the filter or clear the search box to see more.',
       filterBuilder: {
