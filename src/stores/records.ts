@@ -14,6 +14,7 @@ import { shallowRef, triggerRef } from 'vue'
 import { useAdapter } from './use-adapter'
 import { useHistoryStore } from './history'
 import { useSaveStatusStore } from './save-status'
+import { useSyncStore } from './sync'
 import { useWorkspaceStore } from './workspace'
 import { whenSaved } from './when-saved'
 import { useUndoStore } from './undo'
@@ -29,6 +30,9 @@ export interface RecordsChange {
   dropped: readonly string[]
 }
 
+/** The issue code of a write refused for the signed-in user's team role (the shell shows why). */
+export const ROLE_REFUSED = 'role'
+
 /** Options of a write. */
 export interface WriteOptions {
   /** What the undo step is called; guessed from the change when absent. `false`: record no undo step (undo/redo replays, installs, schema changes). */
@@ -37,6 +41,8 @@ export interface WriteOptions {
   undoGroup?: string
   /** Store first, then show: for a write that must leave nothing behind when storage refuses it (a template install). @default false: show at once, keep on screen if refused */
   confirmed?: boolean
+  /** A write the app makes by itself (lookups backfilled on open): a refusal for the role is not shown. */
+  background?: boolean
 }
 
 /** How a write through the pipeline ended: refused with field-named issues, or written (`saved` false when storage refused it; the change is kept for a retry). */
@@ -124,12 +130,15 @@ export const useRecordsStore = defineStore('records', () => {
     load: formId => ensure(formId).loaded,
     forms: () => workspace.forms,
     formById: formId => workspace.formById.get(formId),
-    write: tx => run({ ok: true, records: [], tx }, { undo: false }),
+    write: tx => run({ ok: true, records: [], tx }, { undo: false, background: true }),
   })
 
   /** The pipeline's last part, shared by every write: dependents, undo step, show, commit. Call `loadLinked` first. */
   async function run(written: WriteResult, opts: WriteOptions = {}): Promise<WriteOutcome> {
     if (!written.ok) return written
+    // The sync store is asked here, not at setup: it uses this store itself.
+    const refusal = useSyncStore().refusalOf(written.tx, opts.background)
+    if (refusal) return { ok: false, issues: [{ recordId: '', issues: [{ fieldId: '', code: ROLE_REFUSED, message: refusal.message }] }] }
     const tx = withLinked(written.tx)
     const steps = opts.undo === false ? [] : undoStore.stepsOf(tx, (formId, id) => forms.get(formId)?.byId.get(id), opts.undo)
     if (!opts.confirmed) {

@@ -1,6 +1,8 @@
 import type { Member as WorkspaceMember } from '@/core/schema/types'
 import type { WorkspaceRole } from '@/core/sync/roles'
 import { roleOf } from '@/core/sync/roles'
+import type { Transaction } from '@/core/storage/adapter'
+import { writeRefusal, type WriteRefusal } from '@/core/sync/write-permission'
 import {
   createUser,
   createWorkspaceDatabase,
@@ -51,6 +53,21 @@ export const useSyncStore = defineStore('sync', () => {
   /** What this device's user may change (the server enforces the same): viewers nothing, members records, admins everything. */
   const canEditRecords = computed(() => !readOnly.value)
   const canDesign = computed(() => !on.value || config.value?.role === 'admin')
+  /** This device's role in the team workspace; null when team sync is off. */
+  const role = computed<WorkspaceRole | null>(() => on.value ? config.value?.role ?? 'member' : null)
+  /** The last change refused for the role (the shell shows it), with when. */
+  const refused = shallowRef<{ at: number, refusal: WriteRefusal } | null>(null)
+  /**
+   * Whether the role may make this change (the write pipeline asks before showing or storing
+   * it); a refusal is kept in `refused` for the shell to show, unless `quiet` (background writes).
+   */
+  function refusalOf(tx: Transaction, quiet = false): WriteRefusal | null {
+    const refusal = writeRefusal(tx, role.value)
+    if (refusal && !quiet) refused.value = { at: Date.now(), refusal }
+    return refusal
+  }
+  /** For an edit planned before it reaches the pipeline (a grid paste, fill or clear): refused, and said why, before its cells are checked. */
+  const refuseRecordEdit = (formId: string): boolean => refusalOf({ records: { [formId]: { put: [] } } }) !== null
   const conflicts = computed<RecordConflictState[]>(() => status.value?.conflicts ?? [])
 
   /** Who the server says is signed in (after `checkSession` or `signIn`). */
@@ -60,6 +77,28 @@ export const useSyncStore = defineStore('sync', () => {
   let controller: AbortController | null = null
 
   const conn = (server: string): ServerConnection => ({ url: server })
+
+  /**
+   * Reads this user's role from the workspace database again (an admin may have changed it since
+   * this device joined), so the UI shows the controls the server allows. Offline or signed out:
+   * the remembered role stays.
+   */
+  async function refreshRole(): Promise<void> {
+    const current = config.value
+    if (!runtime || !current) return
+    try {
+      const c = conn(current.server)
+      const [user, security] = await Promise.all([currentSession(c), readSecurity(c, current.db)])
+      const next = roleOf(user, security, current.db)
+      if (!next || next === current.role) return
+      // The engine reads the role from the runtime's config (which settings it may push).
+      runtime.config.role = next
+      config.value = { ...current, role: next }
+      saveSyncConfig(config.value)
+    }
+    catch { /* offline, or the session ended: the chip says so */ }
+  }
+  void refreshRole()
 
   async function signIn(serverInput: string, name: string, password: string): Promise<void> {
     const server = normalizeServerUrl(serverInput)
@@ -206,7 +245,7 @@ export const useSyncStore = defineStore('sync', () => {
   const conflictOf = (formId: string, recordId: string) => conflicts.value.find(c => c.formId === formId && c.recordId === recordId)
 
   return {
-    config, status, on, readOnly, canEditRecords, canDesign, conflicts, session, progress, members,
+    config, status, on, readOnly, canEditRecords, canDesign, role, refused, refusalOf, refuseRecordEdit, conflicts, session, progress, members,
     signIn, checkSession, signOut, publish, join, cancel, leave, loadMembers, saveMember, removeMember, resolve, conflictOf,
     isCancelled: (error: unknown) => error instanceof TransferCancelled,
   }

@@ -6,6 +6,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { useAdapter } from './use-adapter'
 import { useSaveStatusStore } from './save-status'
 import { applyDefinitionChanges } from './definition-sync'
+import { useSyncStore } from './sync'
 
 const DEFAULT_SETTINGS: WorkspaceSettings = { schemaVersion: SCHEMA_VERSION, members: [] }
 
@@ -43,11 +44,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   /**
    * Writes a change of definitions or settings only: shows it at once, then stores it; a failed
-   * write keeps it on screen (see save-status). A change that touches records goes through the
+   * write keeps it on screen (see save-status); false when the team role may not make it. A change that touches records goes through the
    * records store's pipeline (`useRecordsStore().write`), which applies definitions too.
    */
   async function write(tx: Transaction): Promise<boolean> {
     if (tx.records || tx.stageEvents || tx.changes || tx.dropForms) throw new Error('workspace.write: a transaction with records goes through the records store')
+    // Refused for the team role (a member saving a view): not shown, not stored; the shell says why.
+    if (useSyncStore().refusalOf(tx)) return false
     applyDefs(tx)
     return saver.commit(tx)
   }

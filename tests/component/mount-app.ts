@@ -8,7 +8,7 @@ import { createAppI18n } from '@/i18n'
 import { STORAGE_KEY } from '@/symbols'
 
 /** Mounts a component with a real Pinia, i18n and a memory adapter, the way main.ts wires the app. */
-export function mountWithApp(component: Component, opts: { adapter?: StorageAdapter, locale?: 'zh-CN' | 'en', props?: Record<string, unknown>, stubs?: Record<string, Component | boolean> } = {}) {
+export function mountWithApp(component: Component, opts: { adapter?: StorageAdapter, locale?: 'zh-CN' | 'en', props?: Record<string, unknown>, stubs?: Record<string, Component | boolean>, provide?: Record<symbol, unknown> } = {}) {
   const adapter = opts.adapter ?? createMemoryAdapter()
   const pinia = createPinia()
   const i18n = createAppI18n(opts.locale ?? 'zh-CN')
@@ -18,7 +18,7 @@ export function mountWithApp(component: Component, opts: { adapter?: StorageAdap
     attachTo: document.body,
     global: {
       plugins: [pinia, i18n, router],
-      provide: { [STORAGE_KEY as symbol]: adapter },
+      provide: { [STORAGE_KEY as symbol]: adapter, ...opts.provide },
       stubs: opts.stubs,
     },
   })

@@ -1,8 +1,9 @@
 /**
  * Team sync with two people on two machines (two browsers, each its own profile) against a real
  * CouchDB-protocol server (pouchdb-server in memory, started here on a free loopback port): A
- * publishes the installed sales template, adds B as a member, B joins and sees the same figures.
- * (Live edits between two engines are covered against the same server in tests/unit/sync.)
+ * publishes the installed sales template, adds B as a member, B joins and sees the same figures;
+ * live edits, kanban moves, offline merges and conflicts travel between them; made a viewer, B
+ * sees no edit controls and the server refuses B's forced write.
  */
 import type { Page } from 'playwright-core'
 import type { Session } from './harness'
@@ -242,4 +243,66 @@ describe('team sync: two people, one workspace on a CouchDB server (zh-CN)', () 
     await pageB.locator('[data-test=view-tab]', { hasText: '商机看板' }).click()
     await expect.poll(() => drawerValues(pageB, ['f_opp_amount', 'f_opp_competitors']), { timeout: 30_000 }).toEqual(['222222', '华为'])
   }, 240_000)
+
+  it('A makes bob a viewer: after a reload B sees no edit controls, a paste is refused with a message, and a write forced past the UI is refused by the server', async () => {
+    await openSettings(pageA)
+    await fillField(pageA, 'sync-member-name', 'bob')
+    await pageA.click('[data-test=sync-member-role]')
+    await pageA.locator('.el-select-dropdown__item:visible', { hasText: '只读' }).click()
+    await pageA.click('[data-test=sync-member-add]')
+    await expect.poll(() => pageA.locator('[data-test=sync-members] li').allTextContents()).toContainEqual(expect.stringContaining('bob · 只读'))
+
+    // B learns the new role from the server when the app starts again.
+    await openSettings(pageB)
+    await pageB.reload()
+    await pageB.waitForSelector('[data-test=team-sync]')
+    await expect.poll(() => pageB.textContent('[data-test=team-sync]'), { timeout: 30_000 }).toContain('你的角色：只读')
+    await expect.poll(() => pageB.locator('[data-test=restore-while-syncing]').count()).toBe(1)
+    expect(await pageB.locator('[data-test=restore]').count()).toBe(0)
+
+    await pageB.goto(`${new URL(pageB.url()).origin}/#${dealsPath}`)
+    await pageB.locator('[data-test=view-tab]', { hasText: '全部商机' }).click()
+    await pageB.locator('.ag-row').first().waitFor()
+    for (const control of ['add-record', 'new-record-form', 'add-field', 'batch-button', 'import-open', 'recycle-bin-button', 'form-more', 'view-new', 'view-menu-button', 'side-form-design', 'create-form', 'create-dashboard', 'stage-settings', 'grid-undo', 'grid-fill']) {
+      expect(await pageB.locator(`[data-test=${control}]`).count(), control).toBe(0)
+    }
+    expect(await pageB.textContent('[data-test=grid-read-only]')).toContain('只读成员')
+    await shot(pageB, 'team-sync-viewer-grid-zh')
+
+    // Keyboard edits the grid still catches (clear a cell) are refused with the reason; the value stays.
+    const nameCol = await colIdByHeader(pageB, '商机名称')
+    const before = await cellText(pageB, 0, nameCol)
+    await pageB.locator(`.ag-row[row-index="0"] .ag-cell[col-id="${nameCol}"]`).click()
+    await pageB.keyboard.press('Delete')
+    await expect.poll(() => pageB.locator('.el-message').allTextContents()).toContainEqual(expect.stringContaining('只读成员，不能修改记录'))
+    expect(await cellText(pageB, 0, nameCol)).toBe(before)
+
+    await pageB.locator('[data-test=view-tab]', { hasText: '商机看板' }).click()
+    const card = pageB.locator('[data-test=kanban-card]').first()
+    await card.waitFor()
+    expect(await card.getAttribute('draggable')).toBe('false')
+    await pageB.click('[data-test=side-dashboard]')
+    await pageB.waitForSelector('[data-test=dashboard-page]')
+    expect(await pageB.locator('[data-test=dashboard-mode]').count()).toBe(0)
+
+    // A write forced past the UI, with B's own session, is refused by the server itself (the
+    // browser logs the 403 of that request).
+    b.expectedErrors.push(/status of 403 \(Forbidden\)/)
+    const db = `funnelgrid-${WORKSPACE}`
+    const forced = await pageB.evaluate(async ({ server, db }) => {
+      const list = await (await fetch(`${server}${db}/_all_docs?startkey=%22rec%3A%22&endkey=%22rec%3A%EF%BF%B0%22&limit=1&include_docs=true`, { credentials: 'include' })).json() as { rows: { id: string, doc: Record<string, unknown> & { body: { values: Record<string, unknown> } } }[] }
+      const doc = list.rows[0]!.doc
+      const put = await fetch(`${server}${db}/${encodeURIComponent(doc._id as string)}`, {
+        method: 'PUT',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...doc, by: 'bob', body: { ...doc.body, values: { ...doc.body.values, f_opp_title: 'forced by a viewer' } } }),
+      })
+      const after = await (await fetch(`${server}${db}/${encodeURIComponent(doc._id as string)}`, { credentials: 'include' })).json() as { _rev: string }
+      return { status: put.status, reply: await put.text(), revBefore: doc._rev, revAfter: after._rev }
+    }, { server: server.url, db })
+    expect(forced.status).toBe(403)
+    expect(forced.reply).toMatch(/forbidden/)
+    expect(forced.revAfter).toBe(forced.revBefore)
+  }, 120_000)
 })

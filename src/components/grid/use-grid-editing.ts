@@ -10,7 +10,8 @@ import { shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { fieldRegistry } from '@/core/fields'
 import { labelText } from '@/core/utils/label'
-import { useRecordsStore } from '@/stores/records'
+import { ROLE_REFUSED, useRecordsStore } from '@/stores/records'
+import { useSyncStore } from '@/stores/sync'
 import { useWorkspaceStore } from '@/stores/workspace'
 
 /** One refused cell as the report lists it: 1-based row number, column label, the text and why. */
@@ -53,6 +54,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function useGridEditing(api: () => GridApi<RecordRow> | undefined, range: UseGridRangeReturn, options: UseGridEditingOptions) {
   const { t } = useI18n()
   const records = useRecordsStore()
+  const sync = useSyncStore()
   const workspace = useWorkspaceStore()
   const report: ShallowRef<EditReport | undefined> = shallowRef()
 
@@ -90,11 +92,13 @@ export function useGridEditing(api: () => GridApi<RecordRow> | undefined, range:
   /** Applies a plan as one write and one undo step; reports refused cells. */
   async function apply(action: UndoAction, plan: WritePlan, cols: FieldDef[], list: RecordRow[], clipped = 0): Promise<void> {
     const formId = options.formId()
-    if (!formId) return
+    if (!formId || sync.refuseRecordEdit(formId)) return
     let problems = lines(plan.problems, cols)
     let applied = plan.applied
     if (plan.patches.length || plan.newRows.length) {
       const result = await records.updateAndAdd(formId, plan.patches, plan.newRows, { undo: action })
+      // Refused for the team role: the shell says why; there is no cell to point at.
+      if (!result.ok && result.issues.every(r => r.issues.every(i => i.code === ROLE_REFUSED))) return
       if (!result.ok) {
         problems = [...problems, ...refusedLines(result, list)]
         applied = 0
