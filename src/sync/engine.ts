@@ -10,6 +10,8 @@ import { transactionOfDocs, type LocalView, type SkippedDoc } from '@/core/sync/
 import { parseDocId } from '@/core/sync/layout'
 import { docsOfTransaction } from '@/core/sync/tx-docs'
 import { appliedSeq, idsOfForm, markApplied, type Mirror, pushable, writeDrafts } from './mirror'
+import { journalEntryOf, type JournalStore } from './journal'
+import { draftsToRecover } from './recover'
 import type { PouchDoc, PouchStatic, Replication } from './pouch-types'
 import { dropLosers, examineRecordConflict, type RecordConflictState } from './record-conflicts'
 
@@ -55,11 +57,18 @@ export interface SyncEngineOptions {
    * replication restarts from its checkpoints instead of waiting out its back-off.
    */
   network?: { online: () => boolean, onChange: (listener: (online: boolean) => void) => () => void }
+  /** Which documents each commit touches until it is in the mirror (localStorage in the app); recovered on start. */
+  journal?: JournalStore
 }
 
 const SKIPPED_KEEP = 200
 
 export interface SyncEngine {
+  /** Notes the documents a transaction is about to commit locally (durable when it returns); the id to `forget` once it is in the mirror. */
+  note: (tx: Transaction) => string | null
+  forget: (entryId: string | null) => void
+  /** Writes into the mirror, from the local store, what journal entries left behind by a tab that stopped between its local commit and the mirror write (start does this); how many documents. */
+  recover: () => Promise<number>
   /** Writes a committed transaction into the mirror; replication pushes it. */
   write: (tx: Transaction) => Promise<void>
   /** Starts live replication and the bridge (one tab per device does). */
@@ -118,9 +127,68 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (!drafts.length) return
     const written = await writeDrafts(mirror, drafts)
     written.revs.forEach(r => ownRevs.add(r))
-    written.ids.forEach(id => unpushed.add(id))
+    written.ids.forEach((id) => {
+      unpushed.add(id)
+      rewritten?.add(id)
+    })
     saveUnpushed()
     emitStatus(status.state === 'synced' && !offline() ? { state: 'syncing' } : {})
+  }
+
+  // The waiting count kept across reloads can name documents pushed just before a tab closed
+  // (the push's checkpoint moved on, so no push event will clear them): once caught up, ask the
+  // server which of the remembered revisions it lacks. Ids written again meanwhile stay.
+  let rewritten: Set<string> | null = null
+  async function reconcilePending(): Promise<void> {
+    if (rewritten || !unpushed.size) return
+    rewritten = new Set()
+    try {
+      const ids = [...unpushed]
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500)
+        const found = await mirror.allDocs({ keys: chunk })
+        const diff: Record<string, string[]> = {}
+        for (const r of found.rows) {
+          if ('value' in r && r.value) diff[r.key] = [r.value.rev]
+          else if (!rewritten.has(r.key)) unpushed.delete(r.key)
+        }
+        const missing = Object.keys(diff).length ? await remote.revsDiff(diff) : {}
+        for (const id of Object.keys(diff)) if (!missing[id] && !rewritten.has(id)) unpushed.delete(id)
+      }
+      saveUnpushed()
+      emitStatus()
+    }
+    catch { /* offline again: the next pause asks again */ }
+    finally {
+      rewritten = null
+    }
+  }
+
+  let noted = 0
+  const tab = Math.random().toString(36).slice(2, 10)
+  function note(tx: Transaction): string | null {
+    if (!opts.journal) return null
+    const id = `${tab}-${now()}-${noted++}`
+    opts.journal.put(journalEntryOf(id, tx))
+    return id
+  }
+  function forget(entryId: string | null): void {
+    if (entryId) opts.journal?.remove(entryId)
+  }
+
+  async function recover(): Promise<number> {
+    const entries = opts.journal?.load() ?? []
+    if (!entries.length) return 0
+    const drafts = (await draftsToRecover(entries, { local, mirror, who: { by: user, at: iso() } }))
+      .filter(d => d._id !== 'settings' || (opts.mayWrite?.('settings') ?? true))
+    if (drafts.length) {
+      const written = await writeDrafts(mirror, drafts)
+      written.revs.forEach(r => ownRevs.add(r))
+      written.ids.forEach(id => unpushed.add(id))
+      saveUnpushed()
+    }
+    for (const entry of entries) opts.journal!.remove(entry.id)
+    return drafts.length
   }
 
   async function localView(docs: RawDoc[]): Promise<LocalView> {
@@ -262,7 +330,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       .on('paused', (error: unknown) => {
         if (!current()) return
         if (error || offline()) emitStatus({ state: 'offline' })
-        else emitStatus({ state: 'synced', lastSyncedAt: now(), problem: status.problem?.kind === 'denied' ? status.problem : null })
+        else {
+          emitStatus({ state: 'synced', lastSyncedAt: now(), problem: status.problem?.kind === 'denied' ? status.problem : null })
+          void reconcilePending()
+        }
       })
       .on('active', () => {
         if (current() && !offline()) emitStatus({ state: 'syncing' })
@@ -292,6 +363,14 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let offNetwork: (() => void) | null = null
   async function start(): Promise<void> {
     emitStatus({ state: offline() ? 'offline' : 'connecting' })
+    try {
+      await recover()
+    }
+    catch (error) {
+      // The entries stay for the next start; the rest of sync goes on.
+      console.error('FunnelGrid sync: changes left by a closed tab could not be queued', error)
+      emitStatus({ state: 'error', problem: { kind: 'local', message: `Changes saved here before the app was closed could not be queued for the server yet: ${error instanceof Error ? error.message : String(error)}` } })
+    }
     feed = mirror.changes({ since: 'now', live: true }).on('change', () => { void drain() })
     await drain()
     replicate()
@@ -324,6 +403,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   }
 
   return {
+    note,
+    forget,
+    recover,
     write,
     start,
     stop,

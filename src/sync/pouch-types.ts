@@ -48,6 +48,8 @@ export interface PouchDatabase {
   put: (doc: PouchDoc) => Promise<BulkResult>
   allDocs: (opts?: Record<string, unknown>) => Promise<{ rows: AllDocsRow[], total_rows: number }>
   bulkDocs: (docs: PouchDoc[], opts?: Record<string, unknown>) => Promise<BulkResult[]>
+  /** Which of these revisions the database lacks (ids it has them all for are left out). */
+  revsDiff: (diff: Record<string, string[]>) => Promise<Record<string, { missing: string[] }>>
   changes: ((opts: Record<string, unknown> & { live: true }) => EventEmitterLike) & ((opts?: Record<string, unknown>) => Promise<ChangesResult>)
   destroy: () => Promise<unknown>
   close: () => Promise<unknown>

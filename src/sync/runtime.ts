@@ -8,6 +8,7 @@ import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine'
 import type { Mirror } from './mirror'
 import type { PouchStatic } from './pouch-types'
 import { withSync } from './syncing-adapter'
+import { dropJournal, localStorageJournal } from './journal'
 
 /** What this device remembers of its team sync. No password: the server's session cookie signs in. */
 export interface SyncConfig {
@@ -65,6 +66,7 @@ export async function dropMirror(db: string): Promise<void> {
   const PouchDB = await loadPouchDB()
   await new PouchDB(mirrorName(db)).destroy()
   globalThis.localStorage?.removeItem(unpushedKey(db))
+  dropJournal(db)
 }
 
 export { databaseNameFor }
@@ -121,6 +123,7 @@ export async function startSync(local: StorageAdapter, config: SyncConfig): Prom
     },
     onStatus: status => listeners.forEach(l => l(status)),
     network: browserNetwork(),
+    journal: localStorageJournal(config.db),
   })
   const adapter = withSync(local, engine, error => mirrorFailed?.(error))
   mirrorFailed = (error) => {

@@ -1,6 +1,7 @@
 // The StorageAdapter the app uses when team sync is on: the local adapter, with every commit
 // also written into the sync mirror (after it landed locally, so the local write-ahead log
-// starts in the task that asked for it), and pulled changes delivered like another tab's.
+// starts in the task that asked for it; the sync journal covers the gap between the two), and
+// pulled changes delivered like another tab's.
 import type { StorageAdapter } from '@/core/storage/adapter'
 import type { SyncEngine } from './engine'
 
@@ -13,8 +14,18 @@ export function withSync(local: StorageAdapter, engine: SyncEngine, onMirrorFail
   return {
     ...local,
     async commit(tx) {
-      await local.commit(tx)
-      const written = queue.then(() => engine.write(tx))
+      // Noted before the local commit starts, dropped once the mirror has it: a tab closed in
+      // between leaves the note, and the next start queues those documents (engine.recover).
+      const entry = engine.note(tx)
+      try {
+        await local.commit(tx)
+      }
+      catch (error) {
+        engine.forget(entry)
+        throw error
+      }
+      const written = queue.then(() => engine.write(tx)).then(() => engine.forget(entry))
+      // A mirror write that failed keeps its note too: the next start tries again.
       queue = written.catch(onMirrorFailure)
       await queue
     },
