@@ -242,10 +242,13 @@ export const useSyncStore = defineStore('sync', () => {
     return true
   }
 
+  const overwrittenDesigns = computed(() => status.value?.overwrittenDesigns ?? [])
+  const dismissOverwrittenDesign = (kind: string, id: string) => runtime?.engine.dismissOverwrittenDesign(kind, id)
   const conflictOf = (formId: string, recordId: string) => conflicts.value.find(c => c.formId === formId && c.recordId === recordId)
 
   return {
     config, status, on, readOnly, canEditRecords, canDesign, role, refused, refusalOf, refuseRecordEdit, conflicts, session, progress, members,
+    overwrittenDesigns, dismissOverwrittenDesign,
     signIn, checkSession, signOut, publish, join, cancel, leave, loadMembers, saveMember, removeMember, resolve, conflictOf,
     isCancelled: (error: unknown) => error instanceof TransferCancelled,
   }

@@ -14,6 +14,7 @@ import { journalEntryOf, type JournalStore } from './journal'
 import { draftsToRecover } from './recover'
 import type { PouchDoc, PouchStatic, Replication } from './pouch-types'
 import { dropLosers, examineRecordConflict, type RecordConflictState } from './record-conflicts'
+import { settleDefinitionConflict, type OverwrittenDesign } from './definition-conflicts'
 
 export type SyncState = 'connecting' | 'synced' | 'syncing' | 'offline' | 'error'
 
@@ -31,6 +32,8 @@ export interface SyncStatus {
   problem: SyncProblem | null
   skipped: SkippedDoc[]
   conflicts: RecordConflictState[]
+  /** This user's design saves that lost to another admin's save of the same definition. */
+  overwrittenDesigns: OverwrittenDesign[]
   lastSyncedAt: number | null
 }
 
@@ -81,6 +84,8 @@ export interface SyncEngine {
   resolved: (formId: string, recordId: string) => Promise<void>
   /** Apply everything the mirror holds that is not applied yet (tests, start). */
   drain: () => Promise<void>
+  /** The user has read that a design save of theirs was overwritten. */
+  dismissOverwrittenDesign: (kind: string, id: string) => void
 }
 
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
@@ -91,7 +96,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const ownRevs = new Set<string>()
   const unpushed = new Set(opts.unpushed.load())
   const conflicts = new Map<string, RecordConflictState>()
-  const status: SyncStatus = { state: 'connecting', pending: unpushed.size, problem: null, skipped: [], conflicts: [], lastSyncedAt: null }
+  const status: SyncStatus = { state: 'connecting', pending: unpushed.size, problem: null, skipped: [], conflicts: [], overwrittenDesigns: [], lastSyncedAt: null }
   let replication: Replication | null = null
   let feed: { cancel: () => void } | null = null
   let draining: Promise<void> = Promise.resolve()
@@ -225,6 +230,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (!res.results.length) return false
     const docs: RawDoc[] = []
     const contested: PouchDoc[] = []
+    const contestedDefs: PouchDoc[] = []
     for (const change of res.results) {
       const doc = change.doc
       if (!doc || doc._id.startsWith('_')) continue
@@ -234,6 +240,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         if (doc._conflicts?.length) contested.push(doc)
         else conflicts.delete(`${parsed.formId}:${parsed.recordId}`)
       }
+      else if (parsed?.type === 'definition' && doc._conflicts?.length) contestedDefs.push(doc)
       if (ownRevs.delete(key)) continue
       docs.push(doc as RawDoc)
     }
@@ -263,6 +270,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       }
       if (outcome.state) conflicts.set(key, outcome.state)
       else conflicts.delete(key)
+    }
+    for (const doc of contestedDefs) {
+      const lost = await settleDefinitionConflict(mirror, doc, user)
+      if (lost) status.overwrittenDesigns = [...status.overwrittenDesigns.filter(o => o.id !== lost.id || o.kind !== lost.kind), lost].slice(-20)
     }
     await markApplied(mirror, res.last_seq, mark.rev)
     emitStatus()
@@ -415,6 +426,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       return () => listeners.delete(listener)
     },
     status: () => ({ ...status, pending: unpushed.size, conflicts: [...conflicts.values()] }),
+    dismissOverwrittenDesign(kind, id) {
+      status.overwrittenDesigns = status.overwrittenDesigns.filter(o => o.kind !== kind || o.id !== id)
+      emitStatus()
+    },
     async resolved(formId, recordId) {
       const state = conflicts.get(`${formId}:${recordId}`)
       if (!state) return

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { pointerRange } from '@/components/designer/json-pointer-range'
 import { createMemoryAdapter } from '@/core/storage/memory-adapter'
 import { createAppTx, createFormTx } from '@/core/workspace/app-ops'
+import { useRecordsStore } from '@/stores/records'
 import { useWorkspaceStore } from '@/stores/workspace'
 import FormDesignerView from '@/pages/FormDesignerView.vue'
 import { mountWithApp, settle } from './mount-app'
@@ -60,6 +61,34 @@ describe('FormDesignerView', { timeout: 30_000 }, () => {
     expect(stored.fields.map(f => f.type)).toEqual(['text', 'number'])
     expect(stored.history?.map(h => h.kind)).toEqual(['addField'])
     expect(stored.updatedAt).toBeGreaterThan(form.updatedAt)
+    wrapper.unmount()
+  })
+
+  it('should refuse to save over a version saved since the designer opened, show the newer one, and give the draft back on undo', async () => {
+    const { wrapper, adapter, form } = await mountDesigner()
+    await wrapper.find('[data-test=palette-number]').trigger('click')
+    // Another admin's save arrives (synced in) while this draft is open.
+    const theirs: FormDef = { ...structuredClone(form), fields: [...form.fields, { id: 'f_theirs', type: 'date', label: '签约日期' }], updatedAt: form.updatedAt + 1000 }
+    await useRecordsStore().write({ defs: { put: [{ kind: 'form', doc: theirs }] } })
+    await wrapper.find('[data-test=designer-save]').trigger('click')
+    await settle()
+    expect(document.body.querySelector('.el-message')?.textContent).toContain('已被保存了新版本')
+    const stored = (await adapter.loadDefinitions()).forms.find(f => f.id === form.id)!
+    expect(stored.fields.map(f => f.type)).toEqual(['text', 'date'])
+    expect([...cards()].map(c => c.getAttribute('data-label'))).toEqual(['标题', '签约日期'])
+    await wrapper.find('[data-test=designer-undo]').trigger('click')
+    expect(cards()).toHaveLength(2)
+    expect(cards()[1]!.getAttribute('data-label')).toBe('数字')
+    wrapper.unmount()
+  })
+
+  it('should take a newer saved version at once when nothing was changed here', async () => {
+    const { wrapper, form } = await mountDesigner()
+    const theirs: FormDef = { ...structuredClone(form), fields: [...form.fields, { id: 'f_theirs', type: 'date', label: '签约日期' }], updatedAt: form.updatedAt + 1000 }
+    await useRecordsStore().write({ defs: { put: [{ kind: 'form', doc: theirs }] } })
+    await settle()
+    expect(cards()).toHaveLength(2)
+    expect(wrapper.find('[data-test=designer-clean]').exists()).toBe(true)
     wrapper.unmount()
   })
 

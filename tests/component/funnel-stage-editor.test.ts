@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import StageEditor from '@/components/funnel/StageEditor.vue'
 import { createMemoryAdapter } from '@/core/storage/memory-adapter'
+import { useRecordsStore } from '@/stores/records'
 import { useWorkspaceStore } from '@/stores/workspace'
 import { funnelForm, opp } from '../fixtures/funnel'
 import { mountWithApp, settle } from './mount-app'
@@ -55,6 +56,28 @@ describe('StageEditor', { timeout: 40_000 }, () => {
     const stage = (await storedStage(adapter)).options.stages[1]
     expect(stage).toMatchObject({ id: 'needs', label: { 'zh-CN': '需求确认', 'en': 'Needs confirmed' } })
     expect(wrapper.emitted('close')).toHaveLength(1)
+    wrapper.unmount()
+  })
+
+  it('should not save over stages saved since it opened, and show the newer ones', async () => {
+    const adapter = await seeded()
+    const { wrapper } = mountWithApp(StageEditor, { adapter, props: { formId: 'opp', fieldId: 'stage' } })
+    await useWorkspaceStore().load()
+    await settle()
+    await type(q('[data-stage=needs] [data-test=stage-name-zh]'), '需求确认')
+    // Another admin renames the first stage meanwhile (synced in).
+    const form = structuredClone(useWorkspaceStore().formById.get('opp')!)
+    const field = form.fields.find(f => f.id === 'stage') as FieldOf<'stage'>
+    field.options.stages[0]!.label = '线索'
+    await useRecordsStore().write({ defs: { put: [{ kind: 'form', doc: { ...form, updatedAt: form.updatedAt + 1 } }] } })
+    q('[data-test=stage-save]')?.click()
+    await settle()
+    expect(document.body.querySelector('.el-message')?.textContent).toContain('阶段已被保存了新版本')
+    const stages = (await storedStage(adapter)).options.stages
+    expect(stages[0]!.label).toBe('线索')
+    expect(stages[1]!.label).not.toBe('需求确认')
+    expect((q('[data-stage=lead] [data-test=stage-name-zh] input') as HTMLInputElement | null)?.value ?? (q('[data-stage=lead] [data-test=stage-name-zh]') as HTMLInputElement).value).toBe('线索')
+    expect(wrapper.emitted('close')).toBeUndefined()
     wrapper.unmount()
   })
 

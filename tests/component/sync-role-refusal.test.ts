@@ -14,7 +14,7 @@ import { mountWithApp, settle } from './mount-app'
 
 /** This device joined a team workspace with `role` (the engine is not started: no server here). */
 function joinedAs(role: WorkspaceRole): SyncRuntime {
-  const status = { state: 'synced' as const, pending: 0, problem: null, skipped: [], conflicts: [], lastSyncedAt: null }
+  const status = { state: 'synced' as const, pending: 0, problem: null, skipped: [], conflicts: [], overwrittenDesigns: [], lastSyncedAt: null }
   return {
     config: { server: 'http://127.0.0.1:1/', db: 'funnelgrid-team', user: 'bob', role },
     engine: { status: () => status } as unknown as SyncRuntime['engine'],

@@ -43,11 +43,21 @@ export function useDesigner(formId: string, typeName: (type: FieldType, locale: 
   const jsonIssues = shallowRef<ValidationIssue[]>([])
   let lastKey = ''
   let lastAt = 0
-  // The definitions may load after the designer opens (a direct link): start from them then.
-  watch(saved, (form) => {
-    if (draft.value || !form) return
+  // The saved version the draft started from: a save over a newer one (another admin's, synced
+  // in, or another tab's) is refused instead of silently undoing it.
+  let base = saved.value?.updatedAt
+  let baseText = comparable(saved.value)
+  function startFrom(form: FormDef): void {
     draft.value = structuredClone(form)
     jsonText.value = formJson(form)
+    base = form.updatedAt
+    baseText = comparable(form)
+  }
+  // The definitions may load after the designer opens (a direct link): start from them then.
+  // A newer saved version with no edits here is taken as it is.
+  watch(saved, (form) => {
+    if (!form) return
+    if (!draft.value || (comparable(draft.value) === baseText && !jsonPending.value)) startFrom(form)
   })
 
   const otherForms = computed(() => {
@@ -187,11 +197,23 @@ export function useDesigner(formId: string, typeName: (type: FieldType, locale: 
     if (draft.value) jsonText.value = formJson(draft.value)
   }
 
-  /** Stores the draft (with its record changes) when it has no issue; the saved definition stays otherwise. */
-  async function save(copyLabel: (l: Label) => Label): Promise<SaveReport | null> {
+  /**
+   * Stores the draft (with its record changes) when it has no issue; the saved definition stays
+   * otherwise. `'newer'`: someone saved the form since this draft started — nothing is stored,
+   * the newer version is loaded, and one undo brings this draft back.
+   */
+  async function save(copyLabel: (l: Label) => Label): Promise<SaveReport | null | 'newer'> {
     const d = draft.value
     const s = saved.value
     if (!d || !s || issues.value.length) return null
+    if (base !== undefined && s.updatedAt !== base) {
+      undoStack.value = [...undoStack.value, { draft: d, remaps: remaps.value }].slice(-200)
+      redoStack.value = []
+      remaps.value = {}
+      jsonIssues.value = []
+      startFrom(s)
+      return 'newer'
+    }
     await records.loaded
     const plan = planFormSave(s, d, records.rows.value, Date.now(), { remaps: remaps.value, copyLabel })
     let tx = plan.tx
@@ -201,8 +223,11 @@ export function useDesigner(formId: string, typeName: (type: FieldType, locale: 
       tx = withRecomputed(plan.form, tx, { related: recordsStore.related, formula: { forms: workspace.forms } })
     }
     // The records store adds the other forms' records this save changes, shows and commits it all at once.
-    await recordsStore.write(tx)
+    const written = await recordsStore.write(tx)
+    if (!written.ok) return null
     draft.value = plan.form
+    base = plan.form.updatedAt
+    baseText = comparable(plan.form)
     remaps.value = {}
     if (!jsonPending.value) jsonText.value = formJson(plan.form)
     return plan.report
