@@ -4,6 +4,7 @@
  */
 import type { WidgetConfigs, WidgetType } from '../dashboard/config-types'
 import type { CompareOp, Filter } from './filter'
+import type { AutomationDef } from '../automations/types'
 
 /** Current version of every persisted document. Bump together with a migration step. */
 export const SCHEMA_VERSION = 1
@@ -257,6 +258,8 @@ export interface AppDef {
   dashboardIds: string[]
   /** Template it was installed from, if any. */
   templateId?: string
+  /** Automations (智能助手) of the app's forms; schemas/automation.schema.json. */
+  automations?: AutomationDef[]
   createdAt: number
   updatedAt: number
 }

@@ -3,6 +3,7 @@
  * next to earlier installs (and their edits) without sharing a single id.
  */
 import type { AppBundle, DashboardDef, FieldDef, FormDef, ViewDef, WidgetDef } from '../schema/types'
+import type { AutomationDef } from '../automations/types'
 
 /** The copied bundle and the old -> new id of every form, view and dashboard. */
 export interface RemappedBundle {
@@ -52,9 +53,23 @@ function remapWidget<W extends WidgetDef>(w: W, id: string, ids: ReadonlyMap<str
   return { ...w, id, config: remapDeep(w.config, ids) }
 }
 
+/** An automation under a new id, its trigger form and created-record forms re-pointed (field and stage ids are kept). */
+function remapAutomation(a: AutomationDef, id: string, formIds: Record<string, string>, now: number): AutomationDef {
+  const what = `automation ${a.id}`
+  return {
+    ...a,
+    id,
+    createdAt: now,
+    updatedAt: now,
+    trigger: { ...a.trigger, formId: mapId(formIds, a.trigger.formId, what) },
+    actions: a.actions.map(x => (x.kind === 'createRecord' ? { ...x, formId: mapId(formIds, x.formId, what) } : x)),
+  }
+}
+
 /**
  * Deep-copies `source` with new ids from `makeId` for the app, forms, views, dashboards,
- * widgets and dashboard filters, re-points relations and view/dashboard form references,
+ * widgets, dashboard filters and automations, re-points relations, view/dashboard form
+ * references and automation forms,
  * and stamps every document with `now`. Field ids are kept: they are unique per form only.
  */
 export function remapBundle(source: AppBundle, makeId: () => string, now: number): RemappedBundle {
@@ -91,6 +106,7 @@ export function remapBundle(source: AppBundle, makeId: () => string, now: number
     id: appId,
     formIds: src.app.formIds.map(id => mapId(formIds, id, 'app.formIds')),
     dashboardIds: src.app.dashboardIds.map(id => mapId(ids, id, 'app.dashboardIds')),
+    ...(src.app.automations ? { automations: src.app.automations.map(a => remapAutomation(a, makeId(), formIds, now)) } : {}),
   }
   return { bundle: { app, forms, views, dashboards }, formIds, ids }
 }

@@ -9,6 +9,7 @@ import Ajv2020 from 'ajv/dist/2020'
 import type { Options } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import appSchema from '../../../schemas/app.schema.json'
+import automationSchema from '../../../schemas/automation.schema.json'
 import backupSchema from '../../../schemas/backup.schema.json'
 import commonSchema from '../../../schemas/common.schema.json'
 import dashboardSchema from '../../../schemas/dashboard.schema.json'
@@ -45,7 +46,7 @@ export function createAjv(extra: Options = {}): Ajv2020 {
     error: { message: cxt => `must have at most ${String(cxt.schema)} decimals` },
     validate: (limit: number, data: number) => decimalsOf(data) <= limit,
   })
-  for (const schema of [commonSchema, settingsSchema, formSchema, viewSchema, dashboardSchema, appSchema, templateSchema, backupSchema]) {
+  for (const schema of [commonSchema, settingsSchema, formSchema, viewSchema, dashboardSchema, automationSchema, appSchema, templateSchema, backupSchema]) {
     ajv.addSchema(schema)
   }
   return ajv

@@ -32,6 +32,8 @@ const COLLECTIONS: Record<string, LocalizedMessage> = {
   changes: { 'zh-CN': '变更', 'en': 'change' },
   formIds: { 'zh-CN': '表单引用', 'en': 'form reference' },
   dashboardIds: { 'zh-CN': '仪表盘引用', 'en': 'dashboard reference' },
+  automations: { 'zh-CN': '智能助手', 'en': 'automation' },
+  actions: { 'zh-CN': '动作', 'en': 'action' },
 }
 
 /** Property names that only wrap a list and say nothing on their own. */
@@ -46,6 +48,8 @@ const PROPS: ReadonlyMap<string, LocalizedMessage> = new Map([
   ['bundle', { 'zh-CN': '应用包', 'en': 'bundle' }],
   ['settings', { 'zh-CN': '设置', 'en': 'settings' }],
   ['color', { 'zh-CN': '颜色', 'en': 'colour' }],
+  ['trigger', { 'zh-CN': '触发条件', 'en': 'trigger' }],
+  ['condition', { 'zh-CN': '执行条件', 'en': 'condition' }],
 ])
 
 /** Splits a JSON pointer into unescaped segments. */
