@@ -3,6 +3,7 @@
 // applies what replication pulled to the local adapter through the bridge below. PouchDB does
 // the replication protocol (checkpoints, _bulk_get, batches, retry); nothing of it is
 // hand-written here.
+import { behaviourOf } from '@/core/fields'
 import type { RecordRow } from '@/core/schema/types'
 import type { ExternalChange, StorageAdapter, Transaction } from '@/core/storage/adapter'
 import type { RawDoc } from '@/core/sync/doc-check'
@@ -253,8 +254,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       }
     }
     for (const doc of contested) {
-      const outcome = await examineRecordConflict(mirror, doc, user, iso)
       const parsed = parseDocId(doc._id) as { formId: string, recordId: string }
+      const form = (await local.loadDefinitions()).forms.find(f => f.id === parsed.formId)
+      const computed = new Set((form?.fields ?? []).filter(f => behaviourOf(f).computed).map(f => f.id))
+      const outcome = await examineRecordConflict(mirror, doc, user, iso, computed)
       const key = `${parsed.formId}:${parsed.recordId}`
       if (outcome.merged) {
         const tx: Transaction = { records: { [parsed.formId]: { put: [outcome.merged] } } }

@@ -68,7 +68,7 @@ async function bodyAt(mirror: Mirror, id: string, rev: string | null): Promise<R
  * `_conflicts`). `me` is this device's signed-in user: when a losing revision is mine, the
  * merge of its one-sided fields is written here, and the leaf is removed when nothing is contested.
  */
-export async function examineRecordConflict(mirror: Mirror, doc: PouchDoc, me: string, now: () => string): Promise<ConflictOutcome> {
+export async function examineRecordConflict(mirror: Mirror, doc: PouchDoc, me: string, now: () => string, computed: ReadonlySet<string> = new Set()): Promise<ConflictOutcome> {
   const parsed = parseDocId(doc._id)
   if (!parsed || parsed.type !== 'record') return { state: null, merged: null }
   const revs = [doc._rev!, ...doc._conflicts ?? []]
@@ -83,7 +83,7 @@ export async function examineRecordConflict(mirror: Mirror, doc: PouchDoc, me: s
   const keptLosers: PouchDoc[] = []
   for (const loser of losers) {
     const base = await bodyAt(mirror, doc._id, commonAncestor(winner, loser))
-    const merge = mergeRecordVersions(base, rowOf(winner), rowOf(loser))
+    const merge = mergeRecordVersions(base, rowOf(winner), rowOf(loser), computed)
     const mine = loser.by === me
     if (mine && merge.changed) {
       const row = { ...merge.row, rev: rowOf(winner).rev + 1 }

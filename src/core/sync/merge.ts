@@ -30,13 +30,16 @@ export interface RecordMerge {
 /**
  * Merges the losing revision into the winning one, field by field, against their common ancestor
  * `base`. Without a base (the server compacted it), every field that differs is contested.
+ * `computed` fields (formulas, lookups, rollups, serials…) are never contested or merged: their
+ * values follow the fields they are computed from, so nobody picks them (the winner's stay).
  */
-export function mergeRecordVersions(base: RecordRow | null, winner: RecordRow, loser: RecordRow): RecordMerge {
+export function mergeRecordVersions(base: RecordRow | null, winner: RecordRow, loser: RecordRow, computed: ReadonlySet<string> = new Set()): RecordMerge {
   const values = { ...winner.values }
   const contested: string[] = []
   let changed = false
   const fields = new Set([...Object.keys(winner.values), ...Object.keys(loser.values), ...Object.keys(base?.values ?? {})])
   for (const field of fields) {
+    if (computed.has(field)) continue
     const w = winner.values[field]
     const l = loser.values[field]
     if (sameValue(w, l)) continue

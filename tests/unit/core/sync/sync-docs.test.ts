@@ -146,6 +146,15 @@ describe('merging two versions of a record', () => {
     expect(merged.row.values.f_amount).toBe(200)
   })
 
+  it('never contests a computed field (a weighted amount follows the amount both changed)', () => {
+    const withWeighted = record(1, { f_amount: 100, f_weighted: 10 })
+    const winner = { ...withWeighted, values: { f_amount: 200, f_weighted: 20 } }
+    const loser = { ...withWeighted, values: { f_amount: 300, f_weighted: 30 } }
+    const merged = mergeRecordVersions(withWeighted, winner, loser, new Set(['f_weighted']))
+    expect(merged.contested).toEqual(['f_amount'])
+    expect(mergeRecordVersions(null, winner, loser, new Set(['f_weighted'])).contested).toEqual(['f_amount'])
+  })
+
   it('agrees when both made the same change, and contests every difference without a base', () => {
     const same = { ...base, values: { ...base.values, f_amount: 250 } }
     expect(mergeRecordVersions(base, same, { ...same }).contested).toEqual([])
