@@ -1,6 +1,7 @@
 import type { StorageAdapter } from '@/core/storage/adapter'
 import type { App } from 'vue'
 import { requestPersistentStorage } from '@/storage/persistence'
+import { useFilesStore } from './files'
 import { useRecordsStore } from './records'
 import { guardUnsavedChanges, useSaveStatusStore } from './save-status'
 
@@ -15,8 +16,10 @@ export function connectExternalChanges(app: App, adapter: StorageAdapter): void 
   app.runWithContext(() => {
     const records = useRecordsStore()
     const saver = useSaveStatusStore()
-    adapter.onExternalChange(({ tx, overwritten }) => {
+    const files = useFilesStore()
+    adapter.onExternalChange(({ tx, overwritten, blobs }) => {
       records.applyExternal(tx)
+      if (blobs?.length) files.arrived(blobs)
       if (overwritten?.length) saver.noteOverwritten(overwritten, tx)
     })
     adapter.onStorageLost?.(() => saver.markStorageLost())

@@ -110,7 +110,12 @@ export const useFilesStore = defineStore('files', () => {
     }
   }
 
-  return { previews, put, get, acquire, release }
+  /** Contents that arrived from elsewhere (team sync): shown ones load again (they may have shown as missing). */
+  function arrived(keys: readonly string[]): void {
+    for (const key of keys) if ((users.get(key) ?? 0) > 0) void load(key)
+  }
+
+  return { previews, put, get, acquire, release, arrived }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useFilesStore, import.meta.hot))

@@ -8,6 +8,7 @@ import {
   createWorkspaceDatabase,
   currentSession,
   documentCount,
+  ensureDesignDoc,
   membersOf,
   normalizeServerUrl,
   readSecurity,
@@ -90,6 +91,8 @@ export const useSyncStore = defineStore('sync', () => {
       const c = conn(current.server)
       const [user, security] = await Promise.all([currentSession(c), readSecurity(c, current.db)])
       const next = roleOf(user, security, current.db)
+      // An admin's device brings the server's rules up to this version (a new document type).
+      if (next === 'admin') await ensureDesignDoc(c, current.db, security).catch(() => {})
       if (!next || next === current.role) return
       // The engine reads the role from the runtime's config (which settings it may push).
       runtime.config.role = next

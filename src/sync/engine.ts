@@ -5,12 +5,13 @@
 // hand-written here.
 import { behaviourOf } from '@/core/fields'
 import type { RecordRow } from '@/core/schema/types'
-import type { ExternalChange, StorageAdapter, Transaction } from '@/core/storage/adapter'
+import type { BlobPut, ExternalChange, StorageAdapter, Transaction } from '@/core/storage/adapter'
 import type { RawDoc } from '@/core/sync/doc-check'
 import { transactionOfDocs, type LocalView, type SkippedDoc } from '@/core/sync/docs-tx'
-import { parseDocId } from '@/core/sync/layout'
+import { fileDocId, parseDocId, type FileDoc } from '@/core/sync/layout'
 import { docsOfTransaction } from '@/core/sync/tx-docs'
 import { appliedSeq, idsOfForm, markApplied, type Mirror, pushable, writeDrafts } from './mirror'
+import { base64Of } from './file-bytes'
 import { journalEntryOf, type JournalStore } from './journal'
 import { draftsToRecover } from './recover'
 import type { PouchDoc, PouchStatic, Replication } from './pouch-types'
@@ -52,7 +53,7 @@ export interface SyncEngineOptions {
   onStatus?: (status: SyncStatus) => void
   now?: () => number
   /** Whether this user may write documents of a type (the server refuses the rest): settings are admins'. */
-  mayWrite?: (type: 'definition' | 'settings' | 'record' | 'event' | 'change') => boolean
+  mayWrite?: (type: 'definition' | 'settings' | 'record' | 'event' | 'change' | 'file') => boolean
   /** Replication batch size (documents per request). */
   batchSize?: number
   /**
@@ -70,11 +71,15 @@ const SKIPPED_KEEP = 200
 export interface SyncEngine {
   /** Notes the documents a transaction is about to commit locally (durable when it returns); the id to `forget` once it is in the mirror. */
   note: (tx: Transaction) => string | null
+  /** The same for file contents stored locally (by key), until they are in the mirror. */
+  noteFiles: (keys: readonly string[]) => string | null
   forget: (entryId: string | null) => void
   /** Writes into the mirror, from the local store, what journal entries left behind by a tab that stopped between its local commit and the mirror write (start does this); how many documents. */
   recover: () => Promise<number>
   /** Writes a committed transaction into the mirror; replication pushes it. */
   write: (tx: Transaction) => Promise<void>
+  /** Writes stored file contents into the mirror (before the records that name them). */
+  writeFiles: (blobs: readonly BlobPut[]) => Promise<void>
   /** Starts live replication and the bridge (one tab per device does). */
   start: () => Promise<void>
   stop: () => Promise<void>
@@ -141,6 +146,39 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     emitStatus(status.state === 'synced' && !offline() ? { state: 'syncing' } : {})
   }
 
+  async function writeFiles(blobs: readonly BlobPut[]): Promise<void> {
+    if (!blobs.length || !(opts.mayWrite?.('file') ?? true)) return
+    const at = iso()
+    const drafts: FileDoc[] = []
+    for (const { key, blob } of blobs) {
+      drafts.push({
+        _id: fileDocId(key), type: 'file', schemaVersion: 1, by: user, at,
+        body: { key, mime: blob.type, size: blob.size },
+        _attachments: { content: { content_type: blob.type || 'application/octet-stream', data: await base64Of(blob) } },
+      })
+    }
+    const written = await writeDrafts(mirror, drafts)
+    written.revs.forEach(r => ownRevs.add(r))
+    written.ids.forEach(id => unpushed.add(id))
+    saveUnpushed()
+    emitStatus(status.state === 'synced' && !offline() ? { state: 'syncing' } : {})
+  }
+
+  /** The bytes of pulled files, from the mirror into the local store. */
+  async function applyFiles(files: { key: string, mime: string }[]): Promise<string[]> {
+    const stored: BlobPut[] = []
+    for (const { key, mime } of files) {
+      const doc = await mirror.get(fileDocId(key), { attachments: true, binary: true }) as unknown as FileDoc
+      const data = doc._attachments?.content.data
+      if (data === undefined) continue
+      // A Blob in the browser, a Buffer under Node.
+      const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type: mime })
+      stored.push({ key, blob: blob.type === mime ? blob : blob.slice(0, blob.size, mime) })
+    }
+    if (stored.length) await local.putBlobs(stored)
+    return stored.map(s => s.key)
+  }
+
   // The waiting count kept across reloads can name documents pushed just before a tab closed
   // (the push's checkpoint moved on, so no push event will clear them): once caught up, ask the
   // server which of the remembered revisions it lacks. Ids written again meanwhile stay.
@@ -176,6 +214,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (!opts.journal) return null
     const id = `${tab}-${now()}-${noted++}`
     opts.journal.put(journalEntryOf(id, tx))
+    return id
+  }
+  function noteFiles(keys: readonly string[]): string | null {
+    if (!opts.journal || !keys.length) return null
+    const id = `${tab}-${now()}-${noted++}`
+    opts.journal.put({ id, docs: keys.map(fileDocId), changes: [], dropForms: [] })
     return id
   }
   function forget(entryId: string | null): void {
@@ -246,12 +290,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       docs.push(doc as RawDoc)
     }
     if (docs.length) {
-      const { tx, skipped } = transactionOfDocs(docs, await localView(docs))
+      const { tx, skipped, files } = transactionOfDocs(docs, await localView(docs))
       if (skipped.length) status.skipped = [...status.skipped, ...skipped].slice(-SKIPPED_KEEP)
-      if (Object.keys(tx).length) {
-        await local.commit(tx)
-        emit(tx)
-      }
+      // Files first: a record that names one finds its contents when it is shown.
+      const blobs = files.length ? await applyFiles(files) : []
+      if (Object.keys(tx).length) await local.commit(tx)
+      if (Object.keys(tx).length || blobs.length) for (const listener of listeners) listener({ tx, ...(blobs.length ? { blobs } : {}) })
     }
     for (const doc of contested) {
       const parsed = parseDocId(doc._id) as { formId: string, recordId: string }
@@ -418,9 +462,11 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   return {
     note,
+    noteFiles,
     forget,
     recover,
     write,
+    writeFiles,
     start,
     stop,
     drain,

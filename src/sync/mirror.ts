@@ -7,7 +7,7 @@ import type { PouchDatabase, PouchDoc } from './pouch-types'
 
 export type Mirror = PouchDatabase
 
-const IMMUTABLE = /^(evt|chg):/
+const IMMUTABLE = /^(evt|chg|fil):/
 
 /**
  * What this device pushes: everything but design documents (the server's admins write those).
@@ -80,7 +80,8 @@ export async function allDocs(mirror: Mirror, onPage?: (done: number) => void): 
   const out: RawDoc[] = []
   let startkey: string | undefined
   for (;;) {
-    const res = await mirror.allDocs({ include_docs: true, limit: 2000, ...(startkey === undefined ? {} : { startkey, skip: 1 }) })
+    // With the files' bytes (base64), for the restore a join makes.
+    const res = await mirror.allDocs({ include_docs: true, attachments: true, limit: 2000, ...(startkey === undefined ? {} : { startkey, skip: 1 }) })
     for (const row of res.rows) if (row.doc) out.push(row.doc as unknown as RawDoc)
     onPage?.(out.length)
     if (res.rows.length < 2000) return out

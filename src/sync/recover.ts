@@ -3,8 +3,9 @@
 // version or newer (it may hold a teammate's later edit, pulled but not applied yet).
 import type { RecordRow } from '@/core/schema/types'
 import type { StorageAdapter, Transaction } from '@/core/storage/adapter'
-import { parseDocId, type DefinitionKind } from '@/core/sync/layout'
+import { fileDocId, parseDocId, type DefinitionKind, type FileDoc } from '@/core/sync/layout'
 import { docsOfTransaction, type DocDraft } from '@/core/sync/tx-docs'
+import { base64Of } from './file-bytes'
 import type { JournalEntry } from './journal'
 import { idsOfForm, type Mirror } from './mirror'
 
@@ -28,9 +29,11 @@ async function currentTransaction(entries: readonly JournalEntry[], local: Stora
   const events = new Map<string, Set<string>>()
   const defs = new Set<string>()
   let settings = false
+  const files: string[] = []
   for (const entry of entries) {
     for (const docId of entry.docs) {
       const parsed = parseDocId(docId)
+      if (parsed?.type === 'file') files.push(parsed.key)
       if (parsed?.type === 'record') addTo(records, parsed.formId, parsed.recordId)
       else if (parsed?.type === 'event') addTo(events, parsed.formId, docId)
       else if (parsed?.type === 'definition') defs.add(`${parsed.kind}:${parsed.id}`)
@@ -69,7 +72,7 @@ async function currentTransaction(entries: readonly JournalEntry[], local: Stora
     else tx.defs!.delete!.push({ kind, id })
   }
   if (settings && stored.settings) tx.settings = stored.settings
-  return { tx, binned, forms }
+  return { tx, binned, forms, files }
 }
 
 /** Whether the mirror lacks this version of the document (so it must be written). */
@@ -84,15 +87,21 @@ function mirrorLacks(draft: DocDraft, there: { _deleted?: boolean, body?: Body }
     if ((mine.rev ?? 0) !== (theirs.rev ?? 0)) return (mine.rev ?? 0) > (theirs.rev ?? 0)
     return Boolean(mine.trashed) !== Boolean(theirs.trashed) && Boolean(mine.trashed)
   }
-  if (type === 'event' || type === 'change') return false
+  if (type === 'event' || type === 'change' || type === 'file') return false
   if (JSON.stringify(mine) === JSON.stringify(theirs)) return false
   return (mine.updatedAt ?? 0) >= (theirs.updatedAt ?? 0)
 }
 
 /** The drafts to write into the mirror for what the entries name. */
 export async function draftsToRecover(entries: readonly JournalEntry[], ctx: Context): Promise<DocDraft[]> {
-  const { tx, binned, forms } = await currentTransaction(entries, ctx.local)
+  const { tx, binned, forms, files } = await currentTransaction(entries, ctx.local)
   const drafts = docsOfTransaction(tx, ctx.who, (formId, id) => binned.get(`${formId}:${id}`))
+  for (const key of new Set(files)) {
+    const blob = await ctx.local.getBlob(key)
+    if (!blob) continue
+    const file: FileDoc = { _id: fileDocId(key), type: 'file', schemaVersion: 1, by: ctx.who.by, at: ctx.who.at, body: { key, mime: blob.type, size: blob.size }, _attachments: { content: { content_type: blob.type || 'application/octet-stream', data: await base64Of(blob) } } }
+    drafts.push(file)
+  }
   for (const formId of new Set(entries.flatMap(e => e.dropForms))) {
     if (forms.has(formId)) continue
     for (const id of await idsOfForm(ctx.mirror, formId)) drafts.push({ _id: id, _deleted: true })

@@ -29,6 +29,14 @@ export function withSync(local: StorageAdapter, engine: SyncEngine, onMirrorFail
       queue = written.catch(onMirrorFailure)
       await queue
     },
+    async putBlobs(blobs) {
+      await local.putBlobs(blobs)
+      // In the mirror's write order, so a record naming a file is never pushed before it.
+      const entry = engine.noteFiles(blobs.map(b => b.key))
+      const written = queue.then(() => engine.writeFiles(blobs)).then(() => engine.forget(entry))
+      queue = written.catch(onMirrorFailure)
+      await queue
+    },
     onExternalChange(listener) {
       const offLocal = local.onExternalChange(listener)
       const offPulled = engine.onPulled(listener)

@@ -85,6 +85,8 @@ export interface ExternalChange {
   tx: Transaction
   /** Versions this tab stored that the change overwrote (a later commit won): tell the user. */
   overwritten?: RecordConflict[]
+  /** File contents (blob keys) that arrived from elsewhere (team sync): previews shown as missing may load now. */
+  blobs?: string[]
 }
 
 /** Why a write failed, so the UI can say it plainly. */

@@ -7,7 +7,7 @@ import type { SecurityObject } from './roles'
 import { DESIGN_DOC_ID, SYNC_SCHEMA_VERSION } from './layout'
 
 /** Bumped when the function below changes, so publishing updates an older design document. */
-export const DESIGN_DOC_VERSION = 1
+export const DESIGN_DOC_VERSION = 2
 
 // ES5 only: CouchDB 3's JavaScript engine (SpiderMonkey 1.8.5 on older installs) runs it.
 // Keep the id rules in step with layout.ts and the role rules with roles.ts.
@@ -41,9 +41,10 @@ const VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   var type = null;
   if (id === 'settings') type = 'settings';
   else {
-    var m = /^(def|rec|evt|chg):([^:]+):(.+)$/.exec(id);
-    if (m) type = { def: 'definition', rec: 'record', evt: 'event', chg: 'change' }[m[1]];
+    var m = /^(def|rec|evt|chg|fil):([^:]+):(.+)$/.exec(id);
+    if (m) type = { def: 'definition', rec: 'record', evt: 'event', chg: 'change', fil: 'file' }[m[1]];
     if (type === 'definition' && ['app', 'form', 'view', 'dashboard'].indexOf(m[2]) === -1) type = null;
+    if (type === 'file' && m[2] !== 'blob') type = null;
   }
   if (type === null) throw({ forbidden: 'Document id "' + id + '" is not one FunnelGrid writes.' });
   if (role === 'viewer') throw({ forbidden: 'Read-only members (viewers) may not change this workspace.' });
@@ -54,7 +55,8 @@ const VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   if (typeof newDoc.by !== 'string' || typeof newDoc.at !== 'string') throw({ forbidden: 'Document "' + id + '" must say who wrote it and when (by, at).' });
   if (newDoc.by !== name && roles.indexOf('_admin') === -1) throw({ forbidden: 'Document "' + id + '" says it was written by "' + newDoc.by + '", but you are signed in as "' + name + '".' });
   if (!newDoc.body || typeof newDoc.body !== 'object') throw({ forbidden: 'Document "' + id + '" has no body.' });
-  if ((type === 'event' || type === 'change') && oldDoc && !oldDoc._deleted) throw({ forbidden: 'Stage events and change entries are never changed once written ("' + id + '").' });
+  if ((type === 'event' || type === 'change' || type === 'file') && oldDoc && !oldDoc._deleted) throw({ forbidden: 'Stage events, change entries and files are never changed once written ("' + id + '").' });
+  if (type === 'file' && !(newDoc._attachments && newDoc._attachments.content)) throw({ forbidden: 'File "' + id + '" has no content attachment.' });
 }`
 
 /** JSON as a JavaScript literal (U+2028/2029 are line breaks to older engines). */

@@ -6,7 +6,7 @@ import type { DefinitionKinds } from '../storage/adapter'
 import { labelText } from '../utils/label'
 import { acceptJsonDocument } from '../validation/parse-json'
 import { compileRecordValidator } from '../validation/record/record-validator'
-import { KNOWN_SYNC_SCHEMA_VERSIONS, parseDocId, type ParsedDocId, type RecordBody } from './layout'
+import { KNOWN_SYNC_SCHEMA_VERSIONS, MAX_SYNC_FILE_BYTES, parseDocId, type FileAttachment, type ParsedDocId, type RecordBody } from './layout'
 
 /** A document as a replica hands it out (anything may be in it). */
 export interface RawDoc {
@@ -23,6 +23,7 @@ export type CheckedDoc
     | { type: 'record', formId: string, recordId: string, row: RecordRow | null, trashed: boolean }
     | { type: 'event', formId: string, event: StageEvent | null }
     | { type: 'change', formId: string, change: ChangeEntry | null }
+    | { type: 'file', key: string, file: { mime: string, size: number, base64?: string } | null }
     | { type: 'design' }
 
 export type CheckResult = { ok: true, doc: CheckedDoc } | { ok: false, reason: string }
@@ -69,6 +70,18 @@ function checkChange(formId: string, body: Record<string, unknown>): CheckResult
   return { ok: true, doc: { type: 'change', formId, change: body as unknown as ChangeEntry } }
 }
 
+function checkFile(key: string, body: Record<string, unknown>, attachments: unknown): CheckResult {
+  if (body.key !== key || typeof body.mime !== 'string' || typeof body.size !== 'number' || !Number.isInteger(body.size) || body.size < 0) {
+    return fail('a file needs its key, mime and size')
+  }
+  if (body.size > MAX_SYNC_FILE_BYTES) return fail(`the file has ${body.size} bytes, more than the ${MAX_SYNC_FILE_BYTES} a file may have`)
+  const content = isObject(attachments) ? attachments.content as FileAttachment | undefined : undefined
+  if (!isObject(content) || typeof content.content_type !== 'string') return fail('the file has no content attachment')
+  const length = content.stub ? content.length : typeof content.data === 'string' ? Math.floor((content.data.length * 3) / 4) - (content.data.endsWith('==') ? 2 : content.data.endsWith('=') ? 1 : 0) : undefined
+  if (typeof length === 'number' && length !== body.size) return fail(`its content has ${length} bytes, the document says ${body.size}`)
+  return { ok: true, doc: { type: 'file', key, file: { mime: body.mime, size: body.size, ...(typeof content.data === 'string' ? { base64: content.data } : {}) } } }
+}
+
 /**
  * Checks a document against the layout and the schemas. `formOf` gives the form a record must
  * fit (the newest definition known: the same batch's first).
@@ -84,6 +97,7 @@ export function checkDoc(raw: RawDoc, formOf: (formId: string) => FormDef | unde
       case 'record': return { ok: true, doc: { type: 'record', formId: parsed.formId, recordId: parsed.recordId, row: null, trashed: false } }
       case 'event': return { ok: true, doc: { type: 'event', formId: parsed.formId, event: null } }
       case 'change': return { ok: true, doc: { type: 'change', formId: parsed.formId, change: null } }
+      case 'file': return { ok: true, doc: { type: 'file', key: parsed.key, file: null } }
     }
   }
   const problem = envelopeProblem(raw, parsed)
@@ -104,5 +118,6 @@ export function checkDoc(raw: RawDoc, formOf: (formId: string) => FormDef | unde
     case 'record': return checkRecord(parsed.formId, parsed.recordId, body, formOf)
     case 'event': return checkEvent(parsed.formId, body)
     case 'change': return checkChange(parsed.formId, body)
+    case 'file': return checkFile(parsed.key, body, raw._attachments)
   }
 }

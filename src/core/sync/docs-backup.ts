@@ -51,6 +51,11 @@ export function backupOfDocs(raws: RawDoc[], fallbackSettings: WorkspaceSettings
       case 'change':
         if (doc.change) backup.changes.push(doc.change)
         break
+      case 'file':
+        // Read with its bytes (attachments: true): a file without them is not in the backup.
+        if (doc.file?.base64 !== undefined) (backup.blobs ??= []).push({ key: doc.key, mime: doc.file.mime, size: doc.file.size, data: doc.file.base64 })
+        else if (doc.file) skipped.push({ id: raw._id, by: typeof raw.by === 'string' ? raw.by : undefined, reason: 'its contents were not included' })
+        break
       case 'design':
         break
     }

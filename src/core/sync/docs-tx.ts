@@ -28,6 +28,8 @@ export interface PulledTransaction {
   skipped: SkippedDoc[]
   /** How many documents changed something here. */
   applied: number
+  /** Files whose contents arrived (checked; the engine reads their bytes from the replica). */
+  files: { key: string, mime: string }[]
 }
 
 function changesOf(tx: Transaction, formId: string): RecordChanges {
@@ -54,6 +56,7 @@ export function transactionOfDocs(raws: RawDoc[], view: LocalView): PulledTransa
   let applied = 0
   const batchForms = new Map<string, FormDef>()
   const droppedForms = new Set<string>()
+  const files: PulledTransaction['files'] = []
   const skip = (raw: RawDoc, reason: string) => skipped.push({ id: raw._id, by: typeof raw.by === 'string' ? raw.by : undefined, reason })
 
   // Definitions first, so records of a form created in the same batch find it.
@@ -128,6 +131,13 @@ export function transactionOfDocs(raws: RawDoc[], view: LocalView): PulledTransa
           applied++
         }
         break
+      case 'file':
+        // Files are never removed from other devices (a record that lost its file keeps it in the recycle bin).
+        if (doc.file) {
+          files.push({ key: doc.key, mime: doc.file.mime })
+          applied++
+        }
+        break
     }
   }
   // `toTrash` is per form: in a batch that both bins and deletes records of one form, the ones
@@ -141,5 +151,5 @@ export function transactionOfDocs(raws: RawDoc[], view: LocalView): PulledTransa
   for (const [formId, changes] of Object.entries(tx.records ?? {})) if (!Object.keys(changes).length) delete tx.records![formId]
   if (tx.records && !Object.keys(tx.records).length) delete tx.records
   tx.stageEvents?.sort((a, b) => a.at - b.at)
-  return { tx, skipped, applied }
+  return { tx, skipped, applied, files }
 }

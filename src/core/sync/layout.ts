@@ -29,10 +29,10 @@ export function databaseNameFor(workspaceId: string): string {
 export type DefinitionKind = 'app' | 'form' | 'view' | 'dashboard'
 export const DEFINITION_KINDS: readonly DefinitionKind[] = ['app', 'form', 'view', 'dashboard']
 
-export type SyncDocType = 'definition' | 'settings' | 'record' | 'event' | 'change'
+export type SyncDocType = 'definition' | 'settings' | 'record' | 'event' | 'change' | 'file'
 
 /** The id prefix of each document type (settings has the fixed id `settings`). */
-export const ID_PREFIX = { definition: 'def', record: 'rec', event: 'evt', change: 'chg' } as const
+export const ID_PREFIX = { definition: 'def', record: 'rec', event: 'evt', change: 'chg', file: 'fil' } as const
 
 /** What an id says about its document; null for an id this layout does not produce. */
 export type ParsedDocId
@@ -41,6 +41,7 @@ export type ParsedDocId
     | { type: 'record', formId: string, recordId: string }
     | { type: 'event', formId: string, eventId: string }
     | { type: 'change', formId: string, changeId: string }
+    | { type: 'file', key: string }
     | { type: 'design' }
 
 // The middle segment (kind or form id) must not contain ':', so every id parses back to its
@@ -64,6 +65,11 @@ export function changeDocId(formId: string, changeId: string): string {
   return `${ID_PREFIX.change}:${part(formId, 'form id', true)}:${part(changeId, 'change id', false)}`
 }
 
+/** The contents of an attachment or image value (`key` as its values name it): `fil:blob:<key>`, the bytes as its `content` attachment. */
+export function fileDocId(key: string): string {
+  return `${ID_PREFIX.file}:blob:${part(key, 'file key', false)}`
+}
+
 function splitThree(id: string): [string, string, string] | null {
   const a = id.indexOf(':')
   if (a <= 0) return null
@@ -84,6 +90,7 @@ export function parseDocId(id: string): ParsedDocId | null {
     case ID_PREFIX.record: return { type: 'record', formId: middle, recordId: rest }
     case ID_PREFIX.event: return { type: 'event', formId: middle, eventId: rest }
     case ID_PREFIX.change: return { type: 'change', formId: middle, changeId: rest }
+    case ID_PREFIX.file: return middle === 'blob' ? { type: 'file', key: rest } : null
     default: return null
   }
 }
@@ -110,7 +117,15 @@ export type SettingsDoc = SyncDocOf<'settings', WorkspaceSettings>
 export type RecordDoc = SyncDocOf<'record', RecordBody>
 export type EventDoc = SyncDocOf<'event', StageEvent>
 export type ChangeDoc = SyncDocOf<'change', ChangeEntry>
-export type SyncDoc = DefinitionDoc | SettingsDoc | RecordDoc | EventDoc | ChangeDoc
+/** What a file document says of its bytes (the bytes are its `content` attachment). */
+export interface FileBody { key: string, mime: string, size: number }
+/** An attachment as written (`data`: base64, a Blob or a Buffer) or as read without its bytes (`stub`). */
+export interface FileAttachment { content_type: string, data?: unknown, stub?: boolean, length?: number }
+export type FileDoc = SyncDocOf<'file', FileBody> & { _attachments?: { content: FileAttachment } }
+export type SyncDoc = DefinitionDoc | SettingsDoc | RecordDoc | EventDoc | ChangeDoc | FileDoc
+
+/** The largest file synced (the largest a file field may allow). */
+export const MAX_SYNC_FILE_BYTES = 100 * 2 ** 20
 
 /** The document type an id must carry (validate_doc_update refuses a mismatch). */
 export function typeForId(id: string): SyncDocType | null {

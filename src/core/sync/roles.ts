@@ -57,8 +57,8 @@ export function roleOf(user: UserCtx | null | undefined, security: SecurityObjec
 }
 
 /** Whether the role may write documents of this type (the same rule validate_doc_update applies). */
-export function mayWrite(role: WorkspaceRole | null, type: 'definition' | 'settings' | 'record' | 'event' | 'change'): boolean {
+export function mayWrite(role: WorkspaceRole | null, type: 'definition' | 'settings' | 'record' | 'event' | 'change' | 'file'): boolean {
   if (role === 'admin') return true
-  if (role === 'member') return type === 'record' || type === 'event' || type === 'change'
+  if (role === 'member') return type === 'record' || type === 'event' || type === 'change' || type === 'file'
   return false
 }

@@ -6,6 +6,7 @@ import {
   changeDocId,
   definitionDocId,
   eventDocId,
+  fileDocId,
   recordDocId,
   SETTINGS_DOC_ID,
   SYNC_SCHEMA_VERSION,
@@ -71,5 +72,8 @@ export function docsOfWorkspace(backup: WorkspaceBackup, who: Author): DocDraft[
   for (const [formId, rows] of Object.entries(backup.trash)) for (const row of rows) push(recordDocId(formId, row.id), 'record', { ...row, trashed: true })
   for (const event of backup.stageEvents) push(eventDocId(event.formId, event.id), 'event', event)
   for (const change of backup.changes) push(changeDocId(change.formId, change.id), 'change', change)
+  for (const blob of backup.blobs ?? []) {
+    docs.push({ ...envelope(fileDocId(blob.key), 'file', { key: blob.key, mime: blob.mime, size: blob.size }, who), _attachments: { content: { content_type: blob.mime || 'application/octet-stream', data: blob.data } } } as DocDraft)
+  }
   return docs
 }

@@ -8,12 +8,12 @@ import Replication from 'pouchdb-replication'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FormDef } from '../../../src/core/schema/types'
 import { createMemoryAdapter } from '../../../src/core/storage/memory-adapter'
-import { createUser, createWorkspaceDatabase, type ServerConnection } from '../../../src/core/sync/server-api'
 import { createSyncEngine } from '../../../src/sync/engine'
 import type { PouchStatic } from '../../../src/sync/pouch-types'
 import { withSync } from '../../../src/sync/syncing-adapter'
 import { joinWorkspace, publishWorkspace } from '../../../src/sync/transfer'
-import { startSyncServer, type SyncServer } from '../../../tools/sync-server.mjs'
+import type { SyncServer } from '../../../tools/sync-server.mjs'
+import { startWorkspaceServer } from './workspace-server'
 import { eventually, settings } from '../../fixtures/storage'
 
 const PouchDB = (PouchDBCore as unknown as PouchStatic).plugin(MemoryAdapter).plugin(HttpAdapter).plugin(Replication)
@@ -32,10 +32,7 @@ function device(user: string) {
 }
 
 beforeAll(async () => {
-  server = await startSyncServer()
-  const admin: ServerConnection = { url: server.url, headers: { Authorization: server.auth } }
-  for (const name of ['ann', 'amy']) await createUser(admin, name, 'pw')
-  await createWorkspaceDatabase(admin, DB, [{ name: 'ann', role: 'admin' }, { name: 'amy', role: 'admin' }])
+  server = await startWorkspaceServer(DB, [{ name: 'ann', role: 'admin' }, { name: 'amy', role: 'admin' }])
 }, 60_000)
 afterAll(async () => { await server?.stop() })
 

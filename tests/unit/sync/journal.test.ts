@@ -9,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FormDef, RecordRow } from '../../../src/core/schema/types'
 import type { Transaction } from '../../../src/core/storage/adapter'
 import { createMemoryAdapter } from '../../../src/core/storage/memory-adapter'
-import { createUser, createWorkspaceDatabase, type ServerConnection } from '../../../src/core/sync/server-api'
 import { createSyncEngine } from '../../../src/sync/engine'
 import type { JournalEntry, JournalStore } from '../../../src/sync/journal'
 import type { PouchStatic } from '../../../src/sync/pouch-types'
 import { withSync } from '../../../src/sync/syncing-adapter'
 import { publishWorkspace } from '../../../src/sync/transfer'
-import { startSyncServer, type SyncServer } from '../../../tools/sync-server.mjs'
+import type { SyncServer } from '../../../tools/sync-server.mjs'
+import { startWorkspaceServer } from './workspace-server'
 import { change, eventually, settings, stageEvent } from '../../fixtures/storage'
 
 const PouchDB = (PouchDBCore as unknown as PouchStatic).plugin(MemoryAdapter).plugin(HttpAdapter).plugin(Replication)
@@ -50,10 +50,7 @@ const serverDoc = async (id: string) => {
 }
 
 beforeAll(async () => {
-  server = await startSyncServer()
-  const admin: ServerConnection = { url: server.url, headers: { Authorization: server.auth } }
-  await createUser(admin, 'ann', 'pw')
-  await createWorkspaceDatabase(admin, DB, [{ name: 'ann', role: 'admin' }])
+  server = await startWorkspaceServer(DB, [{ name: 'ann', role: 'admin' }])
 }, 60_000)
 afterAll(async () => { await server?.stop() })
 
