@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import type { Session } from './harness'
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSyncServer, type SyncServer } from '../../tools/sync-server.mjs'
 import { formHref, installSalesTemplate } from './app-actions'
@@ -243,6 +244,48 @@ describe('team sync: two people, one workspace on a CouchDB server (zh-CN)', () 
     await pageB.locator('[data-test=view-tab]', { hasText: '商机看板' }).click()
     await expect.poll(() => drawerValues(pageB, ['f_opp_amount', 'f_opp_competitors']), { timeout: 30_000 }).toEqual(['222222', '华为'])
   }, 240_000)
+
+  it('a file A attaches to a quote opens on B with the same bytes', async () => {
+    await pageA.goto(`${new URL(pageA.url()).origin}/#${dealsPath}`)
+    await pageA.waitForSelector('[data-test=side-form]')
+    const proposalsPath = await formHref(pageA, '方案/报价')
+    const png = Buffer.from(await pageA.evaluate(() => {
+      const c = document.createElement('canvas')
+      c.width = 240
+      c.height = 160
+      const ctx = c.getContext('2d')!
+      ctx.fillStyle = '#2f6bff'
+      ctx.fillRect(0, 0, 240, 160)
+      ctx.fillStyle = '#fff'
+      ctx.font = 'bold 28px sans-serif'
+      ctx.fillText('报价单', 70, 90)
+      return c.toDataURL('image/png').split(',')[1]!
+    }), 'base64')
+    const drawerFile = (page: Page) => page.locator('[data-test=record-drawer] [data-test=input-f_prop_file] [data-test=file-item]', { hasText: '报价单.png' })
+    await pageA.goto(`${new URL(pageA.url()).origin}/#${proposalsPath}`)
+    await pageA.locator('.ag-row .ag-checkbox-input').first().check()
+    await pageA.click('[data-test=open-details]')
+    await pageA.waitForSelector('[data-test=record-drawer]')
+    const title = ((await pageA.locator('[data-test=record-drawer] .el-drawer__title, [data-test=record-drawer] header').first().textContent()) ?? '').trim()
+    await pageA.setInputFiles('[data-test=record-drawer] [data-test=file-input-f_prop_file]', { name: '报价单.png', mimeType: 'image/png', buffer: png })
+    await drawerFile(pageA).waitFor()
+    await pageA.click('[data-test=drawer-save]')
+    await expect.poll(() => pageA.locator('[data-test=drawer-save]').isDisabled()).toBe(true)
+    await pageA.keyboard.press('Escape')
+    await expect.poll(() => chipState(pageA), { timeout: 30_000 }).toBe('synced')
+
+    const filter = { and: [{ field: 'f_prop_title', op: 'eq', value: title }] }
+    await pageB.goto(`${new URL(pageB.url()).origin}/#${proposalsPath}?filter=${encodeURIComponent(JSON.stringify(filter))}`)
+    await pageB.locator('.ag-row .ag-checkbox-input').first().check()
+    await pageB.click('[data-test=open-details]')
+    await expect.poll(() => drawerFile(pageB).count(), { timeout: 30_000 }).toBe(1)
+    // The contents are on B: no "missing" mark, and the download is byte for byte A's file.
+    expect(await drawerFile(pageB).locator('.missing').count()).toBe(0)
+    const [download] = await Promise.all([pageB.waitForEvent('download'), drawerFile(pageB).locator('[data-test=file-download]').click()])
+    expect(readFileSync((await download.path())!).equals(png)).toBe(true)
+    await shot(pageB, 'team-sync-file-zh')
+    await pageB.keyboard.press('Escape')
+  }, 120_000)
 
   it('A makes bob a viewer: after a reload B sees no edit controls, a paste is refused with a message, and a write forced past the UI is refused by the server', async () => {
     await openSettings(pageA)
