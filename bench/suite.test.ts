@@ -11,11 +11,12 @@ import { bundleSizes } from './ops/bundle'
 import { benchDashboard } from './ops/dashboard'
 import { benchHistoryImport } from './ops/history-import'
 import { benchMetrics } from './ops/metrics'
+import { benchSync } from './ops/sync'
 import { dataset } from './lib/data'
 import type { ResultRow } from './lib/results'
 import { atSize, machine, table, writeResults } from './lib/results'
 
-const ALL_OPS = ['cold-open', 'bulk-import', 'edit', 'metrics', 'sort-filter', 'dashboard', 'history-import', 'memory', 'bundle'] as const
+const ALL_OPS = ['cold-open', 'bulk-import', 'edit', 'metrics', 'sort-filter', 'dashboard', 'history-import', 'sync', 'memory', 'bundle'] as const
 const sizes = (process.env.FG_BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter(n => n > 0)
 const ops = new Set((process.env.FG_BENCH_OPS ?? ALL_OPS.join(',')).split(','))
 const runs = Math.max(5, Number(process.env.FG_BENCH_RUNS ?? 5))
@@ -79,7 +80,7 @@ it('should measure every op and write bench/results.json', async () => {
   const b = BROWSER_OPS.some(o => ops.has(o)) ? await startBrowserBench() : undefined
   try {
     for (const size of sizes) {
-      if (ops.has('metrics') || ops.has('dashboard') || ops.has('history-import')) {
+      if (ops.has('metrics') || ops.has('dashboard') || ops.has('history-import') || ops.has('sync')) {
         const ds = dataset(size)
         log(`generated ${ds.records.length} records, ${ds.events.length} events`)
         if (ops.has('metrics')) {
@@ -104,6 +105,17 @@ it('should measure every op and write bench/results.json', async () => {
           // the history import does it, against the record import of the same rows.
           const t = await benchHistoryImport(ds, runs)
           push({ op: 'history-import', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'record import of the same log rows (every row a record)', baseline_median_ms: t.records.median, ratio: ratio(t.ours.median, t.records.median), budget: 'reported', met: true, extra: { log_rows: t.rows, deals: t.deals }, note: `${t.rows} log rows -> ${t.deals} records with their stage events; Node, memory adapter, both sides parse, check, build transactions and commit in batches of 1000` })
+        }
+        if (ops.has('sync')) {
+          // Issue 12: first publish / first join of the workspace against pouchdb-server, and the
+          // steady-state latency of one edit between two live devices. A whole workspace moves
+          // per run (records + stage events), so fewer runs at 100k and up.
+          const syncRuns = size >= 100_000 ? 1 : 3
+          const t = await benchSync(ds, syncRuns)
+          const docs = `${t.documents} documents (${size} records + their stage events + definitions)`
+          push({ op: 'sync-publish', size, median_ms: t.publish.median, p95_ms: t.publish.p95, value: t.publish.median, unit: 'ms', baseline: 'PouchDB replicating the same documents from a memory database', baseline_median_ms: t.publishBaseline.median, ratio: ratio(t.publish.median, t.publishBaseline.median), budget: 'reported', met: true, extra: { documents: t.documents, peak_heap_mb: t.publishHeapMb, runs: syncRuns }, note: `${docs}; Node, PouchDB memory mirror, pouchdb-server in memory on loopback; peak heap growth of the client ${t.publishHeapMb} MB` })
+          push({ op: 'sync-join', size, median_ms: t.join.median, p95_ms: t.join.p95, value: t.join.median, unit: 'ms', baseline: 'PouchDB replicating the database into a fresh memory database', baseline_median_ms: t.joinBaseline.median, ratio: ratio(t.join.median, t.joinBaseline.median), budget: 'reported', met: true, extra: { documents: t.documents, peak_heap_mb: t.joinHeapMb, runs: syncRuns, live_catch_up_ms: t.catchUpMs }, note: `${docs}: pulled, every document checked, restored locally in one write; peak heap growth ${t.joinHeapMb} MB; afterwards the live sync's first pass takes ${t.catchUpMs} ms to be caught up (two devices)` })
+          push({ op: 'sync-latency', size, median_ms: t.latency.median, p95_ms: t.latency.p95, value: t.latency.median, unit: 'ms', baseline: 'one document between two live-syncing PouchDB databases', baseline_median_ms: t.latencyBaseline.median, ratio: ratio(t.latency.median, t.latencyBaseline.median), budget: 'reported (the browser test asks <= 5 s)', met: true, extra: { runs: t.latency.runs.length }, note: 'one edit committed on device A until device B\'s local store applied it, both engines live on the published workspace' })
         }
       }
       if (b) await browserOps(b, size)
