@@ -17,8 +17,9 @@ export function connectExternalChanges(app: App, adapter: StorageAdapter): void 
     const records = useRecordsStore()
     const saver = useSaveStatusStore()
     const files = useFilesStore()
-    adapter.onExternalChange(({ tx, overwritten, blobs }) => {
+    adapter.onExternalChange(({ tx, overwritten, blobs, recompute }) => {
       records.applyExternal(tx)
+      if (recompute) void records.recompute(recompute.formId, recompute.ids)
       if (blobs?.length) files.arrived(blobs)
       if (overwritten?.length) saver.noteOverwritten(overwritten, tx)
     })

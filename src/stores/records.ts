@@ -1,7 +1,7 @@
 import type { FieldOf, RecordRow, StageEvent } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
 import type { RecordPatch, WriteContext, WriteResult, UndoAction, UndoOp } from '@/core/records'
-import { createRecords, deleteRecords, updateRecords, applyRecordChanges, validatorFor, mergeWrites, restoreRecords, replayOps, dependentsOf, formLinks, sourcesOf } from '@/core/records'
+import { createRecords, deleteRecords, updateRecords, applyRecordChanges, validatorFor, mergeWrites, restoreRecords, replayOps, dependentsOf, formLinks, sourcesOf, recomputeRows } from '@/core/records'
 import type { UndoOutcome } from './undo'
 import type { ImportBatch } from '@/core/io'
 import type { StageDateColumn } from '@/core/io/backdate-events'
@@ -280,6 +280,19 @@ export const useRecordsStore = defineStore('records', () => {
   }
 
   /**
+   * Recomputes the derived values (formulas, lookups, rollups) of records written from outside
+   * with values taken from two versions (a team-sync merge), and stores what changed; no undo step.
+   */
+  async function recompute(formId: string, ids: readonly string[]): Promise<void> {
+    const form = workspace.formById.get(formId)
+    if (!form) return
+    const { state } = await prepare(formId)
+    const rows = ids.map(id => state.byId.get(id)).filter((r): r is RecordRow => !!r)
+    const changed = recomputeRows(form, rows, context())
+    if (changed.length) await run({ ok: true, records: changed, tx: { records: { [formId]: { put: changed } } } }, { undo: false, background: true })
+  }
+
+  /**
    * Writes a transaction a core planner built and checked (a designer save, a stage editor
    * save, a template install): dependents added, shown, committed; no undo step.
    */
@@ -290,7 +303,7 @@ export const useRecordsStore = defineStore('records', () => {
 
   return {
     version, lastChange, ensure, applyExternal, related, loadLinked, withLinked,
-    add, update, updateAndAdd, replay, undo, redo, remove, loadTrash, restore, purge, importBatch, importBuilt, write,
+    add, update, updateAndAdd, replay, undo, redo, remove, loadTrash, restore, purge, importBatch, importBuilt, write, recompute,
   }
 })
 

@@ -264,10 +264,6 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     }
   }
 
-  function emit(tx: Transaction): void {
-    for (const listener of listeners) listener({ tx })
-  }
-
   // One batch of the mirror's changes feed since the checkpoint → one local transaction.
   async function applyBatch(): Promise<boolean> {
     const mark = await appliedSeq(mirror)
@@ -310,7 +306,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         if (here) tx.records![parsed.formId]!.put = [{ ...outcome.merged, rev: Math.max(outcome.merged.rev, here.rev + 1) }]
         if (view.presence(parsed.formId, parsed.recordId) !== 'trash') {
           await local.commit(tx)
-          emit(tx)
+          for (const listener of listeners) listener({ tx, recompute: { formId: parsed.formId, ids: [parsed.recordId] } })
         }
         unpushed.add(doc._id)
         saveUnpushed()

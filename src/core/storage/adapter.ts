@@ -87,6 +87,11 @@ export interface ExternalChange {
   overwritten?: RecordConflict[]
   /** File contents (blob keys) that arrived from elsewhere (team sync): previews shown as missing may load now. */
   blobs?: string[]
+  /**
+   * Records this device merged from two versions (team sync): their computed values (formulas,
+   * lookups, rollups) were taken from one side and are recomputed here.
+   */
+  recompute?: { formId: string, ids: string[] }
 }
 
 /** Why a write failed, so the UI can say it plainly. */

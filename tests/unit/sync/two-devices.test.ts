@@ -111,6 +111,8 @@ describe('two devices on one workspace database', () => {
     await a.adapter.commit({ records: { deals: { put: [row('d2', { f_name: 'Deal 2', f_amount: 555 }, 2)] } } })
     await b.adapter.commit({ records: { deals: { put: [row('d2', { f_name: 'Deal 2', f_amount: 20, f_note: '客户要求延期' }, 2)] } } })
     expect(a.engine.status().pending).toBe(1)
+    const recompute: string[] = []
+    for (const d of [a, b]) d.adapter.onExternalChange(c => recompute.push(...(c.recompute?.ids ?? [])))
     await a.engine.start()
     await b.engine.start()
     const merged = { f_name: 'Deal 2', f_amount: 555, f_note: '客户要求延期' }
@@ -120,6 +122,8 @@ describe('two devices on one workspace database', () => {
     }, 20_000)
     expect(a.engine.status().conflicts).toEqual([])
     expect(b.engine.status().conflicts).toEqual([])
+    // The device that wrote the merge asks for its computed values to be recomputed (once).
+    expect(recompute).toEqual(['d2'])
   }, 40_000)
 
   it('marks a field both changed as a conflict on both sides, and resolving on one clears both', async () => {
