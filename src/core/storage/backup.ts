@@ -31,8 +31,9 @@ export function stateToBackup(state: WorkspaceState, exportedAt: number): Worksp
     if (!data) continue
     backup.records[formId] = [...data.records.values()]
     backup.trash[formId] = [...data.trash.values()]
-    backup.stageEvents.push(...data.events.values())
-    backup.changes.push(...data.changes.values())
+    // One by one: spreading 400k events into push() exceeds the engine's argument limit.
+    for (const event of data.events.values()) backup.stageEvents.push(event)
+    for (const change of data.changes.values()) backup.changes.push(change)
   }
   return backup
 }
