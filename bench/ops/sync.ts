@@ -2,6 +2,7 @@
  * sync-publish / sync-join / sync-latency (issue 12): team sync against a real CouchDB-protocol
  * server (pouchdb-server in memory on loopback, its own process), in Node with PouchDB's memory
  * adapter as the device's mirror and the memory adapter as its local store.
+ * Device databases (mirrors, the baselines' sources and targets) are LevelDB on disk.
  * - publish: a device's whole workspace (the bench form, its records and stage events) pushed
  *   to a new workspace database, as the Team sync panel does (publishWorkspace: documents built
  *   from the backup, written into the mirror, replicated); baseline: PouchDB replicating the same
@@ -15,7 +16,10 @@
  * Peak heap: the highest `heapUsed` sampled every 20 ms during the op, minus the value before it.
  */
 import PouchDBCore from 'pouchdb-core'
-import MemoryAdapter from 'pouchdb-adapter-memory'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import LevelAdapter from 'pouchdb-adapter-leveldb'
 import HttpAdapter from 'pouchdb-adapter-http'
 import Replication from 'pouchdb-replication'
 import type { StorageAdapter } from '../../src/core/storage/adapter'
@@ -31,7 +35,7 @@ import type { Dataset } from '../lib/data'
 import { OPP_FORM } from '../lib/data'
 import { summarize, type Timing } from '../lib/measure'
 
-const PouchDB = (PouchDBCore as unknown as PouchStatic).plugin(MemoryAdapter).plugin(HttpAdapter).plugin(Replication)
+const PouchDB = (PouchDBCore as unknown as PouchStatic).plugin(LevelAdapter).plugin(HttpAdapter).plugin(Replication)
 const BATCH = 1000
 
 export interface SyncBench {
@@ -82,7 +86,10 @@ async function newDatabase(server: SyncServer, admin: ServerConnection): Promise
   return { name, remote: new PouchDB(`${server.url}${name}`, { skip_setup: true, auth: { username: server.admin, password: server.password } }) }
 }
 
-const memory = (what: string) => new PouchDB(unique(what), { adapter: 'memory' })
+// Device databases on disk (LevelDB, pouchdb-server's own adapter), as the browser keeps its
+// mirror in IndexedDB: the heap figure is the client's, not the stored documents'.
+let dir = ''
+const memory = (what: string) => new PouchDB(join(dir, unique(what)), { adapter: 'leveldb' })
 
 async function replicate(from: PouchDatabase, to: PouchDatabase): Promise<void> {
   await PouchDB.replicate(from, to, { batch_size: BATCH, batches_limit: 2 })
@@ -100,6 +107,7 @@ async function until(ready: () => boolean | Promise<boolean>, what: string, time
 
 export async function benchSync(ds: Dataset, runs: number, latencyRuns = 10): Promise<SyncBench> {
   const server = await startSyncServer()
+  dir = mkdtempSync(join(tmpdir(), 'fg-bench-sync-'))
   const admin: ServerConnection = { url: server.url, headers: { Authorization: server.auth } }
   try {
     const local = await localWith(ds)
@@ -197,5 +205,6 @@ export async function benchSync(ds: Dataset, runs: number, latencyRuns = 10): Pr
   }
   finally {
     await server.stop()
+    rmSync(dir, { recursive: true, force: true })
   }
 }
