@@ -17,8 +17,11 @@ export type UndoOutcome
 
 interface Stacks { done: UndoStep[], undone: UndoStep[] }
 
+/** Operations on another form replayed in the same write (a step's `also`). */
+export interface AlsoOps { formId: string, ops: UndoOp[] }
+
 /** Writes undo operations as one validated write (the records store's `replay`); passed in so this store imports no other store that imports it. */
-export type Replayer = (formId: string, ops: UndoOp[]) => Promise<WriteResult>
+export type Replayer = (formId: string, ops: UndoOp[], also?: AlsoOps[]) => Promise<WriteResult>
 
 /**
  * Undo/redo per form. The records store records a step for every write it makes (edits,
@@ -74,7 +77,9 @@ export const useUndoStore = defineStore('undo', () => {
     const s = stacksOf(formId)
     const step = s[from].pop()
     if (!step) return { status: 'empty' }
-    const result = await replay(formId, from === 'done' ? step.undo : step.redo)
+    const undoing = from === 'done'
+    const also = step.also?.map(a => ({ formId: a.formId, ops: undoing ? a.undo : a.redo }))
+    const result = await replay(formId, undoing ? step.undo : step.redo, also)
     if (!result.ok) {
       s[from].push(step)
       return { status: 'refused', step, result }

@@ -33,11 +33,38 @@ export interface UndoStep {
   redo: UndoOp[]
   /** Writes of one user action made in several commits (import batches) share a group and undo as one step. */
   group?: string
+  /** Steps of other forms written by the same action (records its automations created or set): undone and redone with it, in one write. */
+  also?: UndoStep[]
+}
+
+/** The steps of `older` and `newer` per form, merged where a form has both. */
+function mergeAlso(older: readonly UndoStep[] = [], newer: readonly UndoStep[] = []): UndoStep[] | undefined {
+  const out = [...older]
+  for (const n of newer) {
+    const i = out.findIndex(o => o.formId === n.formId)
+    if (i >= 0) out[i] = mergeSteps(out[i]!, n)
+    else out.push(n)
+  }
+  return out.length ? out : undefined
 }
 
 /** One step doing `newer` after `older` (same form): undo reverts newer first, redo replays older first. */
 export function mergeSteps(older: UndoStep, newer: UndoStep): UndoStep {
-  return { ...older, size: older.size + newer.size, undo: [...newer.undo, ...older.undo], redo: [...older.redo, ...newer.redo] }
+  const merged: UndoStep = { ...older, size: older.size + newer.size, undo: [...newer.undo, ...older.undo], redo: [...older.redo, ...newer.redo] }
+  const also = mergeAlso(older.also, newer.also)
+  if (also) merged.also = also
+  return merged
+}
+
+/**
+ * The steps of one write as undo keeps them: the step of the form the user acted on holds the
+ * other forms' steps (`also`), so one Ctrl+Z there reverts the records its automations wrote too.
+ */
+export function joinSteps(steps: readonly UndoStep[], formId: string | undefined): UndoStep[] {
+  const main = steps.find(s => s.formId === formId)
+  if (!main || steps.length < 2) return [...steps]
+  const others = steps.filter(s => s !== main)
+  return [{ ...main, also: mergeAlso(main.also, others) }]
 }
 
 function same(a: unknown, b: unknown): boolean {

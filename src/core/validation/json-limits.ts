@@ -11,7 +11,7 @@ import { lineColumn } from './line-column'
 /** Where JSON enters the app; each place has its own limits and its own words in messages. */
 export type JsonPlace
   = | 'form' | 'view' | 'dashboard' | 'app' | 'template' | 'backup' | 'settings'
-    | 'routeFilter' | 'syncDocument' | 'tabMessage' | 'storedViews' | 'importJournal' | 'formDraft'
+    | 'routeFilter' | 'syncDocument' | 'tabMessage' | 'storedViews' | 'importJournal' | 'formDraft' | 'automationLog'
 
 /** How deep and how large JSON may be at one place. */
 export interface JsonLimit {
@@ -43,6 +43,7 @@ export const JSON_LIMITS: Readonly<Record<JsonPlace, JsonLimit>> = {
   formDraft: { maxDepth: 64, maxSize: 5 * MB },
   routeFilter: { maxDepth: 32, maxSize: 1 * MB },
   importJournal: { maxDepth: 8, maxSize: 1 * MB },
+  automationLog: { maxDepth: 12, maxSize: 4 * MB },
   storedViews: { maxDepth: 4, maxSize: 256 * KB },
 }
 
@@ -60,6 +61,7 @@ export const JSON_PLACE_WORDS: Readonly<Record<JsonPlace, { 'zh-CN': string, 'en
   formDraft: { 'zh-CN': '表单草稿', 'en': 'Form draft' },
   routeFilter: { 'zh-CN': '链接中的筛选条件', 'en': 'The link\'s filter' },
   importJournal: { 'zh-CN': '导入日志', 'en': 'Import journal' },
+  automationLog: { 'zh-CN': '智能助手运行日志', 'en': 'Automation log' },
   storedViews: { 'zh-CN': '已记住的视图选择', 'en': 'Remembered view choice' },
 }
 
