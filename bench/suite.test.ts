@@ -37,6 +37,10 @@ async function browserOps(b: BrowserBench, size: number): Promise<void> {
     const t = await benchColdOpen(b, size, runs)
     const abs = atSize(size, 3000, 400)
     const r = ratio(t.ours.median, t.baseline.median)
+    if (ops.has('cold-open')) {
+      const firstAbs = atSize(size, 500, 300)
+      push({ op: 'cold-open-first-rows', size, median_ms: t.first.median, p95_ms: t.first.p95, value: t.first.median, unit: 'ms', baseline: 'same DataGrid, rows from memory', baseline_median_ms: t.baseline.median, ratio: ratio(t.first.median, t.baseline.median), budget: `<= ${firstAbs} ms`, met: t.first.median <= firstAbs, note: 'first data row shown by a streamed open (the rest still being read)' })
+    }
     if (ops.has('cold-open')) push({ op: 'cold-open', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'same DataGrid, rows from memory', baseline_median_ms: t.baseline.median, ratio: r, budget: `<= ${abs} ms; <= 1.3x`, met: t.ours.median <= abs && r <= 1.3 })
   }
   if (ops.has('memory')) {

@@ -54,8 +54,13 @@ function mountGrid(adapter: StorageAdapter, source: () => GridSource | undefined
   return { app, grid }
 }
 
-/** Opens database `name` through the workspace and records stores and shows form `formId` in DataGrid. */
-export async function openGrid(name: string, formId: string): Promise<MountedGrid> {
+/**
+ * Opens database `name` through the workspace and records stores and shows form `formId` in
+ * DataGrid as the grid page does: the grid gets the first slice of rows as soon as the store
+ * has it (a streamed open) and the rest as it is read. `onFirstRows` is called when the
+ * grid is given its first rows; resolves once every record is read and held by the grid.
+ */
+export async function openGrid(name: string, formId: string, onFirstRows?: () => void): Promise<MountedGrid> {
   const adapter = createLocalforageAdapter({ name, broadcast: false })
   const src = shallowRef<GridSource>()
   const { app, grid } = mountGrid(adapter, () => src.value)
@@ -65,9 +70,25 @@ export async function openGrid(name: string, formId: string): Promise<MountedGri
   const form = workspace.formById.get(formId)
   if (!form) throw new Error(`no form ${formId} in ${name}`)
   const state = records.ensure(formId)
-  await state.loaded
+  await state.firstRows
   src.value = { fields: form.fields, rows: state.rows, version: () => records.version }
-  return { app, adapter, workspace, records, api: () => grid.value?.api }
+  onFirstRows?.()
+  await state.loaded
+  const api = () => grid.value?.api
+  await gridHolds(api, () => state.rows.value.length)
+  return { app, adapter, workspace, records, api }
+}
+
+/** Resolves once the grid holds `count()` rows (checked every animation frame). */
+function gridHolds(api: () => GridApi<RecordRow> | undefined, count: () => number): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (): void => {
+      const a = api()
+      if (a && !a.isDestroyed() && a.getDisplayedRowCount() === count()) resolve()
+      else requestAnimationFrame(check)
+    }
+    check()
+  })
 }
 
 /** The same DataGrid over rows already in memory (a memory adapter, never read: no IndexedDB at all). */

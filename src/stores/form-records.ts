@@ -21,11 +21,19 @@ export interface FormRecords {
 
 /** Slices of a streamed open reach the views at most this often (each redraws the grid). */
 const SLICE_SHOW_MS = 150
+/**
+ * Rows read are shown once there are this many times as many as were last shown: each showing
+ * costs the grid (and every view over `rows`) time in the number of rows, so showing at a
+ * growing interval keeps the total a small multiple of one showing of the whole form. The
+ * "x of y" progress is updated every SLICE_SHOW_MS in between.
+ */
+const SHOW_GROWTH = 2
 
 /**
  * Starts reading a form. The adapter may hand the records out in slices (a streamed open):
  * each slice is appended to `rows` at once (so edits and other tabs' changes, which wait for
- * the adapter's lock, always land after the slices) and shown at most every SLICE_SHOW_MS;
+ * the adapter's lock, always land after the slices) and shown at most every SLICE_SHOW_MS,
+ * once twice as many rows as last shown are read (SHOW_GROWTH);
  * `onShown` is called each time rows were shown (the records store bumps its version).
  */
 export function openFormRecords(adapter: StorageAdapter, formId: string, onShown: () => void): FormRecords {
@@ -35,17 +43,31 @@ export function openFormRecords(adapter: StorageAdapter, formId: string, onShown
   let first!: () => void
   const firstRows = new Promise<void>(resolve => (first = resolve))
   let shownAt = 0
+  let progressAt = 0
+  let shownCount = 0
   let timer: ReturnType<typeof setTimeout> | undefined
+  let progressTimer: ReturnType<typeof setTimeout> | undefined
   let progress: LoadProgress = { loaded: 0, total: 0 }
+  const showProgress = () => {
+    progressTimer = undefined
+    progressAt = performance.now()
+    loading.value = progress
+  }
   const show = () => {
     timer = undefined
     shownAt = performance.now()
-    loading.value = progress
+    showProgress()
     // A new array each time rows are shown: a computed over `rows.value` that returns the array
     // itself (a relation picker's options, the stage data) only tells its dependents when the
     // reference changes.
     rows.value = markRaw(rows.value.slice())
+    shownCount = rows.value.length
     onShown()
+  }
+  const stopTimers = () => {
+    clearTimeout(timer)
+    clearTimeout(progressTimer)
+    timer = progressTimer = undefined
   }
   let streamed = 0
   const onRows = (slice: RecordRow[], p: LoadProgress) => {
@@ -56,15 +78,16 @@ export function openFormRecords(adapter: StorageAdapter, formId: string, onShown
     }
     streamed += slice.length
     progress = p
+    const wait = (since: number) => Math.max(0, SLICE_SHOW_MS - (performance.now() - since))
     if (streamed === slice.length) {
       show()
       first()
     }
-    else if (!timer) timer = setTimeout(show, Math.max(0, SLICE_SHOW_MS - (performance.now() - shownAt)))
+    else if (!timer && list.length >= shownCount * SHOW_GROWTH) timer = setTimeout(show, wait(shownAt))
+    else if (!timer && !progressTimer) progressTimer = setTimeout(showProgress, wait(progressAt))
   }
   const loaded = adapter.loadRecords(formId, { onRows }).then((all) => {
-    if (timer) clearTimeout(timer)
-    timer = undefined
+    stopTimers()
     if (streamed !== all.length) {
       // Not streamed (or not all of it): take the list as it is.
       byId.clear()
@@ -75,6 +98,7 @@ export function openFormRecords(adapter: StorageAdapter, formId: string, onShown
     loading.value = null
     if (streamed > 0) onShown()
   }).finally(() => {
+    stopTimers()
     loading.value = null
     first()
   })

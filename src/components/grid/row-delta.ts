@@ -10,7 +10,11 @@ export interface RowDelta {
   add: RecordRow[]
 }
 
-/** Above this many removed + added rows a full reset is cheaper than a transaction. */
+/**
+ * Above this many removed + added rows a full reset is cheaper than a transaction, except for
+ * rows only appended (a streamed open's slices, an import): a reset would compare every row
+ * shown by id to find the same appends, so appends stay a transaction whatever their number.
+ */
 export const MAX_DELTA = 500
 
 /**
@@ -18,7 +22,8 @@ export const MAX_DELTA = 500
  * removals, in-place updates and appends cannot express it within `maxDelta` rows, or when a
  * row moved (sort): a removed-and-appended row would lose its selection, which a full reset
  * (AG Grid keeps row nodes by id) does not. A row that left (filter) is removed, a replaced
- * object at the same place is updated, new rows after the last kept one are appended.
+ * object at the same place is updated, new rows after the last kept one are appended (any
+ * number of them when nothing is removed).
  * One pass over both lists.
  */
 export function rowDelta(shown: readonly RecordRow[], next: readonly RecordRow[], maxDelta = MAX_DELTA): RowDelta | 'reset' {
@@ -40,7 +45,8 @@ export function rowDelta(shown: readonly RecordRow[], next: readonly RecordRow[]
   }
   for (; i < shown.length; i++) delta.remove.push(shown[i]!)
   for (; j < next.length; j++) delta.add.push(next[j]!)
-  if (delta.remove.length + delta.add.length > maxDelta) return 'reset'
+  const appendOnly = delta.remove.length === 0 && shown.length > 0
+  if (!appendOnly && delta.remove.length + delta.add.length > maxDelta) return 'reset'
   if (delta.add.length > 0 && delta.remove.length > 0) {
     const added = new Set(delta.add.map(r => r.id))
     if (delta.remove.some(r => added.has(r.id))) return 'reset'

@@ -41,6 +41,19 @@ describe('row-delta', () => {
       expect(rowDelta(records(20), records(20, 100), 10)).toBe('reset')
     })
 
+    it('should append any number of rows added after the shown ones (a streamed open\'s slice) as a transaction', () => {
+      const shown = records(3)
+      const next = shown.slice()
+      next[1] = record(1, { f_amount: 7 })
+      const delta = rowDelta(shown, [...next, ...records(30, 3)], 10)
+      if (delta === 'reset') throw new Error('expected a transaction')
+      expect(delta.add).toHaveLength(30)
+      expect(delta.update).toEqual([next[1]])
+      expect(rowDelta([], records(30), 10)).toBe('reset')
+      expect(rowDelta(shown.slice(1), [...shown.slice(1), ...records(30, 3)], 10)).not.toBe('reset')
+      expect(rowDelta(shown, [...shown.slice(1), ...records(30, 3)], 10)).toBe('reset')
+    })
+
     it('should give an empty delta for the same rows in a new array', () => {
       const shown = records(4)
       const delta = rowDelta(shown, shown.slice())
