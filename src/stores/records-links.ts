@@ -41,15 +41,24 @@ export function recordsLinks(deps: LinkDeps) {
     return withDependents(tx, { forms: deps.forms(), related, formula: { forms: deps.forms() } })
   }
 
-  /** Records stored before lookups and rollups were computed get their values once their form loads (one commit). */
-  async function backfill(formId: string): Promise<void> {
+  /** Recomputes the derived values of the loaded rows `pick` chooses and writes those that change (one commit). */
+  async function rewriteDerived(formId: string, pick: (form: FormDef, rows: readonly RecordRow[]) => RecordRow[]): Promise<void> {
     const form = deps.formById(formId)
-    const missing = () => rowsMissingLinks(form!, deps.state(formId)?.rows.value ?? [])
-    if (!form || !missing().length) return
+    const rows = () => (form ? pick(form, deps.state(formId)?.rows.value ?? []) : [])
+    if (!rows().length) return
     await loadLinked([formId])
-    const puts = recomputeRows(form, missing(), context())
+    const puts = recomputeRows(form!, rows(), context())
     if (puts.length) await deps.write(withLinked({ records: { [formId]: { put: puts } } }))
   }
 
-  return { related, context, loadLinked, withLinked, backfill }
+  /** Records stored before lookups and rollups were computed get their values once their form loads. */
+  const backfill = (formId: string) => rewriteDerived(formId, rowsMissingLinks)
+
+  /** Records written from outside with values taken from two versions (a team-sync merge) get their derived values recomputed. */
+  function recompute(formId: string, ids: readonly string[]): Promise<void> {
+    const wanted = new Set(ids)
+    return rewriteDerived(formId, (_form, rows) => rows.filter(r => wanted.has(r.id)))
+  }
+
+  return { related, context, loadLinked, withLinked, backfill, recompute }
 }

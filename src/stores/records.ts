@@ -1,7 +1,7 @@
 import type { FieldOf, RecordRow, StageEvent } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
 import type { RecordPatch, WriteContext, WriteResult, UndoAction, UndoOp } from '@/core/records'
-import { createRecords, deleteRecords, updateRecords, applyRecordChanges, validatorFor, mergeWrites, restoreRecords, replayOps, dependentsOf, formLinks, sourcesOf, recomputeRows } from '@/core/records'
+import { createRecords, deleteRecords, updateRecords, applyRecordChanges, validatorFor, mergeWrites, restoreRecords, replayOps, dependentsOf, formLinks, sourcesOf } from '@/core/records'
 import type { UndoOutcome } from './undo'
 import type { ImportBatch } from '@/core/io'
 import type { StageDateColumn } from '@/core/io/backdate-events'
@@ -125,7 +125,7 @@ export const useRecordsStore = defineStore('records', () => {
   }
 
   // Lookups, rollups and MAPX: other forms' rows, loading them, propagating to them.
-  const { related, context, loadLinked, withLinked, backfill } = recordsLinks({
+  const { related, context, loadLinked, withLinked, backfill, recompute: recomputeLoaded } = recordsLinks({
     state: formId => forms.get(formId),
     load: formId => ensure(formId).loaded,
     forms: () => workspace.forms,
@@ -284,12 +284,9 @@ export const useRecordsStore = defineStore('records', () => {
    * with values taken from two versions (a team-sync merge), and stores what changed; no undo step.
    */
   async function recompute(formId: string, ids: readonly string[]): Promise<void> {
-    const form = workspace.formById.get(formId)
-    if (!form) return
-    const { state } = await prepare(formId)
-    const rows = ids.map(id => state.byId.get(id)).filter((r): r is RecordRow => !!r)
-    const changed = recomputeRows(form, rows, context())
-    if (changed.length) await run({ ok: true, records: changed, tx: { records: { [formId]: { put: changed } } } }, { undo: false, background: true })
+    if (!workspace.formById.has(formId)) return
+    await ensure(formId).loaded
+    await recomputeLoaded(formId, ids)
   }
 
   /**

@@ -8,11 +8,11 @@ import type { RecordRow } from '@/core/schema/types'
 import type { BlobPut, ExternalChange, StorageAdapter, Transaction } from '@/core/storage/adapter'
 import type { RawDoc } from '@/core/sync/doc-check'
 import { transactionOfDocs, type LocalView, type SkippedDoc } from '@/core/sync/docs-tx'
-import { fileDocId, parseDocId, type FileDoc } from '@/core/sync/layout'
+import { parseDocId } from '@/core/sync/layout'
 import { docsOfTransaction } from '@/core/sync/tx-docs'
 import { appliedSeq, idsOfForm, markApplied, type Mirror, pushable, writeDrafts } from './mirror'
-import { base64Of } from './file-bytes'
-import { journalEntryOf, type JournalStore } from './journal'
+import { fileDraft, pulledFiles } from './file-docs'
+import { journalNotes, type JournalStore } from './journal'
 import { draftsToRecover } from './recover'
 import type { PouchDoc, PouchStatic, Replication } from './pouch-types'
 import { dropLosers, examineRecordConflict, type RecordConflictState } from './record-conflicts'
@@ -136,6 +136,21 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       for (const id of await idsOfForm(mirror, formId)) drafts.push({ _id: id, _deleted: true })
     }
     if (!drafts.length) return
+    await keep(drafts)
+    emitStatus(status.state === 'synced' && !offline() ? { state: 'syncing' } : {})
+  }
+
+  async function writeFiles(blobs: readonly BlobPut[]): Promise<void> {
+    if (!blobs.length || !(opts.mayWrite?.('file') ?? true)) return
+    const who = { by: user, at: iso() }
+    const drafts = []
+    for (const { key, blob } of blobs) drafts.push(await fileDraft(key, blob, who))
+    await keep(drafts)
+    emitStatus(status.state === 'synced' && !offline() ? { state: 'syncing' } : {})
+  }
+
+  /** Writes drafts into the mirror as this device's: their revisions are not applied back here, and they count as waiting until pushed. */
+  async function keep(drafts: Parameters<typeof writeDrafts>[1]): Promise<void> {
     const written = await writeDrafts(mirror, drafts)
     written.revs.forEach(r => ownRevs.add(r))
     written.ids.forEach((id) => {
@@ -143,40 +158,6 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       rewritten?.add(id)
     })
     saveUnpushed()
-    emitStatus(status.state === 'synced' && !offline() ? { state: 'syncing' } : {})
-  }
-
-  async function writeFiles(blobs: readonly BlobPut[]): Promise<void> {
-    if (!blobs.length || !(opts.mayWrite?.('file') ?? true)) return
-    const at = iso()
-    const drafts: FileDoc[] = []
-    for (const { key, blob } of blobs) {
-      drafts.push({
-        _id: fileDocId(key), type: 'file', schemaVersion: 1, by: user, at,
-        body: { key, mime: blob.type, size: blob.size },
-        _attachments: { content: { content_type: blob.type || 'application/octet-stream', data: await base64Of(blob) } },
-      })
-    }
-    const written = await writeDrafts(mirror, drafts)
-    written.revs.forEach(r => ownRevs.add(r))
-    written.ids.forEach(id => unpushed.add(id))
-    saveUnpushed()
-    emitStatus(status.state === 'synced' && !offline() ? { state: 'syncing' } : {})
-  }
-
-  /** The bytes of pulled files, from the mirror into the local store. */
-  async function applyFiles(files: { key: string, mime: string }[]): Promise<string[]> {
-    const stored: BlobPut[] = []
-    for (const { key, mime } of files) {
-      const doc = await mirror.get(fileDocId(key), { attachments: true, binary: true }) as unknown as FileDoc
-      const data = doc._attachments?.content.data
-      if (data === undefined) continue
-      // A Blob in the browser, a Buffer under Node.
-      const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type: mime })
-      stored.push({ key, blob: blob.type === mime ? blob : blob.slice(0, blob.size, mime) })
-    }
-    if (stored.length) await local.putBlobs(stored)
-    return stored.map(s => s.key)
   }
 
   // The waiting count kept across reloads can name documents pushed just before a tab closed
@@ -208,35 +189,14 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     }
   }
 
-  let noted = 0
-  const tab = Math.random().toString(36).slice(2, 10)
-  function note(tx: Transaction): string | null {
-    if (!opts.journal) return null
-    const id = `${tab}-${now()}-${noted++}`
-    opts.journal.put(journalEntryOf(id, tx))
-    return id
-  }
-  function noteFiles(keys: readonly string[]): string | null {
-    if (!opts.journal || !keys.length) return null
-    const id = `${tab}-${now()}-${noted++}`
-    opts.journal.put({ id, docs: keys.map(fileDocId), changes: [], dropForms: [] })
-    return id
-  }
-  function forget(entryId: string | null): void {
-    if (entryId) opts.journal?.remove(entryId)
-  }
+  const { note, noteFiles, forget } = journalNotes(opts.journal, now)
 
   async function recover(): Promise<number> {
     const entries = opts.journal?.load() ?? []
     if (!entries.length) return 0
     const drafts = (await draftsToRecover(entries, { local, mirror, who: { by: user, at: iso() } }))
       .filter(d => d._id !== 'settings' || (opts.mayWrite?.('settings') ?? true))
-    if (drafts.length) {
-      const written = await writeDrafts(mirror, drafts)
-      written.revs.forEach(r => ownRevs.add(r))
-      written.ids.forEach(id => unpushed.add(id))
-      saveUnpushed()
-    }
+    if (drafts.length) await keep(drafts)
     for (const entry of entries) opts.journal!.remove(entry.id)
     return drafts.length
   }
@@ -289,15 +249,18 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       const { tx, skipped, files } = transactionOfDocs(docs, await localView(docs))
       if (skipped.length) status.skipped = [...status.skipped, ...skipped].slice(-SKIPPED_KEEP)
       // Files first: a record that names one finds its contents when it is shown.
-      const blobs = files.length ? await applyFiles(files) : []
+      const stored = files.length ? await pulledFiles(mirror, files) : []
+      if (stored.length) await local.putBlobs(stored)
+      const blobs = stored.map(s => s.key)
       if (Object.keys(tx).length) await local.commit(tx)
       if (Object.keys(tx).length || blobs.length) for (const listener of listeners) listener({ tx, ...(blobs.length ? { blobs } : {}) })
     }
+    // Computed fields are never contested (they follow the fields they are computed from).
+    const forms = contested.length ? (await local.loadDefinitions()).forms : []
+    const computedOf = (formId: string) => new Set((forms.find(f => f.id === formId)?.fields ?? []).filter(f => behaviourOf(f).computed).map(f => f.id))
     for (const doc of contested) {
       const parsed = parseDocId(doc._id) as { formId: string, recordId: string }
-      const form = (await local.loadDefinitions()).forms.find(f => f.id === parsed.formId)
-      const computed = new Set((form?.fields ?? []).filter(f => behaviourOf(f).computed).map(f => f.id))
-      const outcome = await examineRecordConflict(mirror, doc, user, iso, computed)
+      const outcome = await examineRecordConflict(mirror, doc, user, iso, computedOf(parsed.formId))
       const key = `${parsed.formId}:${parsed.recordId}`
       if (outcome.merged) {
         const tx: Transaction = { records: { [parsed.formId]: { put: [outcome.merged] } } }

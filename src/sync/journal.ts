@@ -4,7 +4,7 @@
 // the next start writes those documents into the mirror from the local store as it is then, so
 // nothing committed here stays off the server.
 import type { Transaction } from '@/core/storage/adapter'
-import { changeDocId, definitionDocId, eventDocId, recordDocId, SETTINGS_DOC_ID } from '@/core/sync/layout'
+import { changeDocId, definitionDocId, eventDocId, fileDocId, recordDocId, SETTINGS_DOC_ID } from '@/core/sync/layout'
 
 export interface JournalEntry {
   id: string
@@ -36,6 +36,25 @@ export function journalEntryOf(id: string, tx: Transaction): JournalEntry {
   for (const e of tx.stageEvents ?? []) docs.add(eventDocId(e.formId, e.id))
   const changes = (tx.changes ?? []).map(c => ({ formId: c.formId, recordId: c.recordId, docId: changeDocId(c.formId, c.id) }))
   return { id, docs: [...docs], changes, dropForms: [...tx.dropForms ?? []] }
+}
+
+/** Notes kept by one tab: each under an id of its own (no two tabs pick the same). */
+export function journalNotes(journal: JournalStore | undefined, now: () => number) {
+  let noted = 0
+  const tab = Math.random().toString(36).slice(2, 10)
+  function put(entry: (id: string) => JournalEntry): string | null {
+    if (!journal) return null
+    const id = `${tab}-${now()}-${noted++}`
+    journal.put(entry(id))
+    return id
+  }
+  return {
+    /** Notes the documents a transaction is about to commit locally. */
+    note: (tx: Transaction) => put(id => journalEntryOf(id, tx)),
+    /** Notes file contents stored locally, by key. */
+    noteFiles: (keys: readonly string[]) => keys.length ? put(id => ({ id, docs: keys.map(fileDocId), changes: [], dropForms: [] })) : null,
+    forget: (entryId: string | null) => { if (entryId) journal?.remove(entryId) },
+  }
 }
 
 const PREFIX = 'funnelgrid-sync-journal:'

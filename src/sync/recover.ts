@@ -3,9 +3,9 @@
 // version or newer (it may hold a teammate's later edit, pulled but not applied yet).
 import type { RecordRow } from '@/core/schema/types'
 import type { StorageAdapter, Transaction } from '@/core/storage/adapter'
-import { fileDocId, parseDocId, type DefinitionKind, type FileDoc } from '@/core/sync/layout'
+import { parseDocId, type DefinitionKind } from '@/core/sync/layout'
 import { docsOfTransaction, type DocDraft } from '@/core/sync/tx-docs'
-import { base64Of } from './file-bytes'
+import { fileDraft } from './file-docs'
 import type { JournalEntry } from './journal'
 import { idsOfForm, type Mirror } from './mirror'
 
@@ -99,8 +99,7 @@ export async function draftsToRecover(entries: readonly JournalEntry[], ctx: Con
   for (const key of new Set(files)) {
     const blob = await ctx.local.getBlob(key)
     if (!blob) continue
-    const file: FileDoc = { _id: fileDocId(key), type: 'file', schemaVersion: 1, by: ctx.who.by, at: ctx.who.at, body: { key, mime: blob.type, size: blob.size }, _attachments: { content: { content_type: blob.type || 'application/octet-stream', data: await base64Of(blob) } } }
-    drafts.push(file)
+    drafts.push(await fileDraft(key, blob, ctx.who))
   }
   for (const formId of new Set(entries.flatMap(e => e.dropForms))) {
     if (forms.has(formId)) continue
