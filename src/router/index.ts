@@ -9,6 +9,7 @@ export function createAppRouter() {
     routes: [
       { path: '/', name: 'home', component: HomeView },
       { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsView.vue') },
+      { path: '/help/:section?', name: 'help', component: () => import('@/pages/HelpView.vue'), props: true },
       { path: '/templates', name: 'templates', component: () => import('@/pages/TemplateGalleryView.vue') },
       {
         path: '/app/:appId',

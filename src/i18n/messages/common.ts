@@ -20,7 +20,7 @@ export default {
       leave: '离开',
       stay: '留下',
     },
-    nav: { home: '工作台', templates: '模板中心', settings: '设置' },
+    nav: { home: '工作台', templates: '模板中心', settings: '设置', help: '帮助' },
     recordsLoading: {
       start: '正在读取记录…',
       progress: '正在读取记录：已读 {loaded} / 共 {total} 条',
@@ -66,7 +66,7 @@ export default {
       leave: 'Leave',
       stay: 'Stay',
     },
-    nav: { home: 'Workspace', templates: 'Templates', settings: 'Settings' },
+    nav: { home: 'Workspace', templates: 'Templates', settings: 'Settings', help: 'Help' },
     recordsLoading: {
       start: 'Reading records…',
       progress: 'Reading records: {loaded} of {total} read',
