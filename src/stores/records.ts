@@ -1,14 +1,16 @@
 import type { FieldOf, RecordRow, StageEvent } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
 import type { RecordPatch, WriteContext, WriteResult, UndoAction, UndoOp } from '@/core/records'
-import { createRecords, deleteRecords, updateRecords, applyRecordChanges, validatorFor, mergeWrites, restoreRecords, replayOps, dependentsOf, formLinks, sourcesOf } from '@/core/records'
-import type { UndoOutcome } from './undo'
+import { createRecords, deleteRecords, updateRecords, applyRecordChanges, validatorFor, mergeWrites, restoreRecords, replayOps, dependentsOf, formLinks, sourcesOf, joinSteps } from '@/core/records'
+import type { AlsoOps, UndoOutcome } from './undo'
 import type { ImportBatch } from '@/core/io'
 import type { StageDateColumn } from '@/core/io/backdate-events'
 import { batchTransaction } from '@/core/io'
 import { withBackdatedEvents } from '@/core/io/backdate-events'
 import { openFormRecords, type FormRecords } from './form-records'
 import { recordsLinks } from './records-links'
+import { recordsAutomations } from './records-automations'
+import { useAutomationLogStore } from './automation-log'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { shallowRef, triggerRef } from 'vue'
 import { useAdapter } from './use-adapter'
@@ -43,6 +45,8 @@ export interface WriteOptions {
   confirmed?: boolean
   /** A write the app makes by itself (lookups backfilled on open): a refusal for the role is not shown. */
   background?: boolean
+  /** `false`: the write's automations do not run (undo/redo replays, planner writes, installs, purges and backfills restore or build states that already hold their outputs). */
+  automate?: false
 }
 
 /** How a write through the pipeline ended: refused with field-named issues, or written (`saved` false when storage refused it; the change is kept for a retry). */
@@ -99,6 +103,8 @@ export const useRecordsStore = defineStore('records', () => {
     if (!state?.loading.value || !form) return false
     if (!ids.every(id => state.byId.has(id))) return false
     if (form.fields.some(f => 'unique' in f && f.unique)) return false
+    // Automations may create records in other forms, with serials and unique checks over them.
+    if (automations.firesOn(formId)) return false
     return dependentsOf(formLinks(workspace.forms), [formId]).size === 0
   }
 
@@ -130,7 +136,23 @@ export const useRecordsStore = defineStore('records', () => {
     load: formId => ensure(formId).loaded,
     forms: () => workspace.forms,
     formById: formId => workspace.formById.get(formId),
-    write: tx => run({ ok: true, records: [], tx }, { undo: false, background: true }),
+    write: tx => run({ ok: true, records: [], tx }, { undo: false, background: true, automate: false }),
+  })
+
+  // Automations (智能助手): the forms they write to, their evaluation inside `run`, the daily check.
+  const automations = recordsAutomations({
+    state: formId => forms.get(formId),
+    load: async (formIds) => {
+      await Promise.all(formIds.map(id => ensure(id).loaded))
+      await loadLinked(formIds)
+    },
+    apps: () => workspace.apps,
+    formById: () => workspace.formById,
+    members: () => workspace.settings.members,
+    events: async (formId) => {
+      await history.eventsLoaded(formId)
+      return history.eventsOf(formId).value
+    },
   })
 
   /** The pipeline's last part, shared by every write: dependents, undo step, show, commit. Call `loadLinked` first. */
@@ -139,11 +161,14 @@ export const useRecordsStore = defineStore('records', () => {
     // The sync store is asked here, not at setup: it uses this store itself.
     const refusal = useSyncStore().refusalOf(written.tx, opts.background)
     if (refusal) return { ok: false, issues: [{ recordId: '', issues: [{ fieldId: '', code: ROLE_REFUSED, message: refusal.message }] }] }
-    const tx = withLinked(written.tx)
-    const steps = opts.undo === false ? [] : undoStore.stepsOf(tx, (formId, id) => forms.get(formId)?.byId.get(id), opts.undo)
+    // The automations' writes join the user's: one commit, one undo step (read before `apply`).
+    const fired = opts.automate === false ? undefined : automations.evaluate(written.tx, ctx())
+    const tx = withLinked(fired?.tx ?? written.tx)
+    const steps = opts.undo === false ? [] : joinSteps(undoStore.stepsOf(tx, (formId, id) => forms.get(formId)?.byId.get(id), opts.undo), Object.keys(written.tx.records ?? {})[0])
     if (!opts.confirmed) {
       apply(tx)
       undoStore.push(steps, opts.undoGroup)
+      if (fired) useAutomationLogStore().record(fired)
     }
     const before = saver.failed.length
     const saved = await saver.commit(tx)
@@ -154,6 +179,7 @@ export const useRecordsStore = defineStore('records', () => {
       if (saved) {
         apply(tx)
         undoStore.push(steps, opts.undoGroup)
+        if (fired) useAutomationLogStore().record(fired)
       }
     }
     return { ...written, tx, saved, failure: failed[0]?.message }
@@ -175,6 +201,7 @@ export const useRecordsStore = defineStore('records', () => {
     const state = ensure(formId)
     await state.loaded
     await loadLinked([formId])
+    await automations.prepare(formId)
     return { form, state }
   }
 
@@ -212,10 +239,20 @@ export const useRecordsStore = defineStore('records', () => {
     return run(created ? mergeWrites(updated, created) : updated, opts)
   }
 
-  /** Replays undo/redo operations as one write, without recording a new undo step. */
-  async function replay(formId: string, ops: UndoOp[]): Promise<WriteResult> {
-    const { form, state } = await prepare(formId)
-    return run(replayOps(form, state.byId, ops, validatorFor(form), ctx()), { undo: false })
+  /**
+   * Replays undo/redo operations as one write, without recording a new undo step and without
+   * running automations; `also` holds the other forms' operations of the same step (the
+   * records an automation wrote), replayed in the same write.
+   */
+  async function replay(formId: string, ops: UndoOp[], also: readonly AlsoOps[] = []): Promise<WriteResult> {
+    const parts: WriteResult[] = []
+    for (const part of [{ formId, ops }, ...also]) {
+      // A form deleted since is skipped: its records went with it.
+      if (part.formId !== formId && !workspace.formById.has(part.formId)) continue
+      const { form, state } = await prepare(part.formId)
+      parts.push(replayOps(form, state.byId, part.ops, validatorFor(form), ctx()))
+    }
+    return run(parts.reduce((a, b) => mergeWrites(a, b)), { undo: false, automate: false })
   }
 
   /** Undoes the newest step of a form (queued behind a running undo/redo). */
@@ -243,7 +280,7 @@ export const useRecordsStore = defineStore('records', () => {
 
   /** Deletes records of the recycle bin for good (no undo). */
   async function purge(formId: string, ids: string[]): Promise<WriteOutcome> {
-    return run({ ok: true, records: [], tx: { records: { [formId]: { purge: ids } } } }, { undo: false })
+    return run({ ok: true, records: [], tx: { records: { [formId]: { purge: ids } } } }, { undo: false, automate: false })
   }
 
   /** Writes one batch of an import (updates and inserts, validated like edits); the batches of one import undo as one step. */
@@ -295,12 +332,28 @@ export const useRecordsStore = defineStore('records', () => {
    */
   async function write(tx: Transaction, opts: Pick<WriteOptions, 'confirmed'> = {}): Promise<WriteOutcome> {
     await loadLinked(Object.keys(tx.records ?? {}).filter(id => workspace.formById.has(id)))
-    return run({ ok: true, records: [], tx }, { ...opts, undo: false })
+    return run({ ok: true, records: [], tx }, { ...opts, undo: false, automate: false })
+  }
+
+  /**
+   * The daily automations (a date reached, a deal stalled) over the time since this device last
+   * checked them: what they write is stored without an undo step, and what they did is logged.
+   */
+  async function checkDaily(): Promise<void> {
+    const log = useAutomationLogStore()
+    const now = Date.now()
+    const { outcome, checked } = await automations.daily({ ...ctx(), now }, log.dailyCheckedAt)
+    if (outcome) {
+      const written = await run({ ok: true, records: [], tx: outcome.tx }, { undo: false, automate: false, background: true })
+      if (!written.ok) return
+      log.record(outcome)
+    }
+    log.setDailyChecked(checked, now)
   }
 
   return {
     version, lastChange, ensure, applyExternal, related, loadLinked, withLinked,
-    add, update, updateAndAdd, replay, undo, redo, remove, loadTrash, restore, purge, importBatch, importBuilt, write, recompute,
+    add, update, updateAndAdd, replay, undo, redo, remove, loadTrash, restore, purge, importBatch, importBuilt, write, recompute, checkDaily,
   }
 })
 
