@@ -1,5 +1,6 @@
 import type { FieldDef, FieldOf, Locale, Member, SelectOption, StageOption } from '@/core/schema/types'
 import type { LookupSource } from '@/core/records'
+import type { StageAlert } from '@/core/metrics'
 import { LOADING_TEXT, missingText } from '@/core/fields'
 import { labelText } from '@/core/utils/label'
 import { safeColor } from '@/core/utils/safe-color'
@@ -24,6 +25,8 @@ export interface FieldUiContext {
   relationOptions: (formId: string) => { id: string, title: string }[]
   /** The field a lookup's values come from, so they show as that field shows them; absent: raw values. */
   lookupSource?: (field: FieldOf<'lookup'>) => LookupSource | undefined
+  /** A deal's stalled / snoozed state on a stage field, shown beside its stage chip. */
+  stageAlert?: (recordId: string, fieldId: string) => StageAlert | undefined
 }
 
 /**

@@ -4,6 +4,7 @@ import type { FieldUiContext } from '@/components/fields/field-tags'
 import { fieldUi } from '@/components/fields/registry'
 import { isWritableField, cellValue, formatLookup } from '@/core/records'
 import { labelText } from '@/core/utils/label'
+import { stageCanAlert } from '@/core/metrics'
 import { formatCell } from './format-cell'
 
 export interface ColumnContext {
@@ -70,7 +71,8 @@ export function buildColumnDefs(fields: FieldDef[], ctx: ColumnContext): ColDef<
         },
         context: { parse: entry.parse },
         minWidth: 80,
-        width: fieldUi[field.type].width ?? 160,
+        // a stage that can stall or be snoozed says so beside its chip ("⏸ 暂缓至 2026-03-20")
+        width: field.type === 'stage' && stageCanAlert(field) ? 300 : fieldUi[field.type].width ?? 160,
       } satisfies ColDef<RecordRow>
     })
 }

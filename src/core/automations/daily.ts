@@ -5,7 +5,6 @@
  * and nothing fires twice on one device.
  */
 import type { FormDef, RecordRow, StageEvent } from '../schema/types'
-import { MS_PER_DAY } from '../metrics/stage-model'
 import { stalledRecords } from '../metrics/stalled'
 import { dayOfValue, localDayOf } from '../query/dates'
 import type { AutomationDef } from './types'
@@ -30,10 +29,9 @@ export function dailyFired(automation: AutomationDef, form: FormDef, records: re
       ? field
       : { ...field, options: { ...field.options, stages: field.options.stages.map(s => (s.kind === 'open' ? { ...s, stalledAfterDays: t.days } : s)) } }
     return stalledRecords({ records, events, field: stageField, options: { now } })
-      .filter((s) => {
-        const stalledAt = now - (s.days - s.thresholdDays) * MS_PER_DAY
-        return stalledAt > since && stalledAt <= now
-      })
+      // A snoozed deal is not stalled (stalledRecords leaves it out); one whose snooze ended
+      // while it was still stalled becomes stalled again on its resume date (`s.since`).
+      .filter(s => s.since > since && s.since <= now)
       .map(s => records[s.recordIndex]!)
   }
   return []

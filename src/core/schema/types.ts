@@ -76,6 +76,18 @@ export interface StagePipelines {
   sets: PipelineStageSet[]
 }
 
+/**
+ * Snoozing stalled deals: the fields of the same form that hold a deal's snooze. A deal whose
+ * `untilField` date is after today is snoozed: it is not stalled (stalled table, "became stalled"
+ * automations) until that day. See docs/architecture.md "Stalled deals and snooze".
+ */
+export interface StageSnooze {
+  /** A date field: the resume date (snoozed while it is after today). */
+  untilField: string
+  /** A text, textarea or select field: why the deal is snoozed. */
+  reasonField?: string
+}
+
 export interface PipelineStageSet {
   /** An option id of the pipeline field. */
   pipeline: string
@@ -108,7 +120,7 @@ export type FieldDef
     | { type: 'email', options?: Record<string, never> } & FieldBase
     | { type: 'url', options?: Record<string, never> } & FieldBase
   /** `removedStages`: stages deleted after install, kept so stage history can still name them (never valid values). */
-    | { type: 'stage', options: { stages: StageOption[], lossReasonField?: string, probabilityField?: string, removedStages?: StageOption[], pipelines?: StagePipelines } } & FieldBase
+    | { type: 'stage', options: { stages: StageOption[], lossReasonField?: string, probabilityField?: string, removedStages?: StageOption[], pipelines?: StagePipelines, snooze?: StageSnooze } } & FieldBase
     | { type: 'separator', options?: Record<string, never> } & FieldBase
     | { type: 'description', options?: { text?: Label } } & FieldBase
     | { type: 'createdAt', options?: Record<string, never> } & FieldBase

@@ -25,6 +25,17 @@ export function checkOptions(sink: IssueSink, field: FieldDef, path: string, sco
     if (!f) dangling(sink, `${path}/options/probabilityField`, probabilityField, '赢率字段', 'probability field')
     else if (f.type !== 'percent' && f.type !== 'number') wrongType(sink, `${path}/options/probabilityField`, f, 'percent or number')
   }
+  const snooze = field.options.snooze
+  if (snooze) {
+    const until = scope.get(snooze.untilField)
+    if (!until) dangling(sink, `${path}/options/snooze/untilField`, snooze.untilField, '暂缓日期字段', 'snooze date field')
+    else if (until.type !== 'date') wrongType(sink, `${path}/options/snooze/untilField`, until, 'date')
+    if (snooze.reasonField !== undefined) {
+      const reason = scope.get(snooze.reasonField)
+      if (!reason) dangling(sink, `${path}/options/snooze/reasonField`, snooze.reasonField, '暂缓原因字段', 'snooze reason field')
+      else if (!['select', 'text', 'textarea'].includes(reason.type)) wrongType(sink, `${path}/options/snooze/reasonField`, reason, 'select, text or textarea')
+    }
+  }
 }
 
 function checkUniqueOptions(sink: IssueSink, options: readonly SelectOption[], base: string): void {

@@ -86,6 +86,11 @@ describe('templates/sales-funnel.json', () => {
       expect(fieldById(opp, stage.options.probabilityField ?? '')?.type).toBe('percent')
     })
 
+    it('should keep a deal\'s snooze in a date field and a reason field of the opportunity form', () => {
+      expect(fieldById(opp, stage.options.snooze?.untilField ?? '')?.type).toBe('date')
+      expect(fieldById(opp, stage.options.snooze?.reasonField ?? '')?.type).toBe('text')
+    })
+
     it('should offer the lead sources and loss reasons the brief names', () => {
       const labels = (id: string): string[] => {
         const f = fieldById(opp, id)

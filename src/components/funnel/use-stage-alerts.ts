@@ -1,0 +1,46 @@
+import type { MaybeRefOrGetter } from 'vue'
+import type { FieldDef, FieldOf } from '@/core/schema/types'
+import type { StageAlert } from '@/core/metrics'
+import { computed, shallowRef, toValue, watch } from 'vue'
+import { stageAlerts, stageCanAlert } from '@/core/metrics'
+import { useHistoryStore } from '@/stores/history'
+import { useRecordsStore } from '@/stores/records'
+
+/** Stage fields that can show an alert: some stage stalls after N days, or deals can be snoozed. */
+function alertFields(fields: readonly FieldDef[]): FieldOf<'stage'>[] {
+  return fields.filter((f): f is FieldOf<'stage'> => f.type === 'stage' && stageCanAlert(f))
+}
+
+/**
+ * Stalled and snoozed deals of a form (`formFields`: its fields, or the ones shown), by core's
+ * stageAlerts per stage field, for the grid's stage cells and the kanban cards. The form's stage
+ * events are read only when one of those fields can stall or be snoozed (other grids read
+ * nothing more); recomputed when records or events change, with `now` read then.
+ */
+export function useStageAlerts(formId: MaybeRefOrGetter<string>, formFields: MaybeRefOrGetter<readonly FieldDef[]>) {
+  const store = useRecordsStore()
+  const history = useHistoryStore()
+  const fields = computed(() => alertFields(toValue(formFields)))
+  const ready = shallowRef<string>()
+  watch(() => [toValue(formId), fields.value.length > 0] as const, async ([id, wanted]) => {
+    if (!wanted || ready.value === id) return
+    await Promise.all([store.ensure(id).loaded, history.eventsLoaded(id)]).catch(() => undefined)
+    if (id === toValue(formId)) ready.value = id
+  }, { immediate: true })
+
+  const byField = computed(() => {
+    const out = new Map<string, Map<string, StageAlert>>()
+    const id = toValue(formId)
+    if (!fields.value.length || ready.value !== id) return out
+    void store.version
+    const records = store.ensure(id).rows.value
+    const events = history.eventsOf(id).value
+    const now = Date.now()
+    for (const field of fields.value) out.set(field.id, stageAlerts({ records, events, field, options: { now } }))
+    return out
+  })
+  return {
+    alerts: byField,
+    alertOf: (recordId: string, fieldId: string): StageAlert | undefined => byField.value.get(fieldId)?.get(recordId),
+  }
+}
