@@ -4,6 +4,7 @@ import type { Locale } from '@/core/schema/types'
 import { assertNever } from '@/core/utils/assert-never'
 import { buildAreaOption } from './area/area-options'
 import { buildBarOption } from './bar/bar-options'
+import { buildBreakdownOption } from './breakdown/breakdown-options'
 import { buildColumnOption } from './column/column-options'
 import { buildConversionOption } from './conversion/conversion-options'
 import { buildDonutOption } from './donut/donut-options'
@@ -36,6 +37,7 @@ export function buildWidgetOption(data: WidgetData, locale: Locale, title = ''):
     case 'targetProgress': return buildTargetProgressOption(data, locale)
     case 'reverseFunnel': return buildReverseFunnelOption(data, locale)
     case 'waterfall': return buildWaterfallOption(data, locale)
+    case 'breakdown': return buildBreakdownOption(data, locale)
     case 'text': return buildTextOption(data, locale)
     case 'heading': return buildHeadingOption(data, locale)
     default: return assertNever(data, 'widget data')

@@ -5,6 +5,8 @@ import DashboardJsonEditor from '@/components/dashboard/DashboardJsonEditor.vue'
 import WidgetKpi from '@/widgets/kpi/WidgetKpi.vue'
 import WidgetNeedsConfig from '@/widgets/WidgetNeedsConfig.vue'
 import WidgetTable from '@/widgets/table/WidgetTable.vue'
+import WidgetBreakdown from '@/widgets/breakdown/WidgetBreakdown.vue'
+import type { BreakdownData, BreakdownRowData } from '@/core/dashboard'
 import { mountWithApp } from './mount-app'
 
 const DASH: DashboardDef = {
@@ -36,6 +38,43 @@ describe('dashboard widgets', () => {
       expect(wrapper.text()).toContain('这个组件还需要设置')
       expect(wrapper.text()).toContain('数据来源表单指向的表单已被删除')
       expect(wrapper.text()).toContain('缺少阶段字段')
+      wrapper.unmount()
+    })
+
+    it('should name the widget and the deleted field it pointed at', () => {
+      const problems = [{ key: 'groupField', reason: 'deletedField' as const, id: 'f9', detail: { 'zh-CN': '行业', 'en': 'Industry' } }]
+      const zh = mountWithApp(WidgetNeedsConfig, { props: { problems, name: '按行业对比' } })
+      expect(zh.wrapper.text()).toContain('「按行业对比」还需要设置')
+      expect(zh.wrapper.text()).toContain('分组字段指向的字段「行业」已被删除')
+      zh.wrapper.unmount()
+      const en = mountWithApp(WidgetNeedsConfig, { locale: 'en', props: { problems, name: 'By industry' } })
+      expect(en.wrapper.text()).toContain('"By industry" needs configuring')
+      expect(en.wrapper.text()).toContain('the field "Industry" chosen as group field was deleted')
+      en.wrapper.unmount()
+    })
+  })
+
+  describe('WidgetBreakdown', () => {
+    const p = (x: number, n: number) => ({ x, n, rate: n > 0 ? x / n : null, interval: null })
+    const r = (key: string, name: string, conv: [number, number], mark: BreakdownRowData['mark']): BreakdownRowData =>
+      ({ key, label: name, records: conv[1], conversion: p(...conv), winRate: p(1, 4), days: { count: 3, median: 2.5 }, mark })
+    const data: BreakdownData = {
+      type: 'breakdown', groupLabel: { 'zh-CN': '负责人', 'en': 'Owner' }, fromLabel: '需求分析', toLabel: '方案报价', daysKind: 'stage', rankBy: 'conversion', basis: 'cohort',
+      subtitle: { 'zh-CN': '', 'en': '' }, hiddenRows: 0,
+      rows: [r('m1', '张三', [30, 40], 'best'), r('m2', '李四', [10, 40], 'worst'), r('m3', '王五', [20, 40], null)],
+      total: r('*', '全部', [60, 120], null),
+    }
+
+    it('should mark the best and worst rows in words, with each row\'s sample', () => {
+      const { wrapper } = mountWithApp(WidgetBreakdown, { props: { data } })
+      const rows = wrapper.findAll('[data-test=breakdown-row]')
+      expect(rows.map(x => x.find('th').text())).toEqual(['张三▲ 最好', '李四▼ 最差', '王五'])
+      expect(rows[0]!.text()).toContain('75.0%')
+      expect(rows[0]!.text()).toContain('30 / 40')
+      expect(wrapper.find('thead').text()).toContain('需求分析 → 方案报价')
+      expect(wrapper.find('thead').text()).toContain('需求分析 停留（中位）')
+      expect(wrapper.find('[data-test=breakdown-total]').text()).toContain('60 / 120')
+      expect(wrapper.text()).toContain('最好 / 最差按转化率')
       wrapper.unmount()
     })
   })

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core'
 import type { Session } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appIdOf } from './app-actions'
+import { closeConfigPanel, openSalesDashboard } from './dashboard-actions'
 import { fillField } from './grid-actions'
 import { settled, shot, startSession } from './harness'
 
@@ -31,13 +31,6 @@ async function configure(page: Page, widgetId: string): Promise<void> {
   await page.waitForSelector('[data-test=config-panel]')
 }
 
-async function closePanel(page: Page): Promise<void> {
-  await page.locator('[data-test=config-panel] .el-drawer__close-btn').click()
-  await page.waitForSelector('[data-test=config-panel]', { state: 'detached' })
-  await page.waitForSelector('.el-modal-drawer', { state: 'detached' })
-  await settled(page)
-}
-
 async function dropdownTexts(page: Page, trigger: string): Promise<string[]> {
   // a dropdown still fading out would be read with this one
   await settled(page)
@@ -58,15 +51,7 @@ describe('funnel widgets: the defects found no longer reproduce (zh-CN)', () => 
   beforeAll(async () => {
     session = await startSession({ locale: 'zh-CN' })
     page = await session.open()
-    await page.click('[data-test=home-from-template]')
-    await page.click('[data-test=template-install]')
-    await page.click('[data-test=install-start]')
-    await page.waitForSelector('[data-test=funnel-overview]', { timeout: 30_000 })
-    appId = appIdOf(page)
-    oppId = (await page.getAttribute('[data-test=funnel-overview]', 'data-form')) ?? ''
-    await page.click('[data-test=side-dashboard]')
-    await page.waitForSelector('[data-test=dashboard-page]')
-    await page.locator('[data-test=widget-kpi]').nth(3).waitFor({ timeout: 15_000 })
+    ;({ appId, oppId } = await openSalesDashboard(page))
   })
   afterAll(async () => session.close())
 
@@ -85,7 +70,7 @@ describe('funnel widgets: the defects found no longer reproduce (zh-CN)', () => 
     await page.click('[data-test=dashboard-mode]')
     await configure(page, id)
     expect(await dropdownTexts(page, '[data-test=cfg-stat]')).toEqual(['中位数', '平均值', '90 分位（P90）'])
-    await closePanel(page)
+    await closeConfigPanel(page)
   })
 
   it('should show the basis of a new conversion widget instead of a blank select, and pick a stage condition from its options', async () => {
@@ -104,7 +89,7 @@ describe('funnel widgets: the defects found no longer reproduce (zh-CN)', () => 
     await cond.locator('[data-test=condition-choice]').click()
     await page.locator('.el-select-dropdown__item:visible', { hasText: '需求分析' }).first().click()
     await shot(page, 'funnel-widgets-stage-condition-zh')
-    await closePanel(page)
+    await closeConfigPanel(page)
     await expect.poll(() => page.locator('[data-widget-id]').count()).toBe(before + 1)
     const card = page.locator('[data-test=card-conversion]').last()
     await expect.poll(() => card.locator('[data-test=widget-conversion] tr').count()).toBeGreaterThan(0)
@@ -125,7 +110,7 @@ describe('funnel widgets: the defects found no longer reproduce (zh-CN)', () => 
     await configure(page, id)
     await page.click('[data-test=cfg-basis]')
     await page.locator('.el-select-dropdown__item:visible', { hasText: '期间：' }).first().click()
-    await closePanel(page)
+    await closeConfigPanel(page)
     await page.click('[data-test=dashboard-mode]')
     await expect.poll(() => card.locator('[data-test=widget-subtitle]').textContent()).toMatch(/^期间 · \d{4}-\d{2}-01 至 \d{4}-\d{2}-\d{2} 发生的阶段进入/)
     const period = (await figures(page, id)).map(f => Number(f.value))
@@ -140,7 +125,7 @@ describe('funnel widgets: the defects found no longer reproduce (zh-CN)', () => 
     await page.locator('[data-test=add-widget]').first().click()
     await page.locator('[data-test=palette-waterfall]:visible').click()
     await page.waitForSelector('[data-test=config-panel]')
-    await closePanel(page)
+    await closeConfigPanel(page)
     await page.click('[data-test=dashboard-mode]')
     const card = page.locator('[data-test=card-waterfall]').last()
     const id = (await card.getAttribute('data-widget-id')) ?? ''
@@ -214,7 +199,7 @@ describe('funnel widgets in English', () => {
     await page.locator('[data-test=add-widget]').first().click()
     await page.locator('[data-test=palette-waterfall]:visible').click()
     await page.waitForSelector('[data-test=config-panel]')
-    await closePanel(page)
+    await closeConfigPanel(page)
     await page.click('[data-test=dashboard-mode]')
     await expect.poll(() => page.locator('[data-test=widget-subtitle]').first().textContent()).toBe('Cohort · all Opportunities, followed to now')
     const card = page.locator('[data-test=card-waterfall]').last()

@@ -7,14 +7,13 @@ import type { Interval } from '../metrics'
 import { MIN_TARGET_SAMPLE, MS_PER_DAY, reachOf, stageWhy, wilsonInterval } from '../metrics'
 import type { FieldDef, Label, WidgetDef } from '../schema/types'
 import type { DashboardContext } from './context'
-import { fieldGroups, isGroupField } from './field-groups'
+import { fieldGroups, isGroupField, NO_VALUE as EMPTY } from './field-groups'
 import { sharedFunnel } from './compute-funnel'
 import { Resolver } from './resolve'
 import { stageInput } from './stage-input'
 import type { StageTargetData } from './stage-targets'
 import { stageTargets } from './stage-targets'
 
-const EMPTY: Label = { 'zh-CN': '（未填）', 'en': '(none given)' }
 /** Fields shown at most, and groups per field. */
 const MAX_FIELDS = 6
 const MAX_GROUPS = 12

@@ -2,6 +2,7 @@ import type { WidgetDef } from '../schema/types'
 import { assertNever } from '../utils/assert-never'
 import type { DashboardContext } from './context'
 import type { WidgetResult } from './result-types'
+import { computeBreakdown } from './compute-breakdown'
 import { computeChart } from './compute-chart'
 import { computeConversion } from './compute-conversion'
 import { computeFunnel } from './compute-funnel'
@@ -28,6 +29,7 @@ export function computeWidget(w: WidgetDef, ctx: DashboardContext): WidgetResult
     case 'targetProgress': return computeTargetProgress(w, ctx)
     case 'reverseFunnel': return computeReverseFunnel(w, ctx)
     case 'waterfall': return computeWaterfall(w, ctx)
+    case 'breakdown': return computeBreakdown(w, ctx)
     case 'text': case 'heading': {
       const text = w.config.text
       if (text === undefined || text === '') return { status: 'needsConfig', problems: [{ key: 'text', reason: 'missing' }] }

@@ -4,6 +4,7 @@
  * dashboard.schema.json validates the same shapes (tests keep the two in sync).
  */
 import type { Filter } from '../schema/filter'
+import type { BreakdownRank } from '../metrics/breakdown'
 import type { Label, SortKey, WidgetDef } from '../schema/types'
 
 /** Calendar bucket for a date dimension. */
@@ -166,6 +167,22 @@ export interface WaterfallConfig extends StageSourceConfig {
   to?: string
 }
 
+/** Conversion, win rate and time in stage per value of a select, member or relation field (a table). */
+export interface BreakdownConfig extends StageSourceConfig {
+  stageField?: string
+  /** The field whose values make the rows (select, multiselect, member or relation). */
+  groupField?: string
+  /**
+   * An open stage: conversion from it to the next step and the days spent in it.
+   * @default none: from the first step to won, and the sales cycle of won deals
+   */
+  stage?: string
+  /** What the dashboard date filter selects (as on funnel widgets). @default 'cohort' */
+  basis?: FunnelBasis
+  /** The figure that picks the best and worst rows. @default 'conversion' */
+  rankBy?: BreakdownRank
+}
+
 export interface TextConfig {
   text?: Label
 }
@@ -186,6 +203,7 @@ export interface WidgetConfigs {
   targetProgress: TargetProgressConfig
   reverseFunnel: ReverseFunnelConfig
   waterfall: WaterfallConfig
+  breakdown: BreakdownConfig
   text: TextConfig
   heading: TextConfig
 }

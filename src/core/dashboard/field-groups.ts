@@ -6,6 +6,9 @@ import { groupBy } from './grouping'
 import { recordIndices } from './record-indices'
 import type { StageInput } from './stage-input'
 
+/** The label of the group of records without a value. */
+export const NO_VALUE: Label = { 'zh-CN': '（未填）', 'en': '(none given)' }
+
 /** Field types a funnel figure can be broken down by. */
 export const GROUP_FIELD_TYPES: readonly FieldType[] = ['select', 'multiselect', 'member', 'relation']
 

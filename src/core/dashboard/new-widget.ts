@@ -2,13 +2,14 @@
 import type { FormDef, WidgetBase, WidgetDef } from '../schema/types'
 import { assertNever } from '../utils/assert-never'
 import { behaviourOf } from '../fields'
+import { isGroupField } from './field-groups'
 import type { WidgetType } from './config-types'
 import { newId } from '../utils/id'
 import { nextLayout } from './dashboard-ops'
 
 const SIZE: Record<WidgetType, [number, number]> = {
   funnel: [6, 8], conversion: [6, 8], kpi: [3, 4], bar: [6, 7], column: [6, 7], line: [6, 7], area: [6, 7],
-  pie: [4, 7], donut: [4, 7], table: [12, 8], pivot: [6, 8], targetProgress: [6, 7], reverseFunnel: [6, 8], waterfall: [6, 8],
+  pie: [4, 7], donut: [4, 7], table: [12, 8], pivot: [6, 8], targetProgress: [6, 7], reverseFunnel: [6, 8], waterfall: [6, 8], breakdown: [12, 8],
   text: [6, 3], heading: [12, 2],
 }
 
@@ -38,6 +39,12 @@ export function withDefaultConfig(base: WidgetBase, type: WidgetType, forms: rea
     case 'targetProgress': return { ...base, type, config: { ...src, by: 'owner', measure: amount ? { fn: 'sum', field: amount } : { fn: 'count' } } }
     case 'reverseFunnel': return { ...base, type, config: { ...src, ...stageField, ...amountField, goal: 1_000_000 } }
     case 'waterfall': return { ...base, type, config: { ...src, ...stageField, ...amountField, value: 'count' } }
+    case 'breakdown': {
+      // owner first, as a sales manager asks "which rep converts worst?"
+      const groups = form?.fields.filter(isGroupField) ?? []
+      const group = groups.find(x => x.type === 'member') ?? groups[0]
+      return { ...base, type, config: { ...src, ...stageField, ...(group ? { groupField: group.id } : {}), rankBy: 'conversion' } }
+    }
     case 'text': return { ...base, type, config: { text: { 'zh-CN': '在这里写说明文字', 'en': 'Write a note here' } } }
     case 'heading': return { ...base, type, config: { text: { 'zh-CN': '标题', 'en': 'Heading' } } }
     default: return assertNever(type, 'widget type')

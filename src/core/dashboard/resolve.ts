@@ -1,5 +1,6 @@
 /** Resolving a widget's form and field references, collecting what is missing instead of throwing. */
-import type { FieldDef, FieldOf, FieldType, FormDef } from '../schema/types'
+import type { FieldDef, FieldOf, FieldType, FormDef, Label, Locale } from '../schema/types'
+import { labelText } from '../utils/label'
 import type { DashboardContext } from './context'
 import type { ConfigProblem } from './result-types'
 import { unknownPipeline } from '../stages/pipelines'
@@ -32,7 +33,8 @@ export class Resolver {
     }
     const field = form.fields.find(f => f.id === id)
     if (!field) {
-      this.problems.push({ key, reason: 'deletedField', id })
+      const gone = deletedFieldLabel(form, id)
+      this.problems.push({ key, reason: 'deletedField', id, ...(gone === undefined ? {} : { detail: perLocale(gone) }) })
       return undefined
     }
     if (types && !types.includes(field.type)) {
@@ -56,7 +58,28 @@ export class Resolver {
     return f
   }
 
+  /** An open stage of `field` (by id), or a `deletedStage` problem under `key` naming it when the field still knows it. */
+  openStage(field: FieldOf<'stage'>, id: string, key = 'stage'): string | undefined {
+    const { stages, removedStages = [] } = field.options
+    const known = stages.find(s => s.id === id)
+    if (known?.kind === 'open') return id
+    const label = (known ?? removedStages.find(s => s.id === id))?.label
+    this.problems.push({ key, reason: 'deletedStage', id, ...(label === undefined ? {} : { detail: perLocale(label) }) })
+    return undefined
+  }
+
   get ok(): boolean {
     return this.problems.length === 0
   }
+}
+
+/** The label a deleted field had: from the form's restorable fields, else its schema history. */
+function deletedFieldLabel(form: FormDef, id: string): Label | undefined {
+  const trashed = form.trash?.find(t => t.field.id === id)
+  if (trashed) return trashed.field.label
+  return form.history?.findLast(h => h.fieldId === id && h.label !== undefined)?.label
+}
+
+function perLocale(label: Label): Record<Locale, string> {
+  return { 'zh-CN': labelText(label, 'zh-CN'), 'en': labelText(label, 'en') }
 }

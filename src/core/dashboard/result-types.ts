@@ -1,6 +1,7 @@
 /** What computeWidget returns: the data a widget draws, or what it still needs. */
 import type { Label, Locale } from '../schema/types'
 import type { Ratio } from '../metrics/types'
+import type { BreakdownRank, Proportion } from '../metrics/breakdown'
 import type { WaterfallBarKey } from '../metrics/waterfall'
 import type { ChartType, FunnelBasis, FunnelMode, KpiMetric } from './config-types'
 import type { StageTargetData } from './stage-targets'
@@ -9,11 +10,14 @@ import type { StageTargetData } from './stage-targets'
 export interface ConfigProblem {
   /** Config key at fault, e.g. 'formId', 'stageField', 'dimension.field', 'targets.formId'. */
   key: string
-  reason: 'missing' | 'deletedForm' | 'deletedField' | 'wrongFieldType' | 'invalid' | 'endBeforeStart' | 'targetOutOfRange'
+  reason: 'missing' | 'deletedForm' | 'deletedField' | 'wrongFieldType' | 'invalid' | 'endBeforeStart' | 'targetOutOfRange' | 'deletedStage'
   id?: string
   /** The field types that would do, for wrongFieldType. */
   expected?: string[]
-  /** What is wrong, named per locale (targetOutOfRange: "销售阶段 › 需求分析: 150 %"). */
+  /**
+   * What is wrong, named per locale (targetOutOfRange: "销售阶段 › 需求分析: 150 %"; deletedField and
+   * deletedStage: the deleted field's or stage's label, when the form still records it).
+   */
   detail?: Record<Locale, string>
 }
 
@@ -197,6 +201,43 @@ export interface WaterfallData {
   bars: WaterfallBarData[]
 }
 
+/** One row of a breakdown table: a value of the group field (or the whole population). */
+export interface BreakdownRowData {
+  /** Option id, member id or linked record id; null = no value; '*' = the total row. */
+  key: string | null
+  label: Label
+  /** Records of the row in the funnel population (the row's sample size). */
+  records: number
+  conversion: Proportion
+  winRate: Proportion
+  /** Median days and how many values it rests on. */
+  days: { count: number, median: number | null }
+  /** Best or worst row by the widget's `rankBy` (only rows with enough behind them; never the total). */
+  mark: 'best' | 'worst' | null
+}
+
+export interface BreakdownData {
+  type: 'breakdown'
+  /** The group field's label (the first column's header). */
+  groupLabel: Label
+  /** The conversion column: from this step to that one. */
+  fromLabel: Label
+  toLabel: Label
+  /** 'stage': days in `fromLabel` (completed visits); 'cycle': days from entry to won (won deals). */
+  daysKind: 'stage' | 'cycle'
+  rankBy: BreakdownRank
+  basis: FunnelBasis
+  subtitle: Record<Locale, string>
+  /** Most records first, at most {@link BREAKDOWN_MAX_ROWS}. */
+  rows: BreakdownRowData[]
+  /** Groups left out past the row limit. */
+  hiddenRows: number
+  total: BreakdownRowData
+}
+
+/** Rows a breakdown table shows at most. */
+export const BREAKDOWN_MAX_ROWS = 30
+
 export interface TextData {
   type: 'text' | 'heading'
   text: Label
@@ -205,7 +246,7 @@ export interface TextData {
 /** The data of a widget, discriminated by `type`. */
 export type WidgetData
   = | FunnelData | ConversionData | KpiData | ChartData | TableData | PivotData
-    | TargetProgressData | ReverseFunnelData | WaterfallData | TextData
+    | TargetProgressData | ReverseFunnelData | WaterfallData | BreakdownData | TextData
 
 /** computeWidget's answer. */
 export type WidgetResult

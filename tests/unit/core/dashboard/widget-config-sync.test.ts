@@ -30,6 +30,7 @@ const TS_KEYS: { [T in WidgetType]: KeysOf<WidgetConfigs[T]> } = {
   targetProgress: { formId: true, filter: true, measure: true, dateField: true, ownerField: true, by: true, targets: true },
   reverseFunnel: { formId: true, filter: true, pipeline: true, stageField: true, amountField: true, goal: true },
   waterfall: { formId: true, filter: true, pipeline: true, stageField: true, amountField: true, value: true, from: true, to: true },
+  breakdown: { formId: true, filter: true, pipeline: true, stageField: true, groupField: true, stage: true, basis: true, rankBy: true },
   text: { text: true },
   heading: { text: true },
 }

@@ -1,0 +1,32 @@
+import type { Page } from 'playwright-core'
+import { appIdOf, installSalesTemplate } from './app-actions'
+import { settled } from './harness'
+
+/**
+ * Installs the sales-funnel template with its demo data and opens its dashboard, once its KPI
+ * cards draw; resolves the app's id and the opportunity form's.
+ */
+export async function openSalesDashboard(page: Page): Promise<{ appId: string, oppId: string }> {
+  await installSalesTemplate(page)
+  const ids = { appId: appIdOf(page), oppId: (await page.getAttribute('[data-test=funnel-overview]', 'data-form')) ?? '' }
+  await page.click('[data-test=side-dashboard]')
+  await page.waitForSelector('[data-test=dashboard-page]')
+  await page.locator('[data-test=widget-kpi]').nth(3).waitFor({ timeout: 15_000 })
+  return ids
+}
+
+/** Closes the widget config drawer and waits until its closing modal no longer takes clicks. */
+export async function closeConfigPanel(page: Page): Promise<void> {
+  await page.locator('[data-test=config-panel] .el-drawer__close-btn').click()
+  await page.waitForSelector('[data-test=config-panel]', { state: 'detached' })
+  await page.waitForSelector('.el-modal-drawer', { state: 'detached' })
+  await settled(page)
+}
+
+/** Picks the option `text` of the select `trigger` (waiting out any dropdown still fading). */
+export async function pickConfigOption(page: Page, trigger: string, text: string): Promise<void> {
+  await settled(page)
+  await page.click(trigger)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+  await settled(page)
+}
