@@ -1,5 +1,6 @@
 import { inputColumn } from './columns'
 import { cumulativeFunnel } from './funnel'
+import type { MetricContext } from './context'
 import { metricContext } from './context'
 import { closedMask } from './population'
 import { ratio } from './ratio'
@@ -35,18 +36,7 @@ export interface ReverseFunnel {
 export function reverseFunnel(input: MetricInput, goal: number): ReverseFunnel {
   const ctx = metricContext(input)
   const s = ctx.summary
-  const won = closedMask(ctx, 'won').mask
-  const amounts = inputColumn(input, input.options?.amountField)
-  let k = 0
-  let sum = 0
-  for (let i = 0; i < s.count; i++) {
-    const a = amounts[i] as number
-    if (won[i] === 1 && s.outcome[i] === OUTCOME_WON && a === a) {
-      k++
-      sum += a
-    }
-  }
-  const averageWonAmount = k === 0 ? null : sum / k
+  const averageWonAmount = averageWonAmountOf(ctx)
   const wonNeeded = averageWonAmount === null || averageWonAmount <= 0 ? null : Math.ceil(goal / averageWonAmount)
   const funnel = cumulativeFunnel({ ...input, summary: s })
   const wonCount = funnel.steps.find(st => st.kind === 'won')?.count ?? 0
@@ -57,4 +47,21 @@ export function reverseFunnel(input: MetricInput, goal: number): ReverseFunnel {
     return { stageId: st.stageId, current: st.count, rateToWon, needed }
   })
   return { goal, averageWonAmount, wonNeeded, steps }
+}
+
+/** Mean `amountField` of the records won in the period (missing amounts skipped); null when none. */
+export function averageWonAmountOf(ctx: MetricContext): number | null {
+  const s = ctx.summary
+  const won = closedMask(ctx, 'won').mask
+  const amounts = inputColumn(ctx.input, ctx.input.options?.amountField)
+  let k = 0
+  let sum = 0
+  for (let i = 0; i < s.count; i++) {
+    const a = amounts[i] as number
+    if (won[i] === 1 && s.outcome[i] === OUTCOME_WON && a === a) {
+      k++
+      sum += a
+    }
+  }
+  return k === 0 ? null : sum / k
 }
