@@ -15,7 +15,7 @@ const opt = (name, fallback) => {
   return eq ? eq.slice(name.length + 3) : fallback
 }
 if (args.includes('--help')) {
-  console.log('npm run bench -- [--sizes 10000,100000] [--ops cold-open,bulk-import,edit,metrics,sort-filter,dashboard,history-import,sync,memory,bundle] [--runs 5] [--no-build] | --extra\n1M: --sizes 10000,100000,1000000 (slow, see bench/README.md)')
+  console.log('npm run bench -- [--sizes 10000,100000] [--ops cold-open,bulk-import,edit,metrics,waterfall,sort-filter,dashboard,history-import,sync,memory,bundle] [--runs 5] [--no-build] | --extra\n1M: --sizes 10000,100000,1000000 (slow, see bench/README.md)')
   process.exit(0)
 }
 if (args.includes('--extra')) {
@@ -26,7 +26,7 @@ if (args.includes('--extra')) {
   process.exit(res.status ?? 1)
 }
 const sizes = opt('sizes', '10000,100000')
-const ops = opt('ops', 'cold-open,bulk-import,edit,metrics,sort-filter,dashboard,history-import,sync,memory,bundle')
+const ops = opt('ops', 'cold-open,bulk-import,edit,metrics,waterfall,sort-filter,dashboard,history-import,sync,memory,bundle')
 const env = { ...process.env, FG_BENCH_SIZES: sizes, FG_BENCH_OPS: ops, FG_BENCH_RUNS: opt('runs', '5') }
 const big = sizes.split(',').some(s => Number(s) >= 1_000_000)
 env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${big ? 12288 : 4096}`.trim()

@@ -43,7 +43,7 @@ export async function loadDuckDb(ds: Dataset): Promise<DuckDBConnection> {
   const db = await DuckDBInstance.create(':memory:')
   const con = await db.connect()
   await con.run('CREATE TABLE recs (id VARCHAR, stage VARCHAR, amount DOUBLE, created_at DOUBLE)')
-  await con.run('CREATE TABLE evs (seq BIGINT, record_id VARCHAR, to_stage VARCHAR, t DOUBLE)')
+  await con.run('CREATE TABLE evs (seq BIGINT, record_id VARCHAR, from_stage VARCHAR, to_stage VARCHAR, t DOUBLE)')
   await con.run('CREATE TABLE stages (id VARCHAR, kind VARCHAR, ord INTEGER)')
   const rec = await con.createAppender('recs')
   for (const r of ds.records) {
@@ -63,6 +63,8 @@ export async function loadDuckDb(ds: Dataset): Promise<DuckDBConnection> {
     if (e.fieldId !== ds.stageField.id) return
     ev.appendBigInt(BigInt(seq))
     ev.appendVarchar(e.recordId)
+    if (e.from === null) ev.appendNull()
+    else ev.appendVarchar(e.from)
     ev.appendVarchar(e.to)
     ev.appendDouble(e.at)
     ev.endRow()
