@@ -9,6 +9,7 @@ import { activeDateSpan, filteredRecords } from './dashboard-filters'
 import { previousSpan } from './date-range'
 import { measureFormat, resolveMeasure } from './measure'
 import { NUMERIC_TYPES } from '../fields'
+import { currencySymbol } from '../fields/shared/number-format'
 import { Resolver } from './resolve'
 import { stageInput } from './stage-input'
 
@@ -44,7 +45,10 @@ export function computeKpi(w: WidgetOf<'kpi'>, ctx: DashboardContext): WidgetRes
       }
       case 'weightedPipeline': {
         const p = weightedPipeline(input)
-        return { value: p.weighted, format: 'money', detail: { 'zh-CN': `${p.count} 个进行中，总额 ${Math.round(p.amount)}`, 'en': `${p.count} open, total ${Math.round(p.amount)}` } }
+        // the total reads as the card's own figure does: grouped, with the amount field's currency
+        const symbol = amount?.type === 'money' ? currencySymbol(amount.options?.currency) : ''
+        const total = (l: string) => `${symbol}${new Intl.NumberFormat(l).format(Math.round(p.amount))}`
+        return { value: p.weighted, format: 'money', detail: { 'zh-CN': `${p.count} 个进行中，总额 ${total('zh-CN')}`, 'en': `${p.count} open, total ${total('en')}` } }
       }
       case 'salesVelocity': {
         const v = salesVelocity(input)

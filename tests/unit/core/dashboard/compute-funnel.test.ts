@@ -94,6 +94,13 @@ describe('dashboard/compute-funnel', () => {
     const { events, field } = mixedPipeline()
     const input = { records: oppRecords(), events, field, options: { amountField: 'amount', now: dashCtx().now } }
 
+    it('should write the weighted pipeline\'s total with thousands grouped and the currency, never a raw number', () => {
+      const records = oppRecords().map(r => (r.id === 'C' ? { ...r, values: { ...r.values, amount: 12345 } } : r))
+      const r = computeWidget(widget('kpi', { formId: 'opps', stageField: 'stage', amountField: 'amount', metric: 'weightedPipeline' }), dashCtx({ records: { opps: records } }))
+      // open: C (12,345) and H (20)
+      expect(ok<KpiData>(r).detail).toEqual({ 'zh-CN': '2 个进行中，总额 ¥12,365', 'en': '2 open, total ¥12,365' })
+    })
+
     it('should give win rate, weighted pipeline, velocity and cycle days equal to core', () => {
       expect(kpi({ metric: 'winRate' })).toMatchObject({ value: 0.5, format: 'percent' })
       expect(kpi({ metric: 'winRate' }).value).toBe(winRate(input).rate)
