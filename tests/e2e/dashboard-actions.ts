@@ -30,3 +30,10 @@ export async function pickConfigOption(page: Page, trigger: string, text: string
   await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
   await settled(page)
 }
+
+/** Types a stage's target conversion (percent) in the open stage editor and leaves the box. */
+export async function setStageTarget(page: Page, stageId: string, rate: string): Promise<void> {
+  const input = page.locator(`[data-test=stage-row][data-stage=${stageId}] [data-test=stage-target-rate] input`)
+  await input.fill(rate)
+  await input.press('Tab')
+}

@@ -5,8 +5,9 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { closeConfigPanel, openSalesDashboard } from './dashboard-actions'
-import { shot, startSession } from './harness'
+import { installSalesTemplate } from './app-actions'
+import { closeConfigPanel, openSalesDashboard, setStageTarget } from './dashboard-actions'
+import { settled, shot, startSession } from './harness'
 
 const NEW = ['waterfall', 'reverseFunnel', 'breakdown'] as const
 
@@ -41,4 +42,26 @@ describe('every new funnel widget on one dashboard', () => {
       await session.close()
     })
   }
+
+  it('should flag a stage below its target with its interval and open its why panel in English', async () => {
+    const session = await startSession({ locale: 'en' })
+    const page = await session.open()
+    await installSalesTemplate(page)
+    await page.click('[data-test=funnel-overview] [data-test=stage-settings]')
+    await page.waitForSelector('[data-test=stage-editor] [data-test=stage-row]')
+    await setStageTarget(page, 'stage_lead', '99')
+    await page.click('[data-test=stage-save]')
+    await page.waitForSelector('[data-test=stage-editor]', { state: 'detached' })
+    await page.click('[data-test=side-dashboard]')
+    const lead = page.locator('[data-test=card-funnel] [data-test=stage-target][data-stage=stage_lead]')
+    await lead.waitFor({ timeout: 15_000 })
+    expect(await lead.locator('[data-test=target-rate]').textContent()).toMatch(/Significantly below target.*\(95% interval \d+\.\d%–\d+\.\d%, n = [\d,]+\), target 99\.0%/)
+    await shot(page, 'new-widgets-targets-en')
+    await lead.locator('[data-test=target-why]').click()
+    await page.locator('[data-test=stage-why]').waitFor()
+    await settled(page)
+    expect(await page.locator('[data-test=why-summary]').textContent()).toMatch(/^[\d,]+ deals reached this stage, [\d,]+ moved on \(\d+\.\d%\)\.$/)
+    await shot(page, 'new-widgets-why-en')
+    await session.close()
+  })
 })

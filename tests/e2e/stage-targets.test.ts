@@ -7,13 +7,8 @@ import type { Page } from 'playwright-core'
 import type { Session } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { installSalesTemplate } from './app-actions'
+import { setStageTarget } from './dashboard-actions'
 import { settled, shot, startSession } from './harness'
-
-async function setTarget(page: Page, stageId: string, rate: string): Promise<void> {
-  const input = page.locator(`[data-test=stage-row][data-stage=${stageId}] [data-test=stage-target-rate] input`)
-  await input.fill(rate)
-  await input.press('Tab')
-}
 
 describe('stage targets (zh-CN)', () => {
   let session: Session
@@ -28,8 +23,8 @@ describe('stage targets (zh-CN)', () => {
   it('should flag a stage below the target typed in the stage editor, with its interval, and open its why panel', async () => {
     await page.click('[data-test=funnel-overview] [data-test=stage-settings]')
     await page.waitForSelector('[data-test=stage-editor] [data-test=stage-row]')
-    await setTarget(page, 'stage_lead', '99')
-    await setTarget(page, 'stage_contact', '1')
+    await setStageTarget(page, 'stage_lead', '99')
+    await setStageTarget(page, 'stage_contact', '1')
     await page.click('[data-test=stage-save]')
     await page.waitForSelector('[data-test=stage-editor]', { state: 'detached' })
 
