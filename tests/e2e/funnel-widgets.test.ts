@@ -183,6 +183,40 @@ describe('funnel widgets: the defects found no longer reproduce (zh-CN)', () => 
     await shot(page, 'funnel-widgets-won-timeline-zh')
     await page.keyboard.press('Escape')
   })
+
+  it('should draw a snapshot as shares of all deals without a bottleneck, and take a strict funnel\'s bottleneck from its own steps', async () => {
+    await page.click('[data-test=side-dashboard]')
+    await page.waitForSelector('[data-test=dashboard-page]')
+    const id = await widgetIdByTitle(page, '销售漏斗')
+    const card = page.locator(`[data-widget-id="${id}"]`)
+    await page.click('[data-test=dashboard-mode]')
+    await configure(page, id)
+    await page.click('[data-test=cfg-mode]')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '快照' }).first().click()
+    await closeConfigPanel(page)
+    await page.click('[data-test=dashboard-mode]')
+    // a snapshot's layers are not nested: each is its share of all the deals shown, never "of first 1086 %"
+    await expect.poll(async () => (await figures(page, id)).every(f => /^\d[\d,]* · 占全部 \d+\.\d%$/.test(f.text))).toBe(true)
+    const shares = (await figures(page, id)).map(f => Number(/(\d+\.\d)%$/.exec(f.text)![1]))
+    expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(0.5)
+    expect(await card.locator('[data-test=funnel-bottleneck]').count()).toBe(0)
+    await card.scrollIntoViewIfNeeded()
+    await shot(page, 'funnel-widgets-snapshot-zh')
+
+    await page.click('[data-test=dashboard-mode]')
+    await configure(page, id)
+    await page.click('[data-test=cfg-mode]')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '严格' }).first().click()
+    await closeConfigPanel(page)
+    await page.click('[data-test=dashboard-mode]')
+    await expect.poll(async () => (await figures(page, id)).every(f => f.text.includes('占首层'))).toBe(true)
+    // the sentence names the strict funnel's weakest step, at that step's own rate, and a readable duration
+    const steps = (await figures(page, id)).map(f => /转入下一层 (\d+\.\d%)/.exec(f.text)?.[1]).filter(Boolean)
+    const sentence = (await card.locator('[data-test=funnel-bottleneck]').textContent()) ?? ''
+    const rate = /(\d+\.\d)\s?%/.exec(sentence)?.[1]
+    expect(steps).toContain(`${rate}%`)
+    expect(sentence).not.toMatch(/0\.0 天/)
+  })
 })
 
 describe('funnel widgets in English', () => {

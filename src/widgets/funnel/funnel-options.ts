@@ -18,9 +18,15 @@ export function funnelLayerLabel(data: FunnelData, i: number, locale: Locale): s
   const isBottleneck = data.bottleneck?.stageId === l.stageId
   const below = data.targets.some(t => t.flagged && t.stageId === l.stageId)
   const head = `${text(l.label, locale)}  ${value}${isBottleneck ? `  ⚠ ${word('bottleneck', locale)}` : ''}${below ? `  ⚑ ${word('belowTarget', locale)}` : ''}`
-  if (data.mode === 'snapshot') return `${head}\n${word('ofAll', locale)} ${pct(l.share)}`
+  return `${head}\n${funnelLayerShares(data, i, locale)}`
+}
+
+/** A layer's percentages in words: % of first and % to next, or a snapshot's share of all ("占全部 22.1%"). */
+export function funnelLayerShares(data: FunnelData, i: number, locale: Locale): string {
+  const l = data.layers[i]!
+  if (data.mode === 'snapshot') return `${word('ofAll', locale)} ${pct(l.share)}`
   const next = l.pctToNext === null ? '' : ` · ${word('toNext', locale)} ${pct(l.pctToNext)}`
-  return `${head}\n${word('ofFirst', locale)} ${pct(l.pctOfFirst)}${next}`
+  return `${word('ofFirst', locale)} ${pct(l.pctOfFirst)}${next}`
 }
 
 /**

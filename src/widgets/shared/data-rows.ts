@@ -1,5 +1,6 @@
 import type { WidgetData } from '@/core/dashboard'
 import type { Locale } from '@/core/schema/types'
+import { funnelLayerShares } from '../funnel/funnel-options'
 import { formatValue, text } from './format'
 
 /** One figure behind a chart: its label, the raw number(s) (for machines) and the text a reader hears. */
@@ -15,7 +16,8 @@ export interface DataRow {
 export function widgetDataRows(d: WidgetData, locale: Locale): DataRow[] {
   if (d.type === 'funnel') {
     const fmt = d.value === 'amount' ? 'money' : 'number'
-    return d.layers.map(l => ({ label: text(l.label, locale), value: String(l.value), text: formatValue(l.value, fmt, locale) }))
+    // the percentages the chart labels show, so a reader hears them too
+    return d.layers.map((l, i) => ({ label: text(l.label, locale), value: String(l.value), text: `${formatValue(l.value, fmt, locale)} · ${funnelLayerShares(d, i, locale)}` }))
   }
   if (d.type === 'waterfall') {
     const fmt = d.value === 'amount' ? 'money' : 'number'

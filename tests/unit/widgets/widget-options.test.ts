@@ -174,7 +174,7 @@ describe('widgets/options', () => {
       expect(rows[0]?.text).toMatch(/^1\.5 days \/ 19,?\d{3}\.\d days$/)
       expect(rows[0]?.value.split(' / ').map(Number)[0]).toBe(1.5)
       const funnel = widgetDataRows(dataOf('funnel'), 'zh-CN')
-      expect(funnel.map(r => r.text)).toEqual(['8', '5', '4', '3'])
+      expect(funnel.map(r => r.text)).toEqual(['8 · 占首层 100.0% · 转入下一层 62.5%', '5 · 占首层 62.5% · 转入下一层 80.0%', '4 · 占首层 50.0% · 转入下一层 75.0%', '3 · 占首层 37.5%'])
     })
   })
 
