@@ -45,7 +45,12 @@ async function rowTexts(page: Page, cols: string[]): Promise<{ row: number, id: 
   const out: { row: number, id: string, text: Record<string, string> }[] = []
   for (const [row, id] of rendered) {
     const text: Record<string, string> = {}
-    for (const c of cols) text[c] = ((await cell(page, row, c).textContent()) ?? '').trim()
+    // the stage's own label, without its stalled badge ("停滞 N 天")
+    for (const c of cols) text[c] = (await cell(page, row, c).evaluate((el) => {
+      const copy = el.cloneNode(true) as Element
+      copy.querySelector('[data-test=stage-alert]')?.remove()
+      return copy.textContent ?? ''
+    })).trim()
     out.push({ row, id, text })
   }
   return out
