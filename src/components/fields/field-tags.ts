@@ -2,6 +2,7 @@ import type { FieldDef, FieldOf, Locale, Member, SelectOption, StageOption } fro
 import type { LookupSource } from '@/core/records'
 import type { StageAlert } from '@/core/metrics'
 import { LOADING_TEXT, missingText } from '@/core/fields'
+import { stageFieldFor } from '@/core/stages'
 import { labelText } from '@/core/utils/label'
 import { safeColor } from '@/core/utils/safe-color'
 
@@ -66,13 +67,16 @@ function optionTags(options: readonly SelectOption[], value: unknown, locale: Lo
 }
 
 /** Every choice a picker offers for a field, as tags (empty for types without choices). */
-export function fieldChoices(field: FieldDef, ctx: FieldUiContext): FieldTag[] {
+export function fieldChoices(field: FieldDef, ctx: FieldUiContext, values?: Readonly<Record<string, unknown>>): FieldTag[] {
   switch (field.type) {
     case 'select':
     case 'multiselect':
       return optionTags(field.options.choices, field.options.choices.map(c => c.id), ctx.locale)
-    case 'stage':
-      return optionTags(field.options.stages, field.options.stages.map(s => s.id), ctx.locale)
+    case 'stage': {
+      // a field split by pipeline offers the record's pipeline's stages only
+      const stages = stageFieldFor(field, values).options.stages
+      return optionTags(stages, stages.map(s => s.id), ctx.locale)
+    }
     case 'member':
       return ctx.members.map(m => ({ id: m.id, text: m.name, color: safeColor(m.color), dot: true }))
     case 'relation':

@@ -7,6 +7,7 @@ import type { FieldOf, FormDef, RecordRow } from '../schema/types'
 import type { Transaction } from '../storage/adapter'
 import type { RecordPatch, WriteContext, WriteIssue } from '../records/mutations'
 import { updateRecords } from '../records/mutations'
+import { prunePipelineStages } from './pipeline-ops'
 
 /** Records in stage `from` (removed) go to stage `to`. */
 export interface StageMove {
@@ -43,7 +44,9 @@ export function unmovedStages(next: FieldOf<'stage'>, records: readonly RecordRo
  * checks still apply, see updateRecords). Throws when a record would be left in
  * a removed stage, or a move targets a stage that does not exist.
  */
-export function saveStagesTransaction(form: FormDef, next: FieldOf<'stage'>, records: readonly RecordRow[], moves: readonly StageMove[], ctx: WriteContext): SaveStagesResult {
+export function saveStagesTransaction(form: FormDef, edited: FieldOf<'stage'>, records: readonly RecordRow[], moves: readonly StageMove[], ctx: WriteContext): SaveStagesResult {
+  // a stage removed in the editor leaves every pipeline's set with it
+  const next = prunePipelineStages(edited)
   const live = new Set(next.options.stages.map(s => s.id))
   const bad = moves.find(m => !live.has(m.to))
   if (bad) throw new Error(`cannot move records to stage ${bad.to}: it is not a stage of ${next.id}`)
