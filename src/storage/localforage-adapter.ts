@@ -6,7 +6,7 @@ import type { ReplacedContent } from '../core/storage/backup'
 import { clonePlain } from '../core/storage/clone'
 import type { RecordConflict } from '../core/storage/conflicts'
 import { latestPuts, resolveCommit } from '../core/storage/conflicts'
-import { changesOf, definitionsOf, stageEventsOf } from '../core/storage/queries'
+import { changesOf, definitionsOf, fieldChangesOf, stageEventsOf } from '../core/storage/queries'
 import { validateTransaction } from '../core/storage/validate-transaction'
 import { checkJsonValue } from '../core/validation/json-limits'
 import { createWorkspaceState } from '../core/storage/workspace-state'
@@ -492,6 +492,10 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     async loadChanges(formId, recordId) {
       await lazyData(formId, 'chg')
       return structuredClone(changesOf(cache.state, formId, recordId))
+    },
+    async loadFieldChanges(formId, fieldId) {
+      await lazyData(formId, 'chg')
+      return structuredClone(fieldChangesOf(cache.state, formId, fieldId))
     },
     commit(tx) {
       if (closed) return Promise.reject(new StorageError('unavailable', 'The storage adapter is closed.'))

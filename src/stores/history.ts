@@ -27,7 +27,8 @@ interface ChangeLog {
  * record drawer reads. A form's events are read from storage once, on first use; after that
  * every applied transaction (this tab's writes and other tabs') appends its events here, so
  * nothing re-reads storage after a write. Change entries are read per record on demand (the
- * drawer), and their list stays in step the same way while it is shown.
+ * drawer), or per field across a form (the waterfall's amount changes), and their lists stay in
+ * step the same way while this tab lives.
  */
 export const useHistoryStore = defineStore('history', () => {
   const adapter = useAdapter()
@@ -37,6 +38,33 @@ export const useHistoryStore = defineStore('history', () => {
   const forms = new Map<string, FormEvents>()
   /** Per "formId\u0000recordId": the change log of a record that was asked for. */
   const changeLogs = new Map<string, ChangeLog>()
+  /** Per "formId\u0000fieldId": one field's changes across a form (entries trimmed to that field). */
+  const fieldLogs = new Map<string, ChangeLog>()
+
+  /** A log read by `load`, with the entries applied meanwhile merged in once it is read. */
+  function startLog(load: () => Promise<ChangeEntry[]>): ChangeLog {
+    const list = shallowRef<ChangeEntry[]>(markRaw([]))
+    const log: ChangeLog = { list, early: [], loaded: Promise.resolve() }
+    log.loaded = read(load).then((stored) => {
+      const ids = new Set(stored.map(c => c.id))
+      const early = (log.early ?? []).filter(c => !ids.has(c.id))
+      log.early = undefined
+      list.value = markRaw(early.length ? [...stored, ...early] : stored)
+    })
+    return log
+  }
+
+  /** Appends what the list lacks in one copy; only its newest items can repeat these (a transaction heard twice): compared with the tail. */
+  function appendFresh<T extends { id: string }>(list: ShallowRef<T[]>, added: readonly T[]): void {
+    const known = new Set(list.value.slice(-Math.max(64, added.length * 2)).map(e => e.id))
+    const fresh = added.filter(e => !known.has(e.id))
+    if (fresh.length) list.value = markRaw([...list.value, ...fresh])
+  }
+
+  function append(log: ChangeLog, c: ChangeEntry): void {
+    if (log.early) log.early.push(c)
+    else if (!log.list.value.some(x => x.id === c.id)) log.list.value = markRaw([...log.list.value, c])
+  }
 
   function ensure(formId: string): FormEvents {
     const state = forms.get(formId)
@@ -75,17 +103,35 @@ export const useHistoryStore = defineStore('history', () => {
     const key = `${formId}\u0000${recordId}`
     let log = changeLogs.get(key)
     if (!log) {
-      const list = shallowRef<ChangeEntry[]>(markRaw([]))
-      log = { list, early: [], loaded: read(() => adapter.loadChanges(formId, recordId)).then((stored) => {
-        const ids = new Set(stored.map(c => c.id))
-        const early = (log!.early ?? []).filter(c => !ids.has(c.id))
-        log!.early = undefined
-        list.value = markRaw(early.length ? [...stored, ...early] : stored)
-      }) }
+      log = startLog(() => adapter.loadChanges(formId, recordId))
       changeLogs.set(key, log)
     }
     const { list, loaded } = log
     return loaded.then(() => list)
+  }
+
+  function fieldLog(formId: string, fieldId: string): ChangeLog {
+    const key = `${formId}\u0000${fieldId}`
+    let log = fieldLogs.get(key)
+    if (!log) {
+      log = startLog(() => adapter.loadFieldChanges(formId, fieldId))
+      fieldLogs.set(key, log)
+    }
+    return log
+  }
+
+  /**
+   * One field's changes across a whole form, oldest first, each entry carrying only that
+   * field's change (read on first use, then kept up to date by every applied transaction): the
+   * amount history behind the waterfall's "± amount changes". Empty until loaded.
+   */
+  function fieldChangesOf(formId: string, fieldId: string): ShallowRef<ChangeEntry[]> {
+    return fieldLog(formId, fieldId).list
+  }
+
+  /** Resolves when a form's stored changes of a field are in `fieldChangesOf`. */
+  function fieldChangesLoaded(formId: string, fieldId: string): Promise<void> {
+    return fieldLog(formId, fieldId).loaded
   }
 
   /** Appends a transaction's stage events and change entries to the lists held (called by the records store for every applied transaction). */
@@ -103,20 +149,28 @@ export const useHistoryStore = defineStore('history', () => {
         state.early.push(...added)
         continue
       }
-      // Only the newest events can repeat these (a transaction heard twice): compare with the tail.
-      const known = new Set(state.events.value.slice(-Math.max(64, added.length * 2)).map(e => e.id))
-      const fresh = added.filter(e => !known.has(e.id))
-      if (fresh.length) state.events.value = markRaw([...state.events.value, ...fresh])
+      appendFresh(state.events, added)
     }
+    const byField = new Map<ChangeLog, ChangeEntry[]>()
     for (const c of tx.changes ?? []) {
       const log = changeLogs.get(`${c.formId}\u0000${c.recordId}`)
-      if (!log) continue
-      if (log.early) log.early.push(c)
-      else if (!log.list.value.some(x => x.id === c.id)) log.list.value = markRaw([...log.list.value, c])
+      if (log) append(log, c)
+      if (fieldLogs.size === 0) continue
+      for (const ch of c.changes ?? []) {
+        const flog = fieldLogs.get(`${c.formId}\u0000${ch.field}`)
+        if (!flog) continue
+        const trimmed = { ...c, changes: [ch] }
+        if (flog.early) flog.early.push(trimmed)
+        else if (byField.has(flog)) byField.get(flog)!.push(trimmed)
+        else byField.set(flog, [trimmed])
+      }
     }
+    for (const [flog, added] of byField) appendFresh(flog.list, added)
     for (const formId of tx.dropForms ?? []) {
       forms.delete(formId)
-      for (const key of [...changeLogs.keys()]) if (key.startsWith(`${formId}\u0000`)) changeLogs.delete(key)
+      for (const logs of [changeLogs, fieldLogs]) {
+        for (const key of [...logs.keys()]) if (key.startsWith(`${formId}\u0000`)) logs.delete(key)
+      }
     }
   }
 
@@ -124,9 +178,10 @@ export const useHistoryStore = defineStore('history', () => {
   function reset(): void {
     forms.clear()
     changeLogs.clear()
+    fieldLogs.clear()
   }
 
-  return { eventsOf, eventsLoaded, recordEvents, changesOf, apply, reset }
+  return { eventsOf, eventsLoaded, recordEvents, changesOf, fieldChangesOf, fieldChangesLoaded, apply, reset }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useHistoryStore, import.meta.hot))

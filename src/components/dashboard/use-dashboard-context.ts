@@ -1,6 +1,7 @@
 import type { DashboardContext, DashboardFilterValue } from '@/core/dashboard'
-import { widgetFormIds } from '@/core/dashboard'
-import type { DashboardDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
+import type { ChangeFieldRef } from '@/core/dashboard'
+import { widgetChangeFields, widgetFormIds } from '@/core/dashboard'
+import type { ChangeEntry, DashboardDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
 import type { MaybeRefOrGetter } from 'vue'
 import { computed, ref, toValue, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
@@ -19,7 +20,8 @@ export function formIdsOf(d: DashboardDef): string[] {
 
 /**
  * The reactive {@link DashboardContext} of a dashboard: loads the records and stage events of
- * every form it reads, and recomputes when they, the definitions, the filter values or the
+ * every form it reads, and the whole-form changes of the fields its widgets ask for (a
+ * waterfall's amount field; none for other dashboards), and recomputes when they, the definitions, the filter values or the
  * language change. `loading` is true until the first load of each form has finished (no
  * context until then); `progress` counts the records read meanwhile.
  * `filterValues` replaces the session's values (a drill link carries its own).
@@ -48,11 +50,27 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
     return [...out]
   })
 
-  watch(() => [...formIds.value, '', ...linkedIds.value].join('\n'), async () => {
+  // fields whose changes across the form a widget reads (the waterfall's amount changes), that still exist
+  const changeFields = computed((): ChangeFieldRef[] => {
+    const d = toValue(dashboard)
+    const seen = new Set<string>()
+    const out: ChangeFieldRef[] = []
+    for (const w of d?.widgets ?? []) {
+      for (const ref of widgetChangeFields(w)) {
+        const key = `${ref.formId}\u0000${ref.fieldId}`
+        if (seen.has(key) || !workspace.formById.get(ref.formId)?.fields.some(f => f.id === ref.fieldId)) continue
+        seen.add(key)
+        out.push(ref)
+      }
+    }
+    return out
+  })
+
+  watch(() => [...formIds.value, '', ...linkedIds.value, '', ...changeFields.value.map(r => `${r.formId}.${r.fieldId}`)].join('\n'), async () => {
     const ids = formIds.value
     loading.value = true
     await Promise.all([...ids, ...linkedIds.value].map(id => recordsStore.ensure(id).loaded))
-    await Promise.all(ids.map(id => history.eventsLoaded(id)))
+    await Promise.all([...ids.map(id => history.eventsLoaded(id)), ...changeFields.value.map(r => history.fieldChangesLoaded(r.formId, r.fieldId))])
     loading.value = false
   }, { immediate: true })
 
@@ -82,10 +100,15 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
       events[id] = history.eventsOf(id).value
     }
     for (const id of linkedIds.value) records[id] = recordsStore.ensure(id).rows.value
+    const fieldChanges: Record<string, Record<string, readonly ChangeEntry[]>> = {}
+    for (const { formId, fieldId } of changeFields.value) {
+      (fieldChanges[formId] ??= {})[fieldId] = history.fieldChangesOf(formId, fieldId).value
+    }
     return {
       forms: workspace.forms,
       records,
       events,
+      fieldChanges,
       members: workspace.settings.members,
       filters: d.filters ?? [],
       filterValues: options.filterValues?.() ?? dashboards.filterValues[d.id] ?? {},

@@ -55,7 +55,10 @@ export function widgetWaterfall(w: WidgetOf<'waterfall'>, ctx: DashboardContext)
   // the date filter sets the window; it must not also keep only the records created in it
   const input = stageInput(form, field, c, ctx, amount?.id, { skipDates: true })
   const period = periodOfSpan(span)
-  const waterfall = input.shared(`waterfall:${amount?.id ?? ''}:${period.from}:${period.to}`, () => pipelineWaterfall(input, period.from!, period.to!))
+  // the amount field's changes across the form: amounts as they were at the window's start
+  const changes = amount ? ctx.fieldChanges?.[form.id]?.[amount.id] : undefined
+  const key = `waterfall:${amount?.id ?? ''}:${period.from}:${period.to}:${changes?.length ?? -1}`
+  const waterfall = input.shared(key, () => pipelineWaterfall(input, period.from!, period.to!, changes))
   return { input, waterfall, span }
 }
 

@@ -239,3 +239,18 @@ export function widgetFormIds(w: WidgetDef): string[] {
   const ids = [sourceFormId(w), w.type === 'targetProgress' ? w.config.targets?.formId : undefined]
   return ids.filter((id): id is string => typeof id === 'string')
 }
+
+/** A field whose changes across a whole form a widget reads. */
+export interface ChangeFieldRef {
+  formId: string
+  fieldId: string
+}
+
+/**
+ * The fields whose whole-form change log a widget reads: a waterfall's amount field (its
+ * "± amount changes" bar and the amounts at the window's start). Dashboards load only these.
+ */
+export function widgetChangeFields(w: WidgetDef): ChangeFieldRef[] {
+  if (w.type !== 'waterfall' || !w.config.formId || !w.config.amountField) return []
+  return [{ formId: w.config.formId, fieldId: w.config.amountField }]
+}

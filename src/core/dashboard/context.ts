@@ -1,5 +1,5 @@
 /** What a widget is computed from: the workspace data a dashboard can see, and the filter values. */
-import type { DashboardFilterDef, FormDef, Locale, Member, RecordRow, StageEvent } from '../schema/types'
+import type { ChangeEntry, DashboardFilterDef, FormDef, Locale, Member, RecordRow, StageEvent } from '../schema/types'
 
 /** The value of a dashboard date filter. */
 export interface DateRangeValue {
@@ -32,6 +32,12 @@ export interface DashboardContext {
   records: Readonly<Record<string, readonly RecordRow[]>>
   /** Stage events per form id. */
   events: Readonly<Record<string, readonly StageEvent[]>>
+  /**
+   * Change entries of a field across a whole form, per form id then field id, for the fields
+   * the widgets ask for (`widgetChangeFields`: a waterfall's amount field). Missing: no changes
+   * known, so amounts read as their current values.
+   */
+  fieldChanges?: Readonly<Record<string, Readonly<Record<string, readonly ChangeEntry[]>>>>
   members: readonly Member[]
   /** The dashboard's filters. */
   filters: readonly DashboardFilterDef[]

@@ -128,6 +128,12 @@ export interface StorageAdapter {
   /** Change log of one record, oldest first. */
   loadChanges: (formId: string, recordId: string) => Promise<ChangeEntry[]>
   /**
+   * The whole form's change entries that change `fieldId` (every record), oldest first, each
+   * carrying only that field's change: a field's history across the form (the waterfall's
+   * amount changes) without copying every other field's changes.
+   */
+  loadFieldChanges: (formId: string, fieldId: string) => Promise<ChangeEntry[]>
+  /**
    * Write a transaction atomically. Rejects with StorageError; nothing is half-written. Puts
    * follow the conflict rule (src/core/storage/conflicts.ts): the commit that lands last wins;
    * a put over a version its writer never read is stored with a higher rev, and the tab whose

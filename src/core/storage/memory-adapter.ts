@@ -10,7 +10,7 @@ import type { RecordConflict } from './conflicts'
 import { resolveCommit } from './conflicts'
 import type { BusMember } from './memory-bus'
 import { joinBus, postToBus } from './memory-bus'
-import { changesOf, definitionsOf, stageEventsOf } from './queries'
+import { changesOf, definitionsOf, fieldChangesOf, stageEventsOf } from './queries'
 import { validateTransaction } from './validate-transaction'
 import { withBlobs } from './with-blobs'
 import { createWorkspaceState } from './workspace-state'
@@ -95,6 +95,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     loadTrash: async formId => structuredClone([...state.forms.get(formId)?.trash.values() ?? []]),
     loadStageEvents: async (formId, recordId) => structuredClone(stageEventsOf(state, formId, recordId)),
     loadChanges: async (formId, recordId) => structuredClone(changesOf(state, formId, recordId)),
+    loadFieldChanges: async (formId, fieldId) => structuredClone(fieldChangesOf(state, formId, fieldId)),
     commit: async tx => commitNow(tx),
     exportBackup: async () => structuredClone(stateToBackup(state, now())),
     async importBackup(backup) {

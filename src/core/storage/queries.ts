@@ -25,3 +25,16 @@ export function changesOf(state: WorkspaceState, formId: string, recordId: strin
   const all = [...state.forms.get(formId)?.changes.values() ?? []]
   return all.filter(c => c.recordId === recordId).sort((a, b) => a.at - b.at)
 }
+
+/**
+ * The form's change entries that change `fieldId`, oldest first (ties in insertion order), each
+ * a new entry carrying only that field's change (the change itself shared: clone before handing out).
+ */
+export function fieldChangesOf(state: WorkspaceState, formId: string, fieldId: string): ChangeEntry[] {
+  const out: ChangeEntry[] = []
+  for (const c of state.forms.get(formId)?.changes.values() ?? []) {
+    const ch = c.changes?.find(x => x.field === fieldId)
+    if (ch) out.push({ ...c, changes: [ch] })
+  }
+  return out.sort((a, b) => a.at - b.at)
+}

@@ -61,6 +61,19 @@ describe('localforage-adapter (lazy stage events and change log)', () => {
       expect((await adapter.loadChanges('deals', 'r1')).map(c => c.id)).toEqual(changes(0, 7)!.map(c => c.id))
     })
 
+    it('should read the whole change log once for a field\'s changes across the form', async () => {
+      const name = uniqueName('lazy')
+      await seeded(name)
+      const { store, reads } = counting(createLocalforageStore(name))
+      const adapter = reopen(name, store)
+      expect(await adapter.loadRecords('deals')).toHaveLength(10)
+      expect((await adapter.loadFieldChanges('deals', 'f_amount')).map(c => c.id)).toEqual(changes(0, 7)!.map(c => c.id))
+      const chunks = reads.filter(k => k.startsWith('chg:')).length
+      expect(chunks).toBeGreaterThan(0)
+      await adapter.loadFieldChanges('deals', 'f_amount')
+      expect(reads.filter(k => k.startsWith('chg:'))).toHaveLength(chunks)
+    })
+
     it('should hand out rows that cannot be edited, so the stored data stays as saved', async () => {
       const name = uniqueName('lazy')
       await seeded(name)

@@ -3,7 +3,7 @@ import type { ChartData, DashboardContext, FunnelData, KpiData, TableData, Targe
 import { computeWidget, dayToText, drillTarget } from '../../../../src/core/dashboard'
 import { cumulativeFunnel } from '../../../../src/core/metrics'
 import { compileFilter } from '../../../../src/core/query'
-import type { FieldOf, RecordRow, StageEvent } from '../../../../src/core/schema/types'
+import type { ChangeEntry, FieldOf, RecordRow, StageEvent } from '../../../../src/core/schema/types'
 import { planTemplateInstall } from '../../../../src/core/template/install'
 import { members, NOW, salesTemplate } from '../../../fixtures/template'
 import { widget } from '../../../fixtures/dashboard'
@@ -93,6 +93,44 @@ describe('dashboard/template pipeline waterfall', () => {
       const t = drillTarget(w, { kind: 'category', key: b.key }, ctx)
       expect(t?.count ?? 0, b.key).toBe(b.count)
     }
+  })
+
+  it('should take amount changes from the form\'s change log: a deal open at the start edited in the window is in the ± bar with its exact difference', () => {
+    const from = new Date(`${config('amount').from}T00:00:00`).getTime()
+    const to = new Date(`${config('amount').to}T00:00:00`).getTime() + 86_400_000
+    const w = widget('waterfall', config('amount'))
+    const before = computeWidget(w, ctx)
+    if (before.status !== 'ok' || before.data.type !== 'waterfall') throw new Error('no data')
+    expect(before.data.bars.find(b => b.key === 'amountChange')).toMatchObject({ count: 0, amount: 0 })
+    // a deal in the start bar, its amount raised by 12,345 halfway through the window
+    const idsOf = (t: ReturnType<typeof drillTarget>) => (t && 'and' in t.filter ? (t.filter.and[0] as { value: string[] }).value : undefined)
+    const startIds = idsOf(drillTarget(w, { kind: 'category', key: 'start' }, ctx))!
+    const deal = plan.records[opp.id]!.find(r => r.id === startIds[0])!
+    const old = deal.values.f_opp_amount as number
+    const edited = { ...deal, values: { ...deal.values, f_opp_amount: old + 12_345 } }
+    const records = { ...plan.records, [opp.id]: plan.records[opp.id]!.map(r => (r.id === deal.id ? edited : r)) }
+    const at = Math.round((from + to) / 2)
+    const changes: ChangeEntry[] = [
+      { id: 'c1', formId: opp.id, recordId: deal.id, at, kind: 'update', changes: [{ field: 'f_opp_amount', from: old, to: old + 12_345 }] },
+      // after the window: the amount at its end is the one before this edit
+      { id: 'c2', formId: opp.id, recordId: deal.id, at: to + 86_400_000, kind: 'update', changes: [{ field: 'f_opp_amount', from: old + 12_345, to: old + 12_345 }] },
+    ]
+    const withLog: DashboardContext = { ...ctx, records, fieldChanges: { [opp.id]: { f_opp_amount: changes } } }
+    const after = computeWidget(w, withLog)
+    if (after.status !== 'ok' || after.data.type !== 'waterfall') throw new Error('no data')
+    const bar = (key: string) => after.data.type === 'waterfall' ? after.data.bars.find(b => b.key === key)! : undefined
+    expect(bar('amountChange')).toMatchObject({ count: 1, amount: 12_345, value: 12_345 })
+    // the start keeps the amount of then; the bars still sum exactly
+    expect(bar('start')!.amount).toBe(before.data.bars[0]!.amount)
+    const sum = after.data.bars.slice(0, -1).reduce((t, b) => t + b.value, 0)
+    expect(sum).toBeCloseTo(bar('end')!.value, 6)
+    expect(idsOf(drillTarget(w, { kind: 'category', key: 'amountChange' }, withLog))).toEqual([deal.id])
+    // by count the bar is left out and the counts are those without the log
+    const counts = (c: DashboardContext) => {
+      const r = computeWidget(widget('waterfall', config('count')), c)
+      return r.status === 'ok' && r.data.type === 'waterfall' ? r.data.bars.map(b => [b.key, b.value]) : r
+    }
+    expect(counts(withLog)).toEqual(counts({ ...ctx, records }))
   })
 
   it('should name the end day when it is before the start day, and the rest of the dashboard still computes', () => {
