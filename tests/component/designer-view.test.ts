@@ -46,7 +46,7 @@ describe('FormDesignerView', { timeout: 30_000 }, () => {
     const { wrapper } = await mountDesigner('en')
     const text = wrapper.find('[data-test=designer-palette]').text()
     for (const name of ['Single select', 'Formula', 'Link to form', 'Serial number', 'Created by', 'Separator']) expect(text).toContain(name)
-    expect(wrapper.findAll('[data-test^=palette-]')).toHaveLength(30)
+    expect(wrapper.findAll('[data-test^=palette-]')).toHaveLength(31)
     wrapper.unmount()
   })
 

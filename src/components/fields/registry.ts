@@ -52,6 +52,7 @@ export const fieldUi: { readonly [T in FieldType]: FieldUi } = {
   lookup: readOnly,
   rollup: { ...readOnly, align: 'right' },
   formula: readOnly,
+  score: { ...readOnly, align: 'right', width: 110 },
   serial: readOnly,
   attachment: { ...files, width: 100 },
   image: { ...files, width: 100 },

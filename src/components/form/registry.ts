@@ -39,6 +39,7 @@ export const FORM_INPUTS: Readonly<Record<FieldType, Component>> = {
   lookup: FormComputedValue,
   rollup: FormComputedValue,
   formula: FormComputedValue,
+  score: FormComputedValue,
   serial: FormComputedValue,
   createdAt: FormComputedValue,
   updatedAt: FormComputedValue,

@@ -24,6 +24,7 @@ import { phoneField } from './phone.field'
 import { ratingField } from './rating.field'
 import { relationField } from './relation.field'
 import { rollupField } from './rollup.field'
+import { scoreField } from './score.field'
 import { selectField } from './select.field'
 import { separatorField } from './separator.field'
 import { serialField } from './serial.field'
@@ -57,6 +58,7 @@ export const fieldRegistry: { readonly [T in FieldType]: FieldBehaviour<T> } = {
   lookup: lookupField,
   rollup: rollupField,
   formula: formulaField,
+  score: scoreField,
   serial: serialField,
   attachment: attachmentField,
   image: imageField,

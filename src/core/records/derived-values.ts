@@ -11,6 +11,7 @@ import type { RelatedRows } from './related-rows'
 import { computeFormulas } from '../formula/compute'
 import { buildFormulaGraph } from '../formula/graph'
 import { computeLinks, linkFields } from './lookups'
+import { hasScores, withScores } from './score-values'
 
 /** What computing derived values reads besides the record. */
 export interface DerivedContext {
@@ -43,18 +44,42 @@ export function formulaContextOf(ctx: DerivedContext): ComputeContext {
   return { ...base, lookupRows: formId => related.rows(formId) ?? [], foreignColumns: new Map() }
 }
 
-/** True when the form has fields whose values this module computes (lookup, rollup, formula). */
+/** True when the form has fields whose values this module computes (lookup, rollup, formula, score). */
 export function hasDerived(form: FormDef): boolean {
-  return hasFormulas(form) || linkFields(form).length > 0
+  return hasFormulas(form) || hasScores(form) || linkFields(form).length > 0
+}
+
+const readsScores = new WeakMap<FormDef, boolean>()
+
+/** True when a formula of the form refers to a score field (it is computed again after the scores). */
+function formulasReadScores(form: FormDef): boolean {
+  let hit = readsScores.get(form)
+  if (hit === undefined) {
+    const refs = form.fields.filter(f => f.type === 'score').map(f => `{${f.id}}`)
+    hit = form.fields.some(f => f.type === 'formula' && refs.some(r => f.options.expression.includes(r)))
+    readsScores.set(form, hit)
+  }
+  return hit
+}
+
+function nowOf(formula: ComputeContext): number {
+  const now = formula.now
+  return typeof now === 'function' ? now() : now ?? Date.now()
 }
 
 /**
- * The values with every lookup, rollup and formula field recomputed. `formula` is the context
+ * The values with every lookup, rollup, formula and score field recomputed (scores read the
+ * formulas; a formula that reads a score is computed once more after it). `formula` is the context
  * as built by formulaContextOf (pass it to avoid rebuilding it per record).
  */
 export function withDerived(form: FormDef, values: Readonly<Record<string, unknown>>, ctx: DerivedContext, formula: ComputeContext = formulaContextOf(ctx)): Record<string, unknown> {
   const out: Record<string, unknown> = { ...values }
   if (ctx.related) Object.assign(out, computeLinks(form, out, ctx.related))
-  if (hasFormulas(form)) Object.assign(out, computeFormulas(formulaGraphOf(form, formula.forms), out, formula))
+  const formulas = hasFormulas(form)
+  if (formulas) Object.assign(out, computeFormulas(formulaGraphOf(form, formula.forms), out, formula))
+  if (hasScores(form)) {
+    withScores(form, out, nowOf(formula))
+    if (formulas && formulasReadScores(form)) Object.assign(out, computeFormulas(formulaGraphOf(form, formula.forms), out, formula))
+  }
   return out
 }

@@ -30,7 +30,7 @@ function same(a: unknown, b: unknown): boolean {
 export function recomputeRows(form: FormDef, rows: readonly RecordRow[], ctx: RecomputeContext): RecordRow[] {
   if (!hasDerived(form)) return []
   const formula = formulaContextOf(ctx)
-  const keys = form.fields.filter(f => f.type === 'lookup' || f.type === 'rollup' || f.type === 'formula' || f.type === 'subform').map(f => f.id)
+  const keys = form.fields.filter(f => f.type === 'lookup' || f.type === 'rollup' || f.type === 'formula' || f.type === 'score' || f.type === 'subform').map(f => f.id)
   const out: RecordRow[] = []
   for (const row of rows) {
     const values = withDerived(form, row.values, ctx, formula)
@@ -39,10 +39,10 @@ export function recomputeRows(form: FormDef, rows: readonly RecordRow[], ctx: Re
   return out
 }
 
-/** True when the derived fields (lookup, rollup, formula definitions) differ between two versions of a form. */
+/** True when the derived fields (lookup, rollup, formula, score definitions) differ between two versions of a form. */
 export function derivedDefinitionsChanged(before: Pick<FormDef, 'fields'>, after: Pick<FormDef, 'fields'>): boolean {
   const derived = (fields: readonly FieldDef[]) => JSON.stringify(fields
-    .filter(f => f.type === 'lookup' || f.type === 'rollup' || f.type === 'formula')
+    .filter(f => f.type === 'lookup' || f.type === 'rollup' || f.type === 'formula' || f.type === 'score')
     .map(f => [f.id, f.type, f.options]))
   return derived(before.fields) !== derived(after.fields)
 }

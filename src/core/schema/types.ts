@@ -95,6 +95,54 @@ export interface PipelineStageSet {
   stages: string[]
 }
 
+/**
+ * Lead scoring (a `score` field): the sum of the points of the rules whose condition holds for
+ * the record, plus the learned points of its values. Computed on every write like a formula;
+ * the stored value is that number. See docs/architecture.md "Lead scoring".
+ */
+export interface ScoreOptions {
+  rules: ScoreRule[]
+  learned?: ScoreLearned
+}
+
+/** Points given when `when` (the shared filter language) holds for the record. */
+export interface ScoreRule {
+  id: string
+  when: Filter
+  /** Whole points, may be negative. */
+  points: number
+}
+
+/**
+ * Learned points: each value of `fields` earns points from the win rate of the closed deals
+ * holding it against the win rate of all closed deals of `stageField` (the form's own history).
+ * `table` is the learned result, kept with the definition so every write scores the same way;
+ * the designer's "learn" rebuilds it.
+ */
+export interface ScoreLearned {
+  /** A stage field of the same form: won / lost decide the outcome. */
+  stageField: string
+  /** Select, member, relation, text or checkbox fields whose values earn points. */
+  fields: string[]
+  /** Values with fewer closed deals than this earn no points (default 30). */
+  minSample?: number
+  /** Points per percentage point of lift over the base win rate (default 1). */
+  scale?: number
+  table?: LearnedValue[]
+  /** When the table was learned, epoch ms. */
+  learnedAt?: number
+}
+
+/** One learned value: its closed deals `n`, of which `won`, and the points it earns. */
+export interface LearnedValue {
+  field: string
+  /** The stored value as text (an option, member or record id; text as written). */
+  value: string
+  won: number
+  n: number
+  points: number
+}
+
 export type FieldDef
   = | { type: 'text', options?: { format?: 'email' | 'phone' | 'url' | 'regex', pattern?: string, maxLength?: number } } & FieldBase
     | { type: 'textarea', options?: { maxLength?: number } } & FieldBase
@@ -110,6 +158,7 @@ export type FieldDef
     | { type: 'relation', options: { formId: string, multiple?: boolean } } & FieldBase
     | { type: 'lookup', options: { relationField: string, targetField: string } } & FieldBase
     | { type: 'rollup', options: { relationField: string, targetField?: string, fn: 'sum' | 'count' | 'avg' | 'min' | 'max' } } & FieldBase
+    | { type: 'score', options: ScoreOptions } & FieldBase
     | { type: 'formula', options: { expression: string, resultType?: 'number' | 'text' | 'date' | 'boolean', precision?: number, /** ISO 4217 code: a number result is an amount in it. */ currency?: string } } & FieldBase
     | { type: 'serial', options: { pattern: string } } & FieldBase
     | { type: 'attachment', options?: { maxSizeMB?: number, accept?: string } } & FieldBase

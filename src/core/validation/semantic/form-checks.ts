@@ -7,6 +7,7 @@ import { holdsNoValue } from '../../fields/registry'
 import { isValidPattern } from '../../fields/text.field'
 import { checkOptions } from './option-checks'
 import { checkFilterRefs, dangling, wrongType } from './refs'
+import { checkScore } from './score-checks'
 import { walkFields } from './walk'
 
 /** Runs every form check; `at` is the form's pointer inside the root document. */
@@ -20,6 +21,7 @@ export function checkForm(sink: IssueSink, form: FormDef, at = ''): void {
   walkFields(form.fields, `${at}/fields`, (field, path, siblings) => {
     const scope = new Map([...top, ...siblings.map(f => [f.id, f] as const)])
     checkField(sink, field, path, scope)
+    if (field.type === 'score') checkScore(sink, form, field, path, top)
   })
   form.rules?.forEach((rule, i) => {
     checkFilterRefs(sink, rule.when, `${at}/rules/${i}/when`, top)

@@ -3,7 +3,7 @@ import { convertValue } from '../../../../src/core/fields/convert-value'
 import { behaviourOf, FIELD_TYPES, fieldRegistry } from '../../../../src/core/fields/registry'
 import { anyField, field } from '../../../fixtures/fields'
 
-const COMPUTED = ['lookup', 'rollup', 'formula', 'serial', 'separator', 'description', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']
+const COMPUTED = ['lookup', 'rollup', 'formula', 'score', 'serial', 'separator', 'description', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']
 
 describe('registry', () => {
   describe('fieldRegistry', () => {

@@ -4,7 +4,7 @@ import designer from '../../../../src/i18n/messages/designer'
 
 /** The lists the traits replaced, as they were written out before (issue 11): the derivations must give the same types. */
 const SUBFORM_TYPES = ['text', 'textarea', 'number', 'money', 'percent', 'date', 'checkbox', 'rating', 'phone', 'email', 'url', 'member']
-const NUMBER_MEASURES = ['number', 'money', 'percent', 'rating', 'formula', 'rollup', 'lookup']
+const NUMBER_MEASURES = ['number', 'money', 'percent', 'rating', 'formula', 'rollup', 'lookup', 'score']
 const DATE_MEASURES = ['date', 'createdAt', 'updatedAt']
 const EDITS_STORED = ['number', 'money', 'percent', 'rating', 'date']
 const AMOUNTS = ['money', 'number']

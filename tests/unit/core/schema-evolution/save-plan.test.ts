@@ -70,9 +70,9 @@ describe('save-plan', () => {
 
 describe('new-field', () => {
   describe('FIELD_GROUPS', () => {
-    it('should list all 30 field types exactly once', () => {
+    it('should list all 31 field types exactly once', () => {
       const listed = Object.values(FIELD_GROUPS).flat()
-      expect(listed).toHaveLength(30)
+      expect(listed).toHaveLength(31)
       expect([...listed].sort()).toEqual([...FIELD_TYPES].sort())
     })
   })

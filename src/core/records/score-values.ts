@@ -1,0 +1,102 @@
+/**
+ * Lead scores (score fields): the points of every rule whose condition (the shared filter
+ * language, compiled by core/query: no eval) holds for the record's values, plus the learned
+ * points of its values (`ScoreLearned.table`, built by core/metrics learnScoreTable). Computed on
+ * every write after formulas, like a formula; the stored value is the total.
+ */
+import type { FieldOf, FormDef, LearnedValue, RecordRow } from '../schema/types'
+import type { RecordPredicate } from '../query/types'
+import { compileFilter } from '../query/compile-filter'
+
+type ScoreField = FieldOf<'score'>
+
+/** Why a record has its score: the rules that fired and the learned values it holds. */
+export interface ScoreExplanation {
+  total: number
+  /** Rules that hold, in rule order. */
+  fired: { ruleId: string, index: number, points: number }[]
+  /** Learned values the record holds that earn points (non-zero), in table order. */
+  learned: LearnedValue[]
+}
+
+interface Compiled {
+  fields: FormDef['fields']
+  now: number
+  preds: RecordPredicate[]
+}
+
+const compiled = new WeakMap<ScoreField, Compiled>()
+const tables = new WeakMap<readonly LearnedValue[], Map<string, LearnedValue>>()
+
+/** The rules' predicates, compiled once per (field definition, form fields, now). */
+function predicatesOf(form: FormDef, field: ScoreField, now: number): RecordPredicate[] {
+  const hit = compiled.get(field)
+  if (hit && hit.fields === form.fields && hit.now === now) return hit.preds
+  const preds = field.options.rules.map(r => compileFilter(r.when, form.fields, { now }))
+  compiled.set(field, { fields: form.fields, now, preds })
+  return preds
+}
+
+function tableIndex(table: readonly LearnedValue[]): Map<string, LearnedValue> {
+  let index = tables.get(table)
+  if (!index) {
+    index = new Map(table.map(v => [`${v.field}\u0000${v.value}`, v]))
+    tables.set(table, index)
+  }
+  return index
+}
+
+/** The value of a field as learned keys: one per non-empty scalar (arrays give each element). */
+export function valueKeys(value: unknown): string[] {
+  if (value === null || value === undefined || value === '') return []
+  if (Array.isArray(value)) return value.flatMap(valueKeys)
+  if (typeof value === 'string') return [value]
+  if (typeof value === 'number') return Number.isFinite(value) ? [String(value)] : []
+  if (typeof value === 'boolean') return [String(value)]
+  return []
+}
+
+function rowOf(values: Readonly<Record<string, unknown>>, now: number): RecordRow {
+  return { id: '', values: values as Record<string, unknown>, createdAt: now, updatedAt: now, rev: 0 }
+}
+
+/** The score of one record and the rules and learned values behind it. */
+export function explainScore(form: FormDef, field: ScoreField, values: Readonly<Record<string, unknown>>, now: number): ScoreExplanation {
+  const row = rowOf(values, now)
+  const preds = predicatesOf(form, field, now)
+  const fired: ScoreExplanation['fired'] = []
+  let total = 0
+  field.options.rules.forEach((rule, index) => {
+    if (!Number.isFinite(rule.points) || !preds[index]!(row)) return
+    fired.push({ ruleId: rule.id, index, points: rule.points })
+    total += rule.points
+  })
+  const learned: LearnedValue[] = []
+  const table = field.options.learned?.table
+  if (table?.length) {
+    const index = tableIndex(table)
+    for (const fieldId of field.options.learned!.fields) {
+      for (const key of new Set(valueKeys(values[fieldId]))) {
+        const hit = index.get(`${fieldId}\u0000${key}`)
+        if (!hit || !hit.points) continue
+        learned.push(hit)
+        total += hit.points
+      }
+    }
+  }
+  return { total, fired, learned }
+}
+
+/** True when the form has score fields. */
+export function hasScores(form: FormDef): boolean {
+  return form.fields.some(f => f.type === 'score')
+}
+
+/** The values with every score field recomputed (in field order, so a rule may read an earlier score). */
+export function withScores(form: FormDef, values: Record<string, unknown>, now: number): Record<string, unknown> {
+  for (const field of form.fields) {
+    if (field.type !== 'score') continue
+    values[field.id] = explainScore(form, field, values, now).total
+  }
+  return values
+}
