@@ -1,5 +1,5 @@
-import type { FieldDef, FieldOf, Locale, Member, SelectOption, StageOption } from '@/core/schema/types'
-import type { LookupSource } from '@/core/records'
+import type { FieldDef, FieldOf, Locale, Member, RecordRow, SelectOption, StageOption } from '@/core/schema/types'
+import type { LookupSource, ScoreWhyLine } from '@/core/records'
 import type { StageAlert } from '@/core/metrics'
 import { LOADING_TEXT, missingText } from '@/core/fields'
 import { stageFieldFor } from '@/core/stages'
@@ -28,6 +28,8 @@ export interface FieldUiContext {
   lookupSource?: (field: FieldOf<'lookup'>) => LookupSource | undefined
   /** A deal's stalled / snoozed state on a stage field, shown beside its stage chip. */
   stageAlert?: (recordId: string, fieldId: string) => StageAlert | undefined
+  /** Why a record has its score: the rules that fired and the learned values (score cells). */
+  scoreWhy?: (row: RecordRow, field: FieldOf<'score'>) => { total: number, lines: ScoreWhyLine[] } | undefined
 }
 
 /**

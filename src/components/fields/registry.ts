@@ -9,6 +9,7 @@ import FieldCheckboxCell from './FieldCheckboxCell.vue'
 import FieldFilesCell from './FieldFilesCell.vue'
 import FieldPickEditor from './FieldPickEditor.vue'
 import FieldRatingCell from './FieldRatingCell.vue'
+import FieldScoreCell from './FieldScoreCell.vue'
 import FieldTagsCell from './FieldTagsCell.vue'
 import FieldTextEditor from './FieldTextEditor.vue'
 
@@ -52,7 +53,7 @@ export const fieldUi: { readonly [T in FieldType]: FieldUi } = {
   lookup: readOnly,
   rollup: { ...readOnly, align: 'right' },
   formula: readOnly,
-  score: { ...readOnly, align: 'right', width: 110 },
+  score: { ...readOnly, Cell: FieldScoreCell, align: 'right', width: 110 },
   serial: readOnly,
   attachment: { ...files, width: 100 },
   image: { ...files, width: 100 },

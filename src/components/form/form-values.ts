@@ -2,12 +2,15 @@
 import type { FieldDef, RecordRow } from '@/core/schema/types'
 import { computeFormulas } from '@/core/formula'
 import { compileFilter } from '@/core/query'
+import { withScores } from '@/core/records'
 
 /** Values plus live formula results and the record's system values (created/updated at/by). */
 export function displayValues(fields: readonly FieldDef[], values: Readonly<Record<string, unknown>>, record?: RecordRow): Record<string, unknown> {
   // Stored computed values (serials, lookups) show from the record; the input never carries them.
   const out: Record<string, unknown> = { ...record?.values, ...values }
   if (fields.some(f => f.type === 'formula' || f.type === 'subform')) Object.assign(out, computeFormulas(fields, values, { now: Date.now() }))
+  // Scores follow the values being typed, as they will be stored on save.
+  if (fields.some(f => f.type === 'score')) withScores({ fields: fields as FieldDef[] }, out, Date.now())
   for (const f of fields) {
     if (!record) continue
     if (f.type === 'createdAt') out[f.id] = record.createdAt

@@ -70,6 +70,8 @@ export function buildColumnDefs(fields: FieldDef[], ctx: ColumnContext): ColDef<
           'fg-cell-conflict': p => !!p.data && !!ctx.conflict?.(p.data.id, field.id),
         },
         context: { parse: entry.parse },
+        // Enter on a score cell opens its explanation (FieldScoreCell) instead of moving down
+        suppressKeyboardEvent: field.type === 'score' ? p => p.event.key === 'Enter' : undefined,
         minWidth: 80,
         // a stage that can stall or be snoozed says so beside its chip ("⏸ 暂缓至 2026-03-20")
         width: field.type === 'stage' && stageCanAlert(field) ? 300 : fieldUi[field.type].width ?? 160,

@@ -5,8 +5,12 @@
  * every write after formulas, like a formula; the stored value is the total.
  */
 import type { FieldOf, FormDef, LearnedValue, RecordRow } from '../schema/types'
+import type { FormatContext } from '../fields/behaviour'
 import type { RecordPredicate } from '../query/types'
+import { behaviourOf } from '../fields/registry'
 import { compileFilter } from '../query/compile-filter'
+import { describeFilter } from '../query/describe-filter'
+import { labelText } from '../utils/label'
 
 type ScoreField = FieldOf<'score'>
 
@@ -29,7 +33,7 @@ const compiled = new WeakMap<ScoreField, Compiled>()
 const tables = new WeakMap<readonly LearnedValue[], Map<string, LearnedValue>>()
 
 /** The rules' predicates, compiled once per (field definition, form fields, now). */
-function predicatesOf(form: FormDef, field: ScoreField, now: number): RecordPredicate[] {
+function predicatesOf(form: Pick<FormDef, 'fields'>, field: ScoreField, now: number): RecordPredicate[] {
   const hit = compiled.get(field)
   if (hit && hit.fields === form.fields && hit.now === now) return hit.preds
   const preds = field.options.rules.map(r => compileFilter(r.when, form.fields, { now }))
@@ -61,7 +65,7 @@ function rowOf(values: Readonly<Record<string, unknown>>, now: number): RecordRo
 }
 
 /** The score of one record and the rules and learned values behind it. */
-export function explainScore(form: FormDef, field: ScoreField, values: Readonly<Record<string, unknown>>, now: number): ScoreExplanation {
+export function explainScore(form: Pick<FormDef, 'fields'>, field: ScoreField, values: Readonly<Record<string, unknown>>, now: number): ScoreExplanation {
   const row = rowOf(values, now)
   const preds = predicatesOf(form, field, now)
   const fired: ScoreExplanation['fired'] = []
@@ -88,15 +92,38 @@ export function explainScore(form: FormDef, field: ScoreField, values: Readonly<
 }
 
 /** True when the form has score fields. */
-export function hasScores(form: FormDef): boolean {
+export function hasScores(form: Pick<FormDef, 'fields'>): boolean {
   return form.fields.some(f => f.type === 'score')
 }
 
 /** The values with every score field recomputed (in field order, so a rule may read an earlier score). */
-export function withScores(form: FormDef, values: Record<string, unknown>, now: number): Record<string, unknown> {
+export function withScores(form: Pick<FormDef, 'fields'>, values: Record<string, unknown>, now: number): Record<string, unknown> {
   for (const field of form.fields) {
     if (field.type !== 'score') continue
     values[field.id] = explainScore(form, field, values, now).total
   }
   return values
+}
+
+/** One line of a score's explanation: a rule that fired (its condition in words) or a learned value (with its won / n). */
+export interface ScoreWhyLine {
+  kind: 'rule' | 'learned'
+  text: string
+  points: number
+  won?: number
+  n?: number
+}
+
+/** The explanation in words: the rules that fired, then the learned values, each with its points. */
+export function scoreWhyLines(form: Pick<FormDef, 'fields'>, field: ScoreField, values: Readonly<Record<string, unknown>>, now: number, ctx: FormatContext): { total: number, lines: ScoreWhyLine[] } {
+  const why = explainScore(form, field, values, now)
+  const byId = new Map(form.fields.map(f => [f.id, f]))
+  const lines: ScoreWhyLine[] = why.fired.map(f => ({ kind: 'rule', text: describeFilter(field.options.rules[f.index]!.when, form.fields, ctx), points: f.points }))
+  for (const v of why.learned) {
+    const source = byId.get(v.field)
+    const name = source ? labelText(source.label, ctx.locale) || v.field : v.field
+    const shown = source ? behaviourOf(source).format(source.type === 'multiselect' ? [v.value] : v.value, source as never, ctx) || v.value : v.value
+    lines.push({ kind: 'learned', text: `${name} = ${shown}`, points: v.points, won: v.won, n: v.n })
+  }
+  return { total: why.total, lines }
 }

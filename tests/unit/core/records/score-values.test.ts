@@ -102,3 +102,19 @@ describe('lead scores', () => {
     expect(msg).toContain('学习模式用到的字段「行业」已删除')
   })
 })
+
+describe('the sales-funnel template\'s 线索评分', () => {
+  it('should score 商机 by its four rules and list the most promising open ones first', async () => {
+    const { getTemplate } = await import('../../../../src/core/template')
+    const t = getTemplate('sales-funnel')!
+    const opp = t.bundle.forms.find(f => f.id === 'form_opportunity')!
+    const s = opp.fields.find(f => f.id === 'f_opp_score') as FieldOf<'score'>
+    expect(s.options.rules.map(r => r.points)).toEqual([20, 30, 15, -10])
+    const best = withScores(opp, { f_opp_source: 'src_referral', f_opp_budget: 2_000_000, f_opp_decision_maker: '王总' }, NOW).f_opp_score
+    const worst = withScores(opp, { f_opp_source: 'src_ads', f_opp_competitors: '某竞品' }, NOW).f_opp_score
+    expect([best, worst]).toEqual([65, -10])
+    const view = t.bundle.views.find(v => v.id === 'view_opp_promising')!
+    expect(view.sort).toEqual([{ field: 'f_opp_score', dir: 'desc' }])
+    expect(view.filter).toEqual(t.bundle.views.find(v => v.id === 'view_opp_open')!.filter)
+  })
+})
