@@ -49,6 +49,20 @@ describe('help page', () => {
     await shot(page, 'help-stalled-en')
   })
 
+  it('should show the lead scoring guide with its worked example on the template, in English then Chinese', async () => {
+    await page.click('[data-test=help-link-scoring]')
+    await expect.poll(() => page.textContent('[data-test=help-body] h2')).toBe('Lead scoring')
+    const example = page.locator('[data-test=help-example]')
+    expect(await example.textContent()).toContain('Most promising leads')
+    expect(await example.locator('li').count()).toBeGreaterThanOrEqual(4)
+    await page.click('[data-test=locale-select]')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '中文' }).click()
+    await expect.poll(() => page.textContent('[data-test=help-body] h2')).toBe('线索评分')
+    expect(await example.textContent()).toContain('最有潜力的线索')
+    expect(await example.textContent()).toContain('从历史学习加减分')
+    await shot(page, 'help-scoring-zh')
+  })
+
   it('should be usable at phone width: menu entry, contents as a row, no sideways scroll', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(`${session.baseUrl}#/`)

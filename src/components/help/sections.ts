@@ -26,6 +26,7 @@ export const HELP_SECTIONS: readonly HelpSection[] = [
   { id: 'forecast', titleKey: 'helpForecast.title', component: () => import('./HelpForecast.vue') },
 
   // lead scoring: issue 13 part 5
+  { id: 'scoring', titleKey: 'helpScoring.title', component: () => import('./HelpScoring.vue') },
 ]
 
 /** The section of `id`, else the first one. */

@@ -10,6 +10,7 @@ import { cellText } from './cell-text'
 import { filteredRecords } from './dashboard-filters'
 import { Resolver } from './resolve'
 import { stageInput } from './stage-input'
+import { computePromising } from './compute-promising'
 
 /** Kinds of fields a default table leaves out: layout items and nested values (files, subform rows). */
 const SKIPPED_KINDS: ReadonlySet<string> = new Set(['none', 'presence'])
@@ -22,7 +23,8 @@ function tableColumns(form: FormDef, ids: readonly string[] | undefined, r: Reso
 
 /**
  * Table widget: filtered, sorted records cut to `limit` rows; or the "stalled deals" preset:
- * open records past their stage's stalled threshold, longest first, with days and limit.
+ * open records past their stage's stalled threshold, longest first, with days and limit; or the
+ * "most promising leads" preset (compute-promising.ts).
  */
 export function computeTable(w: WidgetOf<'table'>, ctx: DashboardContext): WidgetResult {
   const c = w.config
@@ -30,6 +32,7 @@ export function computeTable(w: WidgetOf<'table'>, ctx: DashboardContext): Widge
   const form = r.form(c.formId)
   const stage = c.preset === 'stalled' ? r.stage(form, c.stageField, 'stageField', c.pipeline) : undefined
   const fields = form ? tableColumns(form, c.columns, r) : []
+  if (form && c.preset === 'promising') return computePromising(w, ctx, form, c.columns?.length ? fields : fields.filter(f => f.type !== 'score').slice(0, 3), r)
   if (!r.ok || !form) return { status: 'needsConfig', problems: r.problems }
   const locale: Locale = ctx.locale ?? 'zh-CN'
   const limit = c.limit ?? 20

@@ -110,10 +110,15 @@ export interface ChartConfig extends StageSourceConfig {
 }
 
 export interface TableConfig extends StageSourceConfig {
-  /** 'records': filtered records; 'stalled': open deals past their stage's limit. @default 'records' */
-  preset?: 'records' | 'stalled'
-  /** Stage field, for the 'stalled' preset. */
+  /**
+   * 'records': filtered records; 'stalled': open deals past their stage's limit; 'promising': the
+   * open deals with the highest score (most promising leads) with why. @default 'records'
+   */
+  preset?: 'records' | 'stalled' | 'promising'
+  /** Stage field, for the 'stalled' and 'promising' presets (promising: the form's first stage field when unset). */
   stageField?: string
+  /** Score field, for the 'promising' preset. @default the form's first score field */
+  scoreField?: string
   /** Field ids shown, in order. @default the first 5 fields */
   columns?: string[]
   sort?: SortKey[]

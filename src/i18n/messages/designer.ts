@@ -20,7 +20,7 @@ export default {
       types: {
         text: '单行文本', textarea: '多行文本', number: '数字', money: '金额', percent: '百分比', date: '日期时间',
         select: '单选', multiselect: '多选', checkbox: '复选框', rating: '评分', member: '成员', relation: '关联数据',
-        lookup: '查找引用', rollup: '汇总', formula: '公式', score: '评分', serial: '流水号', attachment: '附件', image: '图片',
+        lookup: '查找引用', rollup: '汇总', formula: '公式', score: '线索评分', serial: '流水号', attachment: '附件', image: '图片',
         subform: '子表单', address: '地址', phone: '电话', email: '邮箱', url: '网址', stage: '阶段',
         separator: '分割线', description: '描述文字', createdAt: '创建时间', updatedAt: '更新时间', createdBy: '创建人', updatedBy: '更新人',
       },
@@ -109,7 +109,7 @@ export default {
       types: {
         text: 'Text', textarea: 'Long text', number: 'Number', money: 'Money', percent: 'Percent', date: 'Date / time',
         select: 'Single select', multiselect: 'Multi select', checkbox: 'Checkbox', rating: 'Rating', member: 'Member', relation: 'Link to form',
-        lookup: 'Lookup', rollup: 'Rollup', formula: 'Formula', score: 'Score', serial: 'Serial number', attachment: 'Attachment', image: 'Image',
+        lookup: 'Lookup', rollup: 'Rollup', formula: 'Formula', score: 'Lead score', serial: 'Serial number', attachment: 'Attachment', image: 'Image',
         subform: 'Sub-form', address: 'Address', phone: 'Phone', email: 'Email', url: 'URL', stage: 'Stage',
         separator: 'Separator', description: 'Description text', createdAt: 'Created at', updatedAt: 'Updated at', createdBy: 'Created by', updatedBy: 'Updated by',
       },

@@ -25,7 +25,7 @@ const TS_KEYS: { [T in WidgetType]: KeysOf<WidgetConfigs[T]> } = {
   area: CHART_KEYS(),
   pie: CHART_KEYS(),
   donut: CHART_KEYS(),
-  table: { formId: true, filter: true, pipeline: true, preset: true, stageField: true, columns: true, sort: true, limit: true },
+  table: { formId: true, filter: true, pipeline: true, preset: true, stageField: true, scoreField: true, columns: true, sort: true, limit: true },
   pivot: { formId: true, filter: true, rows: true, columns: true, measure: true },
   targetProgress: { formId: true, filter: true, measure: true, dateField: true, ownerField: true, by: true, targets: true },
   reverseFunnel: { formId: true, filter: true, pipeline: true, stageField: true, amountField: true, goal: true },
