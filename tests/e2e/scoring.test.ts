@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LEADS, scoringBackup } from '../fixtures/scoring'
 import { CRM_DIR, CRM_SKIP_REASON, hasCrmData } from '../shared-data'
 import { openRestored } from './app-actions'
+import { closeConfigPanel, openSalesDashboard, pickConfigOption } from './dashboard-actions'
 import { addDesignerField, pick } from './designer-actions'
 import { cell } from './grid-actions'
-import { shot, startSession } from './harness'
+import { settled, shot, startSession } from './harness'
 import { pickOption } from './io-actions'
 
 /** Adds rule `i` to the selected score field: one condition (field, op, value) and its points. */
@@ -139,6 +140,58 @@ describe('lead scoring', () => {
     ])
     await shot(page, 'scoring-why-en')
     await page.keyboard.press('Escape')
+  })
+})
+
+describe('most promising leads on the sales-funnel template', () => {
+  let session: Session
+  let page: Page
+
+  beforeAll(async () => {
+    session = await startSession({ locale: 'zh-CN' })
+    page = await session.open()
+  })
+  afterAll(async () => session.close())
+
+  it('should add the most promising leads table by clicking: open deals by 线索评分, highest first, with why', async () => {
+    await openSalesDashboard(page)
+    await page.click('[data-test=dashboard-mode]')
+    await page.locator('[data-test=add-widget]').first().click()
+    await page.locator('[data-test=palette-table]:visible').click()
+    await page.waitForSelector('[data-test=config-panel]')
+    await pickConfigOption(page, '[data-test=cfg-form]', '商机')
+    await pickConfigOption(page, '[data-test=cfg-preset]', '最有潜力的线索')
+    await closeConfigPanel(page)
+    await page.click('[data-test=dashboard-mode]')
+    const card = page.locator('[data-test=card-table]').last()
+    await card.scrollIntoViewIfNeeded()
+    const table = card.locator('[data-test=widget-table]')
+    await table.locator('tbody tr').first().waitFor({ timeout: 30_000 })
+    const head = await table.locator('thead th').allTextContents()
+    const at = head.findIndex(h => h.includes('线索评分'))
+    expect(head.at(-1)).toContain('评分依据')
+    const rows = await table.locator('tbody tr').evaluateAll(trs => trs.map(tr => [...tr.querySelectorAll('td')].map(td => td.textContent?.trim() ?? '')))
+    expect(rows.length).toBeGreaterThanOrEqual(5)
+    const scoresShown = rows.map(r => Number(r[at]))
+    expect(scoresShown).toEqual(scoresShown.toSorted((a, b) => b - a))
+    expect(scoresShown[0]).toBeGreaterThan(0)
+    // the why of the best lead names the rules that gave its points, and they add up to it
+    const why = rows[0]!.at(-1)!
+    const points = [...why.matchAll(/([+−])(\d+)/g)].reduce((n, m) => n + (m[1] === '−' ? -1 : 1) * Number(m[2]), 0)
+    expect(points).toBe(scoresShown[0])
+    await settled(page)
+    await shot(page, 'scoring-promising-widget-zh')
+  })
+
+  it('should open the 最有潜力的线索 view sorted by score', async () => {
+    await page.click('[data-test=side-form] >> text=商机')
+    await page.locator('[data-test=view-tab]', { hasText: '最有潜力的线索' }).click()
+    await page.locator('.ag-row').first().waitFor()
+    const col = 'f_opp_score'
+    const firstRows: number[] = []
+    for (let r = 0; r < 8; r++) firstRows.push(Number(await cell(page, r, col).locator('.fg-score-n').textContent()))
+    expect(firstRows).toEqual(firstRows.toSorted((a, b) => b - a))
+    await shot(page, 'scoring-promising-view-zh')
   })
 })
 

@@ -21,6 +21,11 @@ function tableColumns(form: FormDef, ids: readonly string[] | undefined, r: Reso
   return ids.map((id, i) => r.field(form, id, `columns.${i}`)).filter((f): f is FieldDef => f !== undefined)
 }
 
+/** Default columns of the promising-leads table: the first three data fields that are not scores or links (a table cell shows a linked record's id). */
+function promisingColumns(form: FormDef): FieldDef[] {
+  return form.fields.filter(f => !SKIPPED_KINDS.has(behaviourOf(f).queryKind(f)) && f.type !== 'score' && f.type !== 'relation' && f.type !== 'lookup').slice(0, 3)
+}
+
 /**
  * Table widget: filtered, sorted records cut to `limit` rows; or the "stalled deals" preset:
  * open records past their stage's stalled threshold, longest first, with days and limit; or the
@@ -32,7 +37,7 @@ export function computeTable(w: WidgetOf<'table'>, ctx: DashboardContext): Widge
   const form = r.form(c.formId)
   const stage = c.preset === 'stalled' ? r.stage(form, c.stageField, 'stageField', c.pipeline) : undefined
   const fields = form ? tableColumns(form, c.columns, r) : []
-  if (form && c.preset === 'promising') return computePromising(w, ctx, form, c.columns?.length ? fields : fields.filter(f => f.type !== 'score').slice(0, 3), r)
+  if (form && c.preset === 'promising') return computePromising(w, ctx, form, c.columns?.length ? fields : promisingColumns(form), r)
   if (!r.ok || !form) return { status: 'needsConfig', problems: r.problems }
   const locale: Locale = ctx.locale ?? 'zh-CN'
   const limit = c.limit ?? 20
