@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { appIdOf, installSalesTemplate } from './app-actions'
 import { settled } from './harness'
 
@@ -36,4 +36,24 @@ export async function setStageTarget(page: Page, stageId: string, rate: string):
   const input = page.locator(`[data-test=stage-row][data-stage=${stageId}] [data-test=stage-target-rate] input`)
   await input.fill(rate)
   await input.press('Tab')
+}
+
+/**
+ * Clicks the chart item of `card` whose tooltip starts with `tooltip` (a canvas chart has no
+ * element per bar): hovers a grid of points over the chart's `fromX`..`toX` share of its width
+ * until the tooltip shows, then clicks there. False when no point shows it.
+ */
+export async function clickChartItem(page: Page, card: Locator, tooltip: string, fromX = 0, toX = 1): Promise<boolean> {
+  const box = await card.locator('[data-test=widget-chart]').boundingBox()
+  if (!box) return false
+  for (let x = box.x + box.width * fromX + 4; x < box.x + box.width * toX; x += 6) {
+    for (let y = box.y + box.height - 30; y > box.y + 10; y -= 10) {
+      await page.mouse.move(x, y)
+      if (((await card.textContent()) ?? '').includes(tooltip)) {
+        await page.mouse.click(x, y)
+        return true
+      }
+    }
+  }
+  return false
 }

@@ -4,10 +4,17 @@ import type { Locale } from '@/core/schema/types'
 import { compact, formatValue, text } from '../shared/format'
 import { baseOption, DANGER, PALETTE, TEXT } from '../shared/theme'
 
-/** A bar's label: the level for start and end, a signed change for the rest. */
-export function waterfallBarLabel(data: WaterfallData, i: number, locale: Locale): string {
+/** Past this, a label on the bars is written short (2,001.2万 / 20M): eight full amounts do not fit side by side. */
+const SHORT_FROM = 10_000
+
+/**
+ * A bar's label: the level for start and end, a signed change for the rest; `short` (the labels
+ * drawn on the bars) writes large figures in compact form, the tooltip and reader keep them whole.
+ */
+export function waterfallBarLabel(data: WaterfallData, i: number, locale: Locale, short = false): string {
   const b = data.bars[i]!
-  const v = formatValue(Math.abs(b.value), data.value === 'amount' ? 'money' : 'number', locale)
+  const abs = Math.abs(b.value)
+  const v = short && abs >= SHORT_FROM ? compact(abs, locale) : formatValue(abs, data.value === 'amount' ? 'money' : 'number', locale)
   if (b.key === 'start' || b.key === 'end') return v
   return b.value < 0 ? `−${v}` : `+${v}`
 }
@@ -49,7 +56,7 @@ export function buildWaterfallOption(data: WaterfallData, locale: Locale): EChar
         stack: 'w',
         barMaxWidth: 40,
         data: size,
-        label: { show: true, position: 'top', color: TEXT.main, fontSize: 11, formatter: (p: { dataIndex: number }) => waterfallBarLabel(data, p.dataIndex, locale) },
+        label: { show: true, position: 'top', color: TEXT.main, fontSize: 11, formatter: (p: { dataIndex: number }) => waterfallBarLabel(data, p.dataIndex, locale, true) },
       },
     ],
   }
