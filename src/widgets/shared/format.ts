@@ -6,14 +6,14 @@ import { currencySymbol } from '@/core/fields/shared/number-format'
 import { labelText } from '@/core/utils/label'
 
 /**
- * A number as a user reads it: thousands separators, % for ratios, days with a unit, amounts with
+ * A number as a user reads it: thousands separators (percentages too: 1,234.5%), % for ratios, days with a unit, amounts with
  * the currency symbol of `currency` (the amount field's) when given; null = '—'.
  */
 export function formatValue(v: number | null | undefined, format: ValueFormat, locale: Locale, currency?: string): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—'
   const nf = (digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v)
   switch (format) {
-    case 'percent': return `${(v * 100).toFixed(1)}%`
+    case 'percent': return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' }).format(v * 100)}%`
     case 'money': {
       const digits = Math.abs(v) >= 100 ? nf(0) : nf(2)
       if (currency === undefined) return digits
@@ -38,4 +38,24 @@ export function text(l: Label | undefined, locale: Locale): string {
 /** A short axis number: 1.2万 / 12k style. */
 export function compact(v: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(v)
+}
+
+/**
+ * An amount input's display and parse (Element Plus `formatter` / `parser`): the typed digits
+ * with the currency symbol of `currency` and the locale's thousands separators ("¥1,500,000"),
+ * read back as plain digits; a typed decimal point and its digits are kept as typed.
+ */
+export function amountInputFormat(locale: Locale, currency: string | undefined): { formatter: (v: string) => string, parser: (v: string) => string } {
+  const symbol = currency === undefined ? '' : currencySymbol(currency)
+  const group = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })
+  return {
+    formatter: (v) => {
+      const s = String(v ?? '')
+      if (s === '' || !/^\d*(\.\d*)?$/.test(s)) return s
+      const dot = s.indexOf('.')
+      const whole = dot < 0 ? s : s.slice(0, dot)
+      return `${symbol}${group.format(Number(whole || '0'))}${dot < 0 ? '' : s.slice(dot)}`
+    },
+    parser: v => String(v ?? '').replace(/[^\d.]/g, ''),
+  }
 }

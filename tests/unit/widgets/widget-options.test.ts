@@ -10,7 +10,7 @@ import { buildFunnelOption, funnelLayerLabel } from '../../../src/widgets/funnel
 import { buildKpiOption, kpiChangeText } from '../../../src/widgets/kpi/kpi-options'
 import { buildPieOption } from '../../../src/widgets/pie/pie-options'
 import { buildReverseFunnelOption } from '../../../src/widgets/reverseFunnel/reverse-funnel-options'
-import { formatValue } from '../../../src/widgets/shared/format'
+import { amountInputFormat, formatValue, pct } from '../../../src/widgets/shared/format'
 import { buildTargetProgressOption } from '../../../src/widgets/targetProgress/target-progress-options'
 import { buildWidgetOption } from '../../../src/widgets/widget-options'
 import { dataOf } from '../../fixtures/widgets'
@@ -134,6 +134,25 @@ describe('widgets/options', () => {
       expect(formatValue(9, 'days', 'zh-CN')).toBe('9.0 天')
     })
 
+    it('should group the thousands of a percentage like every other figure, and never read "-0.0%"', () => {
+      expect(formatValue(12.345, 'percent', 'en')).toBe('1,234.5%')
+      expect(formatValue(123.4561, 'percent', 'zh-CN')).toBe('12,345.6%')
+      expect(pct(25)).toBe('2,500.0%')
+      expect(formatValue(-0.0000001, 'percent', 'en')).toBe('0.0%')
+      expect(formatValue(-0.25, 'percent', 'en')).toBe('-25.0%')
+    })
+
+    it('should show a typed amount with its currency and thousands separators, and read it back as digits', () => {
+      const zh = amountInputFormat('zh-CN', 'CNY')
+      expect(zh.formatter('1500000')).toBe('¥1,500,000')
+      expect(zh.formatter('1234.5')).toBe('¥1,234.5')
+      expect(zh.formatter('')).toBe('')
+      expect(zh.parser('¥1,500,000')).toBe('1500000')
+      expect(zh.parser(zh.formatter('98765'))).toBe('98765')
+      expect(amountInputFormat('en', 'USD').formatter('2500000')).toBe('$2,500,000')
+      expect(amountInputFormat('en', undefined).formatter('2500000')).toBe('2,500,000')
+    })
+
     it('should give short durations in hours or minutes, not "0.0 days"', () => {
       expect(formatValue(0.0147, 'days', 'en')).toBe('21 minutes')
       expect(formatValue(0.5, 'days', 'zh-CN')).toBe('12.0 小时')
@@ -151,6 +170,18 @@ describe('widgets/options', () => {
       expect(size!.data.map(d => d.value)).toEqual([2, 2, 1, 0, 1, 1, 3])
       expect(data.bars.map((_, i) => waterfallBarLabel(data, i, 'en'))).toEqual(['2', '+2', '+1', '+0', '−1', '−1', '3'])
       expect(size!.data[4]?.itemStyle?.color).toBe('#f56c6c')
+    })
+
+    it('should write large amounts short on the bars (they would overlap) and whole in the tooltip', () => {
+      const data: WaterfallData = {
+        type: 'waterfall', value: 'amount', from: '2025-01-01', to: '2025-01-31', subtitle: { 'zh-CN': '', 'en': '' },
+        bars: [['start', 20_643_000], ['amountChange', 20_012_345], ['won', -1_617_000], ['lost', -950], ['end', 39_037_395]].map(([key, value]) => ({ key: key as WaterfallData['bars'][number]['key'], label: String(key), count: 1, amount: value as number, value: value as number })),
+      }
+      expect(data.bars.map((_, i) => waterfallBarLabel(data, i, 'zh-CN', true))).toEqual(['2064.3万', '+2001.2万', '−161.7万', '−950', '3903.7万'])
+      expect(data.bars.map((_, i) => waterfallBarLabel(data, i, 'en', true))).toEqual(['20.6M', '+20M', '−1.6M', '−950', '39M'])
+      expect(waterfallBarLabel(data, 1, 'en')).toBe('+20,012,345')
+      const label = seriesOf(buildWaterfallOption(data, 'en'))[1] as unknown as { label: { formatter: (p: { dataIndex: number }) => string } }
+      expect(label.label.formatter({ dataIndex: 2 })).toBe('−1.6M')
     })
   })
 
