@@ -1,5 +1,5 @@
 /** Deterministic bench data: the template's opportunity form and generateOpportunities rows. */
-import type { FieldOf, FormDef, RecordRow, StageEvent } from '../../src/core/schema/types'
+import type { ChangeEntry, FieldOf, FormDef, RecordRow, StageEvent } from '../../src/core/schema/types'
 import { generateOpportunities, getTemplate } from '../../src/core/template'
 
 /** Fixed "now" and seed: every run generates the same records and events. */
@@ -44,4 +44,24 @@ export function dataset(size: number): Dataset {
   const stageField = form.fields.find(f => f.id === STAGE_FIELD) as FieldOf<'stage'>
   const { records, events } = generateOpportunities(size, BENCH_SEED, BENCH_NOW)
   return { size, records, events, form, stageField, now: BENCH_NOW }
+}
+
+const DAY = 86_400_000
+
+/**
+ * Amount edits for the as-of and waterfall ops (the waterfall widget reads the amount field's
+ * change log): every fourth deal with an amount had it raised once, from 80 % of today's value,
+ * at a day spread over the 200 days before now (never before its creation), so about 40 % of
+ * the edits fall in the 90-day window. Deterministic; one entry per edited deal.
+ */
+export function amountChanges(ds: Dataset): ChangeEntry[] {
+  const out: ChangeEntry[] = []
+  ds.records.forEach((r, i) => {
+    const to = r.values[AMOUNT_FIELD]
+    if (i % 4 !== 0 || typeof to !== 'number') return
+    const at = Math.max(r.createdAt + 3_600_000, ds.now - ((i * 7919) % 200) * DAY - (i % 1000) * 60_000)
+    if (at >= ds.now) return
+    out.push({ id: `chg${i}`, formId: OPP_FORM, recordId: r.id, at, kind: 'update', changes: [{ field: AMOUNT_FIELD, from: Math.round(to * 0.8), to }] })
+  })
+  return out
 }

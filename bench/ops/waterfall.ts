@@ -3,8 +3,9 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { cachedSummary } from '../../src/core/dashboard'
 import type { MetricInput, StageSummary } from '../../src/core/metrics'
 import { MS_PER_DAY, pipelineAsOf, pipelineWaterfall, summarizeStageHistory, WATERFALL_BARS } from '../../src/core/metrics'
+import type { ChangeEntry } from '../../src/core/schema/types'
 import type { Dataset } from '../lib/data'
-import { AMOUNT_FIELD } from '../lib/data'
+import { AMOUNT_FIELD, amountChanges } from '../lib/data'
 import type { Timing } from '../lib/measure'
 import { measureAll } from '../lib/measure'
 import { loadDuckDb } from './metrics'
@@ -26,21 +27,37 @@ function input(ds: Dataset, cold: boolean): MetricInput {
   return { records: ds.records, events: ds.events, field: ds.stageField, summary, options: { amountField: AMOUNT_FIELD, now: ds.now } }
 }
 
-/** Ours: the as-of pipeline at the window's start (`cold`: the stage summary built first, as a dashboard opening). */
-export function ourAsOf(ds: Dataset, cold = true): WaterfallNumbers['asOf'] {
-  return pipelineAsOf(input(ds, cold), windowOf(ds).from).stages.map(s => ({ count: s.count, amount: s.amount }))
+/** Ours: the as-of pipeline at the window's start, amounts as they were (`cold`: the stage summary built first, as a dashboard opening). */
+export function ourAsOf(ds: Dataset, changes: readonly ChangeEntry[], cold = true): WaterfallNumbers['asOf'] {
+  return pipelineAsOf(input(ds, cold), windowOf(ds).from, changes).stages.map(s => ({ count: s.count, amount: s.amount }))
 }
 
-/** Ours: the waterfall over the window. */
-export function ourWaterfall(ds: Dataset, cold = true): WaterfallNumbers['bars'] {
+/** Ours: the waterfall over the window, with the amount changes from the change log (as the widget). */
+export function ourWaterfall(ds: Dataset, changes: readonly ChangeEntry[], cold = true): WaterfallNumbers['bars'] {
   const { from, to } = windowOf(ds)
-  const w = pipelineWaterfall(input(ds, cold), from, to)
+  const w = pipelineWaterfall(input(ds, cold), from, to, changes)
   return Object.fromEntries(w.bars.map(b => [b.key, { count: b.count, amount: b.amount }]))
 }
 
 const fill = (sql: string, ds: Dataset): string => {
   const { from, to } = windowOf(ds)
   return sql.replaceAll('$at', String(from)).replaceAll('$from', String(from)).replaceAll('$to', String(to))
+}
+
+/** The amount change log as a table: chg(record_id, t, from_amount). */
+async function loadChanges(con: DuckDBConnection, changes: readonly ChangeEntry[]): Promise<void> {
+  await con.run('CREATE TABLE chg (record_id VARCHAR, t DOUBLE, from_amount DOUBLE)')
+  const app = await con.createAppender('chg')
+  for (const c of changes) {
+    const from = c.changes?.find(x => x.field === AMOUNT_FIELD)?.from
+    if (from === undefined) continue
+    app.appendVarchar(c.recordId)
+    app.appendDouble(c.at)
+    if (typeof from === 'number') app.appendDouble(from)
+    else app.appendNull()
+    app.endRow()
+  }
+  app.closeSync()
 }
 
 export async function duckAsOf(con: DuckDBConnection, ds: Dataset): Promise<WaterfallNumbers['asOf']> {
@@ -75,26 +92,29 @@ export function diffWaterfall(a: WaterfallNumbers, b: WaterfallNumbers, label: s
 }
 
 /**
- * Timings of the as-of pipeline and the waterfall: ours with the summary built (`*Cold`) and over
- * the dashboard's cached summary, and DuckDB; throws before timing when the numbers disagree.
+ * Timings of the as-of pipeline and the waterfall, amounts as they were from the amount change
+ * log (`amountChanges`): ours with the summary built (`*Cold`) and over the dashboard's cached
+ * summary, and DuckDB; throws before timing when the numbers disagree.
  */
-export async function benchWaterfall(ds: Dataset, runs: number): Promise<Record<'asOfCold' | 'asOf' | 'asOfDuck' | 'waterfallCold' | 'waterfall' | 'waterfallDuck', Timing> & { bars: WaterfallNumbers['bars'] }> {
+export async function benchWaterfall(ds: Dataset, runs: number): Promise<Record<'asOfCold' | 'asOf' | 'asOfDuck' | 'waterfallCold' | 'waterfall' | 'waterfallDuck', Timing> & { bars: WaterfallNumbers['bars'], changes: number }> {
   const con = await loadDuckDb(ds)
+  const changes = amountChanges(ds)
+  await loadChanges(con, changes)
   try {
-    const mine: WaterfallNumbers = { asOf: ourAsOf(ds), bars: ourWaterfall(ds) }
-    const cached: WaterfallNumbers = { asOf: ourAsOf(ds, false), bars: ourWaterfall(ds, false) }
+    const mine: WaterfallNumbers = { asOf: ourAsOf(ds, changes), bars: ourWaterfall(ds, changes) }
+    const cached: WaterfallNumbers = { asOf: ourAsOf(ds, changes, false), bars: ourWaterfall(ds, changes, false) }
     const duck: WaterfallNumbers = { asOf: await duckAsOf(con, ds), bars: await duckWaterfall(con, ds) }
     const problems = [...diffWaterfall(mine, duck, 'ours (cold) vs DuckDB'), ...diffWaterfall(cached, duck, 'ours (cached summary) vs DuckDB')]
     if (problems.length > 0) throw new Error(`as-of / waterfall disagree at ${ds.size}:\n${problems.slice(0, 20).join('\n')}`)
     const t = await measureAll({
-      asOfCold: () => void ourAsOf(ds, true),
-      asOf: () => void ourAsOf(ds, false),
+      asOfCold: () => void ourAsOf(ds, changes, true),
+      asOf: () => void ourAsOf(ds, changes, false),
       asOfDuck: async () => void await duckAsOf(con, ds),
-      waterfallCold: () => void ourWaterfall(ds, true),
-      waterfall: () => void ourWaterfall(ds, false),
+      waterfallCold: () => void ourWaterfall(ds, changes, true),
+      waterfall: () => void ourWaterfall(ds, changes, false),
       waterfallDuck: async () => void await duckWaterfall(con, ds),
     }, { runs })
-    return { ...t, bars: mine.bars }
+    return { ...t, bars: mine.bars, changes: changes.length }
   }
   finally {
     con.closeSync()

@@ -39,21 +39,65 @@ export function stagesAt(s: StageSummary, records: readonly RecordRow[], t: numb
  * entries, every record's current value. Entries may come in any order.
  */
 export function amountsAt(records: readonly RecordRow[], current: Float64Array, fieldId: string | undefined, changes: readonly ChangeEntry[] | undefined, t: number): Float64Array {
-  const out = Float64Array.from(current)
-  if (!fieldId || !changes || changes.length === 0) return out
-  const index = new Map<string, number>()
-  for (let i = 0; i < records.length; i++) index.set((records[i] as RecordRow).id, i)
-  const firstAfter = new Float64Array(records.length).fill(Infinity)
+  return amountsAtTimes(records, current, fieldId, changes, [t])[0] as Float64Array
+}
+
+/**
+ * {@link amountsAt} at several times in one pass over the entries (the waterfall's start and
+ * end). `indexOf` (record id → index, see {@link summaryIndex}) joins the entries to the records
+ * without touching the records; without it, the entries are grouped by the record ids they name
+ * and the records looked up once each.
+ */
+export function amountsAtTimes(records: readonly RecordRow[], current: Float64Array, fieldId: string | undefined, changes: readonly ChangeEntry[] | undefined, times: readonly number[], indexOf?: ReadonlyMap<string, number>): Float64Array[] {
+  const outs = times.map(() => Float64Array.from(current))
+  if (!fieldId || !changes || changes.length === 0) return outs
+  const earliest = Math.min(...times)
+  const index = indexOf ?? idsNamed(records, changes, earliest)
+  const firstAfter = times.map(() => new Float64Array(records.length).fill(Infinity))
   for (const c of changes) {
-    if (c.at <= t) continue
+    if (c.at <= earliest) continue
     const i = index.get(c.recordId)
-    if (i === undefined || c.at >= (firstAfter[i] as number)) continue
+    if (i === undefined) continue
     const ch = c.changes?.find(x => x.field === fieldId)
     if (!ch) continue
-    firstAfter[i] = c.at
-    out[i] = typeof ch.from === 'number' && Number.isFinite(ch.from) ? ch.from : Number.NaN
+    const from = typeof ch.from === 'number' && Number.isFinite(ch.from) ? ch.from : Number.NaN
+    for (let k = 0; k < times.length; k++) {
+      const first = firstAfter[k] as Float64Array
+      if (c.at <= (times[k] as number) || c.at >= (first[i] as number)) continue
+      first[i] = c.at
+      ;(outs[k] as Float64Array)[i] = from
+    }
   }
-  return out
+  return outs
+}
+
+/** Index of the records named by the entries after `t` (a map of those ids only). */
+function idsNamed(records: readonly RecordRow[], changes: readonly ChangeEntry[], t: number): Map<string, number> {
+  const named = new Map<string, number>()
+  for (const c of changes) if (c.at > t) named.set(c.recordId, -1)
+  for (let i = 0; i < records.length && named.size > 0; i++) {
+    const id = (records[i] as RecordRow).id
+    if (named.get(id) === -1) named.set(id, i)
+  }
+  for (const [id, i] of named) if (i < 0) named.delete(id)
+  return named
+}
+
+const indexes = new WeakMap<StageSummary, Map<string, number>>()
+
+/**
+ * Record id → index of the records a stage summary was built over, built once and kept with
+ * the summary (a dashboard keeps one per data version, so a recomputed waterfall or as-of
+ * reads amounts from the change log without indexing 100k records again).
+ */
+export function summaryIndex(s: StageSummary, records: readonly RecordRow[]): Map<string, number> {
+  let index = indexes.get(s)
+  if (!index) {
+    index = new Map()
+    for (let i = 0; i < records.length; i++) index.set((records[i] as RecordRow).id, i)
+    indexes.set(s, index)
+  }
+  return index
 }
 
 /** Open pipeline of one stage as it stood. */
@@ -80,7 +124,9 @@ export function pipelineAsOf(input: MetricInput, at: number, changes?: readonly 
   const s = ctx.summary
   const { model } = s
   const stage = stagesAt(s, input.records, at)
-  const amount = amountsAt(input.records, inputColumn(input, input.options?.amountField), input.options?.amountField, changes, at)
+  const field = input.options?.amountField
+  const index = changes?.length ? summaryIndex(s, input.records) : undefined
+  const amount = amountsAtTimes(input.records, inputColumn(input, field), field, changes, [at], index)[0] as Float64Array
   const stages: AsOfStage[] = model.openCodes.map(c => ({ stageId: model.ids[c] ?? '', count: 0, amount: 0 }))
   let count = 0
   let total = 0

@@ -1,5 +1,5 @@
 import type { ChangeEntry } from '../schema/types'
-import { amountsAt, stagesAt } from './as-of'
+import { amountsAtTimes, stagesAt, summaryIndex } from './as-of'
 import { inputColumn } from './columns'
 import { metricContext } from './context'
 import { KIND_LOST, KIND_OPEN, KIND_WON } from './stage-model'
@@ -53,8 +53,8 @@ export function pipelineWaterfall(input: MetricInput, from: number, to: number, 
   const s1 = stagesAt(s, input.records, to)
   const field = input.options?.amountField
   const current = inputColumn(input, field)
-  const a0 = amountsAt(input.records, current, field, changes, from)
-  const a1 = amountsAt(input.records, current, field, changes, to)
+  const index = changes?.length ? summaryIndex(s, input.records) : undefined
+  const [a0, a1] = amountsAtTimes(input.records, current, field, changes, [from, to], index) as [Float64Array, Float64Array]
   const count = new Float64Array(WATERFALL_BARS.length)
   const amount = new Float64Array(WATERFALL_BARS.length)
   const membership = new Uint16Array(s.count)

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ChangeEntry } from '../../../../src/core/schema/types'
 import type { MetricInput, WATERFALL_BARS } from '../../../../src/core/metrics'
-import { inWaterfallBar, pipelineAsOf, pipelineWaterfall } from '../../../../src/core/metrics'
+import { amountsAt, amountsAtTimes, inWaterfallBar, pipelineAsOf, pipelineWaterfall } from '../../../../src/core/metrics'
 import { DAY, rec, stageField, walk } from '../../../fixtures/metrics'
 
 function input(): MetricInput {
@@ -77,6 +77,25 @@ describe('waterfall', () => {
     it('should keep current amounts without a change log (no amount-change bar)', () => {
       const bars = Object.fromEntries(pipelineWaterfall(input(), 10 * DAY, 20 * DAY).bars.map(b => [b.key, b.amount]))
       expect([bars.start, bars.amountChange, bars.end]).toEqual([170, 0, 140])
+    })
+  })
+
+  describe('amountsAtTimes', () => {
+    it('should read each time\'s amount from the first change after it, entries in any order, ties to the first listed', () => {
+      const records = [rec('A', 's1', { amount: 30 }), rec('B', 's1', { amount: 7 }), rec('C', 's1', {})]
+      const change = (id: string, recordId: string, day: number, from: unknown, field = 'amount'): ChangeEntry => ({ id, formId: 'f', recordId, at: day * DAY, kind: 'update', changes: [{ field: 'name', from: 'x', to: 'y' }, { field, from, to: 0 }] })
+      const changes = [
+        change('a3', 'A', 9, 20), change('a1', 'A', 3, 10), change('a2', 'A', 6, 15),
+        change('b1', 'B', 5, 'n/a'), change('b2', 'B', 5, 99),
+        change('c1', 'C', 4, 1, 'other'),
+        change('x', 'gone', 4, 1),
+      ]
+      const current = new Float64Array([30, 7, Number.NaN])
+      const [at0, at5, at9] = amountsAtTimes(records, current, 'amount', changes, [0, 5 * DAY, 9 * DAY])
+      expect([...at0!]).toEqual([10, Number.NaN, Number.NaN])
+      expect([...at5!]).toEqual([15, 7, Number.NaN])
+      expect([...at9!]).toEqual([30, 7, Number.NaN])
+      expect([...amountsAt(records, current, 'amount', changes, 4 * DAY)]).toEqual([15, Number.NaN, Number.NaN])
     })
   })
 })
