@@ -69,22 +69,22 @@ describe('waterfall widget: amount changes from the change log', () => {
     await expect.poll(() => Object.keys(bars()).length).toBe(8)
     // A: 80 at the start, 100 now
     expect(bars()).toEqual({
-      '期初在途': [580, '580'],
-      '+ 新建': [0, '0'],
-      '+ 重新打开': [0, '0'],
-      '− 移出': [0, '0'],
-      '± 金额变化': [20, '20'],
-      '− 赢单': [0, '0'],
-      '− 输单': [0, '0'],
-      '期末在途': [600, '600'],
+      '期初在途': [580, '¥580'],
+      '+ 新建': [0, '¥0'],
+      '+ 重新打开': [0, '¥0'],
+      '− 移出': [0, '¥0'],
+      '± 金额变化': [20, '¥20'],
+      '− 赢单': [0, '¥0'],
+      '− 输单': [0, '¥0'],
+      '期末在途': [600, '¥600'],
     })
     // B's amount edited through the write pipeline: its change entry joins the bar
     await useRecordsStore().update('opp', [{ recordId: 'B', values: { amount: 275 } }])
     await settle()
     await flushPromises()
-    await expect.poll(() => bars()['± 金额变化']).toEqual([95, '95'])
-    expect(bars()['期初在途']).toEqual([580, '580'])
-    expect(bars()['期末在途']).toEqual([675, '675'])
+    await expect.poll(() => bars()['± 金额变化']).toEqual([95, '¥95'])
+    expect(bars()['期初在途']).toEqual([580, '¥580'])
+    expect(bars()['期末在途']).toEqual([675, '¥675'])
     wrapper.unmount()
   }, 20_000)
 })

@@ -65,7 +65,7 @@ describe('waterfall: amount changes from the change log (zh-CN)', () => {
     await page.waitForSelector('[data-test=dashboard-page]')
     await expect.poll(async () => (await bars(page))['± 金额变化']?.value).toBe(RAISE)
     const after = await bars(page)
-    expect(after['± 金额变化']!.text).toBe('20,012,345')
+    expect(after['± 金额变化']!.text).toBe('¥20,012,345')
     // the start keeps the amount of then; the end gains the raise (unless the deal closed since the start)
     expect(after['期初在途']!.value).toBe(before['期初在途']!.value)
     const values = Object.values(after).map(b => b.value)

@@ -4,6 +4,7 @@ import type { WidgetResult } from './result-types'
 import type { WidgetOf } from './widget-of'
 import { NUMERIC_TYPES } from '../fields'
 import { Resolver } from './resolve'
+import { amountCurrency } from './amount-currency'
 import { stageInput } from './stage-input'
 
 /** Reverse (planning) funnel: records needed at each stage for the revenue goal. */
@@ -17,6 +18,7 @@ export function computeReverseFunnel(w: WidgetOf<'reverseFunnel'>, ctx: Dashboar
   if (!r.ok || !form || !field || !amount || c.goal === undefined) return { status: 'needsConfig', problems: r.problems }
   const rf = reverseFunnel(stageInput(form, field, c, ctx, amount.id), c.goal)
   const labelOf = (id: string) => field.options.stages.find(s => s.id === id)?.label ?? id
+  const currency = amountCurrency(amount)
   return {
     status: 'ok',
     data: {
@@ -25,6 +27,7 @@ export function computeReverseFunnel(w: WidgetOf<'reverseFunnel'>, ctx: Dashboar
       averageWonAmount: rf.averageWonAmount,
       wonNeeded: rf.wonNeeded,
       steps: rf.steps.map(s => ({ stageId: s.stageId, label: labelOf(s.stageId), current: s.current, needed: s.needed, rateToWon: s.rateToWon })),
+      ...(currency ? { currency } : {}),
     },
   }
 }

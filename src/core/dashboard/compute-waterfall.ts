@@ -12,6 +12,7 @@ import type { DaySpan } from './date-range'
 import { activeDateSpan } from './dashboard-filters'
 import { dayOfText, dayToText } from './date-range'
 import { Resolver } from './resolve'
+import { amountCurrency } from './amount-currency'
 import type { StageInput } from './stage-input'
 import { periodOfSpan, stageInput } from './stage-input'
 
@@ -40,7 +41,7 @@ function windowOf(c: WaterfallConfig, formId: string, ctx: DashboardContext): Da
 }
 
 /** The waterfall of a widget and the input it was computed over (shared by the widget and its drill-through), or its problems. */
-export function widgetWaterfall(w: WidgetOf<'waterfall'>, ctx: DashboardContext): { input: StageInput, waterfall: Waterfall, span: DaySpan } | { problems: WidgetResult & { status: 'needsConfig' } } {
+export function widgetWaterfall(w: WidgetOf<'waterfall'>, ctx: DashboardContext): { input: StageInput, waterfall: Waterfall, span: DaySpan, currency?: string } | { problems: WidgetResult & { status: 'needsConfig' } } {
   const c = w.config
   const r = new Resolver(ctx)
   const form = r.form(c.formId)
@@ -59,7 +60,8 @@ export function widgetWaterfall(w: WidgetOf<'waterfall'>, ctx: DashboardContext)
   const changes = amount ? ctx.fieldChanges?.[form.id]?.[amount.id] : undefined
   const key = `waterfall:${amount?.id ?? ''}:${period.from}:${period.to}:${changes?.length ?? -1}`
   const waterfall = input.shared(key, () => pipelineWaterfall(input, period.from!, period.to!, changes))
-  return { input, waterfall, span }
+  const currency = amountCurrency(amount)
+  return { input, waterfall, span, ...(currency ? { currency } : {}) }
 }
 
 /**
@@ -81,5 +83,6 @@ export function computeWaterfall(w: WidgetOf<'waterfall'>, ctx: DashboardContext
     }))
   const { from, to } = got.span
   const subtitle = { 'zh-CN': `${from} 至 ${to} 的在途管道变化`, 'en': `Open pipeline, ${from} – ${to}` }
-  return { status: 'ok', data: { type: 'waterfall', value, from, to, subtitle, bars } }
+  const currency = value === 'amount' ? got.currency : undefined
+  return { status: 'ok', data: { type: 'waterfall', value, from, to, subtitle, bars, ...(currency ? { currency } : {}) } }
 }

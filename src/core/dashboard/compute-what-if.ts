@@ -7,6 +7,7 @@ import { localDayOf } from '../query/dates'
 import type { DashboardContext } from './context'
 import { dayToText } from './date-range'
 import { Resolver } from './resolve'
+import { amountCurrency } from './amount-currency'
 import { stageInput } from './stage-input'
 
 export interface WhatIfData {
@@ -26,7 +27,7 @@ export function computeWhatIf(w: WidgetDef, ctx: DashboardContext): WhatIfData |
   const field = r.stage(form, c.stageField, 'stageField', c.pipeline)
   const amount = r.field(form, c.amountField, 'amountField', NUMERIC_TYPES)
   if (!r.ok || !form || !field || !amount || c.goal === undefined || !(c.goal > 0)) return undefined
-  const currency = amount.type === 'money' ? amount.options?.currency ?? 'CNY' : amount.type === 'formula' ? amount.options.currency : undefined
+  const currency = amountCurrency(amount)
   return { base: whatIfBase(stageInput(form, field, c, ctx, amount.id)), goal: c.goal, ...(currency ? { currency } : {}) }
 }
 

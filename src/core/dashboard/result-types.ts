@@ -177,6 +177,8 @@ export interface ReverseFunnelData {
   averageWonAmount: number | null
   wonNeeded: number | null
   steps: { stageId: string, label: Label, current: number, needed: number | null, rateToWon: Ratio }[]
+  /** Currency of the amount field (the goal and average won amount are written with its symbol). */
+  currency?: string
 }
 
 /** One bar of a pipeline waterfall. */
@@ -199,6 +201,8 @@ export interface WaterfallData {
   /** The window in words per locale (the card's subtitle). */
   subtitle: Record<Locale, string>
   bars: WaterfallBarData[]
+  /** Currency of the amount field, by amount (bars are written with its symbol). */
+  currency?: string
 }
 
 /** One row of a breakdown table: a value of the group field (or the whole population). */

@@ -37,7 +37,7 @@ export function buildReverseFunnelOption(data: ReverseFunnelData, locale: Locale
       left: 'center',
       bottom: 8,
       style: {
-        text: `${word('goal', locale)} ${formatValue(data.goal, 'money', locale)} · ${word('avgWon', locale)} ${formatValue(data.averageWonAmount, 'money', locale)}`,
+        text: `${word('goal', locale)} ${formatValue(data.goal, 'money', locale, data.currency)} · ${word('avgWon', locale)} ${formatValue(data.averageWonAmount, 'money', locale, data.currency)}`,
         fill: TEXT.muted,
         fontSize: 12,
       },

@@ -21,7 +21,7 @@ export function widgetDataRows(d: WidgetData, locale: Locale): DataRow[] {
   }
   if (d.type === 'waterfall') {
     const fmt = d.value === 'amount' ? 'money' : 'number'
-    return d.bars.map(b => ({ label: text(b.label, locale), value: String(b.value), text: formatValue(b.value, fmt, locale) }))
+    return d.bars.map(b => ({ label: text(b.label, locale), value: String(b.value), text: formatValue(b.value, fmt, locale, d.currency) }))
   }
   if ('categories' in d) {
     return d.categories.map((c, i) => ({

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts'
 import type { WaterfallData } from '@/core/dashboard'
 import type { Locale } from '@/core/schema/types'
+import { currencySymbol } from '@/core/fields/shared/number-format'
 import { compact, formatValue, text } from '../shared/format'
 import { baseOption, DANGER, PALETTE, TEXT } from '../shared/theme'
 
@@ -14,7 +15,8 @@ const SHORT_FROM = 10_000
 export function waterfallBarLabel(data: WaterfallData, i: number, locale: Locale, short = false): string {
   const b = data.bars[i]!
   const abs = Math.abs(b.value)
-  const v = short && abs >= SHORT_FROM ? compact(abs, locale) : formatValue(abs, data.value === 'amount' ? 'money' : 'number', locale)
+  const symbol = data.value === 'amount' && data.currency !== undefined ? currencySymbol(data.currency) : ''
+  const v = short && abs >= SHORT_FROM ? `${symbol}${compact(abs, locale)}` : formatValue(abs, data.value === 'amount' ? 'money' : 'number', locale, data.currency)
   if (b.key === 'start' || b.key === 'end') return v
   return b.value < 0 ? `−${v}` : `+${v}`
 }

@@ -180,6 +180,10 @@ describe('widgets/options', () => {
       expect(data.bars.map((_, i) => waterfallBarLabel(data, i, 'zh-CN', true))).toEqual(['2064.3万', '+2001.2万', '−161.7万', '−950', '3903.7万'])
       expect(data.bars.map((_, i) => waterfallBarLabel(data, i, 'en', true))).toEqual(['20.6M', '+20M', '−1.6M', '−950', '39M'])
       expect(waterfallBarLabel(data, 1, 'en')).toBe('+20,012,345')
+      // an amount field's currency: its symbol on the bars and in the tooltip
+      const yuan = { ...data, currency: 'CNY' }
+      expect([waterfallBarLabel(yuan, 1, 'zh-CN', true), waterfallBarLabel(yuan, 2, 'zh-CN', true), waterfallBarLabel(yuan, 1, 'zh-CN')]).toEqual(['+¥2001.2万', '−¥161.7万', '+¥20,012,345'])
+      expect(widgetDataRows(yuan, 'en').map(r => r.text)).toEqual(['¥20,643,000', '¥20,012,345', '-¥1,617,000', '-¥950', '¥39,037,395'])
       const label = seriesOf(buildWaterfallOption(data, 'en'))[1] as unknown as { label: { formatter: (p: { dataIndex: number }) => string } }
       expect(label.label.formatter({ dataIndex: 2 })).toBe('−1.6M')
     })
