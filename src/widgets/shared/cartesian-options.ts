@@ -16,7 +16,9 @@ export interface CartesianStyle {
  */
 export function buildCartesianOption(data: ChartData, style: CartesianStyle, locale: Locale): EChartsOption {
   const categories = data.categories.map(c => text(c.label, locale))
-  const fmt = (v: number) => (data.format === 'percent' ? `${Math.round(v * 100)}%` : data.format === 'days' ? String(v) : compact(v, locale))
+  // axis ticks; days to one decimal at most (a capped axis ends on 1.5x a median: never "22.99755342013889")
+  const days = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })
+  const fmt = (v: number) => (data.format === 'percent' ? `${Math.round(v * 100)}%` : data.format === 'days' ? days.format(v) : compact(v, locale))
   const cap = data.valueCap
   const valueAxis = { type: 'value' as const, axisLabel: { formatter: fmt }, ...(cap === undefined ? {} : { max: cap }) }
   const categoryAxis = { type: 'category' as const, data: categories, axisLabel: { interval: 0, hideOverlap: true, width: 90, overflow: 'truncate' as const } }

@@ -194,8 +194,11 @@ describe('widgets/options', () => {
 
     it('should end the value axis at the cap and label a cut open bar with its real days', () => {
       const data = tis()
-      const o = buildBarOption(data, 'en') as { xAxis: { max?: number } }
+      const o = buildBarOption(data, 'en') as { xAxis: { max?: number, axisLabel: { formatter: (v: number) => string } } }
       expect(o.xAxis.max).toBe(data.valueCap)
+      // the axis ends on the cap: its tick reads as a figure, not 22.99755342013889
+      expect(o.xAxis.axisLabel.formatter(22.99755342013889)).toBe('23')
+      expect(o.xAxis.axisLabel.formatter(1234.56)).toBe('1,234.6')
       const open = seriesOf(o)[1]!
       const cut = open.data[0] as unknown as { value: number, label: { formatter: string } }
       expect(cut.value).toBe(data.series[1]?.values[0])
