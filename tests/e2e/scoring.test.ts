@@ -165,6 +165,7 @@ describe('most promising leads on the sales-funnel template', () => {
     await page.click('[data-test=dashboard-mode]')
     const card = page.locator('[data-test=card-table]').last()
     await card.scrollIntoViewIfNeeded()
+    expect(await card.locator('[data-test=widget-title]').textContent()).toBe('最有潜力的线索')
     const table = card.locator('[data-test=widget-table]')
     await table.locator('tbody tr').first().waitFor({ timeout: 30_000 })
     const head = await table.locator('thead th').allTextContents()

@@ -1,6 +1,6 @@
 /**
  * The "most promising leads" table (a table widget's `promising` preset): the open deals of a
- * stage field with the highest score, highest first, each with the rules and learned values
+ * stage field (of the widget's pipeline when the field splits by one) with the highest score, highest first, each with the rules and learned values
  * behind its score ("why"). Records without a score come last.
  */
 import type { FieldDef, FieldOf, FormDef, Locale } from '../schema/types'
@@ -11,6 +11,7 @@ import type { Resolver } from './resolve'
 import { scoreWhyLines } from '../records/score-values'
 import { cellText } from './cell-text'
 import { filteredRecords } from './dashboard-filters'
+import { pipelineFilter, pipelineStageField } from '../stages/pipelines'
 
 const WHY_LABEL = { 'zh-CN': '评分依据', 'en': 'Why' }
 const NONE = { 'zh-CN': '没有规则命中', 'en': 'no rule fired' }
@@ -27,8 +28,11 @@ export function computePromising(w: WidgetOf<'table'>, ctx: DashboardContext, fo
   const stage = stageId === undefined ? undefined : r.stage(form, stageId, 'stageField', c.pipeline)
   if (!r.ok || !score) return { status: 'needsConfig', problems: r.problems }
   const locale: Locale = ctx.locale ?? 'zh-CN'
-  const open = stage ? new Set(stage.options.stages.filter(s => s.kind === 'open').map(s => s.id)) : undefined
-  const records = filteredRecords(form, c.filter, ctx).filter(rec => !open || open.has(rec.values[stage!.id] as string))
+  // one pipeline's open deals only (the widget's pipeline, else the first), like every stage widget
+  const open = stage ? new Set(pipelineStageField(stage, c.pipeline).options.stages.filter(s => s.kind === 'open').map(s => s.id)) : undefined
+  const inPipeline = stage ? pipelineFilter(stage, c.pipeline) : undefined
+  const filter = inPipeline && c.filter ? { and: [c.filter, inPipeline] } : inPipeline ?? c.filter
+  const records = filteredRecords(form, filter, ctx).filter(rec => !open || open.has(rec.values[stage!.id] as string))
   const value = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : -Infinity)
   const sorted = records.map((rec, i) => ({ rec, i, s: value(rec.values[score.id]) })).sort((a, b) => b.s - a.s || a.i - b.i)
   const shown = fields.filter(f => f.id !== score.id)

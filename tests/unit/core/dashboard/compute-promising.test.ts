@@ -50,3 +50,21 @@ describe('dashboard/compute-promising', () => {
     expect(res).toMatchObject({ status: 'needsConfig', problems: [{ key: 'scoreField', reason: 'deletedField', detail: { 'zh-CN': '线索评分' } }] })
   })
 })
+
+describe('dashboard/compute-promising with pipelines', () => {
+  it('should list only the chosen pipeline\'s open deals', async () => {
+    const { pipelineForm } = await import('../../../fixtures/pipelines')
+    const base = pipelineForm()
+    const f: FormDef = { ...base, fields: [...base.fields, { id: 'score', type: 'score', label: '评分', options: { rules: [{ id: 'r', when: { and: [{ field: 'amount', op: 'gt', value: 0 }] }, points: 1 }] } }] }
+    const row = (id: string, kind: string, stage: string, amount: number): RecordRow => ({ id, values: withScores(f, { title: id, kind, stage, amount }, NOW), createdAt: 0, updatedAt: NOW, rev: 1 })
+    const rows = [row('n1', 'new', 'lead', 5), row('n2', '', 'demo', 0), row('n3', 'new', 'won', 9), row('r1', 'renewal', 'renew', 7), row('r2', 'renewal', 'rwon', 7)]
+    const ctx = dashCtx({ forms: [f], records: { deals: rows }, filters: [] })
+    const ids = (pipeline?: string) => {
+      const res = computeWidget(widget('table', { formId: 'deals', preset: 'promising', stageField: 'stage', pipeline }), ctx)
+      return res.status === 'ok' && res.data.type === 'table' ? res.data.rows.map(r => r.id) : res
+    }
+    // the default pipeline (new) includes deals without a pipeline value; won deals are left out
+    expect(ids()).toEqual(['n1', 'n2'])
+    expect(ids('renewal')).toEqual(['r1'])
+  })
+})
