@@ -63,6 +63,21 @@ describe('help page', () => {
     await shot(page, 'help-scoring-zh')
   })
 
+  it('should show the pipelines guide with its worked example on the template, in Chinese then English', async () => {
+    await page.click('[data-test=help-link-pipelines]')
+    await expect.poll(() => page.textContent('[data-test=help-body] h2')).toBe('多个管道')
+    const example = page.locator('[data-test=help-example]')
+    expect(await example.textContent()).toContain('按字段拆分')
+    expect(await example.textContent()).toContain('不属于管道「续约」')
+    expect(await example.locator('li').count()).toBeGreaterThanOrEqual(5)
+    await shot(page, 'help-pipelines-zh')
+    await page.click('[data-test=locale-select]')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'English' }).click()
+    await expect.poll(() => page.textContent('[data-test=help-body] h2')).toBe('Several pipelines')
+    expect(await example.textContent()).toContain('Split by field')
+    expect(await example.textContent()).toContain('is not in the pipeline "Renewal"')
+  })
+
   it('should be usable at phone width: menu entry, contents as a row, no sideways scroll', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(`${session.baseUrl}#/`)

@@ -20,6 +20,7 @@ export const HELP_SECTIONS: readonly HelpSection[] = [
   // automations (智能助手): issue 13 part 1
 
   // several pipelines: issue 13 part 2
+  { id: 'pipelines', titleKey: 'helpPipelines.title', component: () => import('./HelpPipelines.vue') },
 
   { id: 'stalled', titleKey: 'helpStalled.title', component: () => import('./HelpStalled.vue') },
 
