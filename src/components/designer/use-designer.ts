@@ -8,6 +8,7 @@ import type { OptionRemap, SaveReport } from '@/core/schema-evolution'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { parseJsonDocument } from '@/core/validation'
 import { checkFormDesign, createField, duplicateField, planFormSave, restoreField, trashField, withType } from '@/core/schema-evolution'
+import { prunePipelines } from '@/core/stages'
 import { derivedDefinitionsChanged, withRecomputed } from '@/core/records'
 import { useRecordsStore } from '@/stores/records'
 import { useWorkspaceStore } from '@/stores/workspace'
@@ -171,7 +172,9 @@ export function useDesigner(formId: string, typeName: (type: FieldType, locale: 
     if (field.type === 'select' || field.type === 'multiselect') next = { ...field, options: { ...field.options, choices: field.options.choices.filter(c => c.id !== optionId) } } as FieldDef
     else if (field.type === 'stage') next = { ...field, options: { ...field.options, stages: field.options.stages.filter(s => s.id !== optionId) } }
     const nextRemaps = { ...remaps.value, [field.id]: { ...remaps.value[field.id], [optionId]: target } }
-    update(withFields(draft.value.fields.map(f => (f.id === field.id ? next : f))), { remaps: nextRemaps })
+    const fields = draft.value.fields.map(f => (f.id === field.id ? next : f))
+    // a stage or pipeline option gone: the stage fields split by pipeline forget it too
+    update(withFields(fields.map(f => (f.type === 'stage' ? prunePipelines(f, fields) : f))), { remaps: nextRemaps })
   }
 
   /** The JSON side was edited: a valid definition of the same form replaces the draft; anything else stays as text with its issues. */

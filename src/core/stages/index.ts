@@ -14,5 +14,5 @@ export { choiceFilter, choiceOf, formForChoice, pipelineChoices, pipelineFieldOf
 export type { PipelineChoice } from './pipelines'
 export { checkPipelines } from './pipeline-check'
 export type { PipelineProblem } from './pipeline-check'
-export { addToPipelines, pipelineMoveIndex, prunePipelineStages, setPipelineStage, splitByPipeline, stageFieldFor, stagesOfPipeline, strandedRecords, unsplitPipelines } from './pipeline-ops'
+export { addToPipelines, pipelineMoveIndex, prunePipelines, prunePipelineStages, setPipelineStage, splitByPipeline, stageFieldFor, stagesOfPipeline, strandedRecords, unsplitPipelines } from './pipeline-ops'
 export type { StrandedRecords } from './pipeline-ops'

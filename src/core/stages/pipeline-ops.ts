@@ -4,7 +4,7 @@
  * order, so renaming, recolouring and reordering stay field operations (stage-ops.ts); these
  * only say which stages each pipeline uses.
  */
-import type { FieldOf, PipelineStageSet, RecordRow, StageOption } from '../schema/types'
+import type { FieldDef, FieldOf, PipelineStageSet, RecordRow, StageOption } from '../schema/types'
 import { pipelineSets, pipelineStageField, recordPipeline } from './pipelines'
 
 type StageField = FieldOf<'stage'>
@@ -110,4 +110,21 @@ export function strandedRecords(field: StageField, records: readonly RecordRow[]
 /** The stage field as a record sees it: only its pipeline's stages (the choices a cell editor or form input offers). */
 export function stageFieldFor(field: StageField, values: Readonly<Record<string, unknown>> | undefined): StageField {
   return values === undefined ? field : pipelineStageField(field, recordPipeline(field, values))
+}
+
+/**
+ * The designer removed a stage or a pipeline option: the sets forget the stage, and the pipeline
+ * of a deleted option (its records now count as the default pipeline); with no set left the
+ * field no longer splits. A pipeline field deleted or no longer a select is left for the
+ * designer check to name (`checkPipelines`).
+ */
+export function prunePipelines(field: StageField, fields: readonly FieldDef[]): StageField {
+  const p = field.options.pipelines
+  const select = p === undefined ? undefined : fields.find(f => f.id === p.field)
+  if (!p || select?.type !== 'select') return field
+  const options = new Set(select.options.choices.map(c => c.id))
+  const pruned = prunePipelineStages(field)
+  const sets = pruned.options.pipelines!.sets.filter(s => options.has(s.pipeline))
+  if (sets.length === 0) return unsplitPipelines(pruned)
+  return sets.length === p.sets.length ? pruned : withSets(pruned, p.field, sets)
 }

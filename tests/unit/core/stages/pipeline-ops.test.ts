@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { FieldOf, FormDef } from '../../../../src/core/schema/types'
 import { pipelineOptions, widgetPipeline } from '../../../../src/core/dashboard'
 import {
-  addStage, addToPipelines, checkPipelines, moveStage, pipelineMoveIndex, removeStage, saveStagesTransaction, setPipelineStage,
+  addStage, addToPipelines, checkPipelines, moveStage, pipelineMoveIndex, prunePipelines, removeStage, saveStagesTransaction, setPipelineStage,
   splitByPipeline, stageFieldFor, stagesOfPipeline, strandedRecords, unsplitPipelines,
 } from '../../../../src/core/stages'
 import { widget } from '../../../fixtures/dashboard'
@@ -89,5 +89,21 @@ describe('stages/pipeline-ops', () => {
     expect(widgetPipeline(widget('bar', { formId: 'deals', stageMetric: { kind: 'timeInStage', stageField: 'stage' }, pipeline: 'renewal' }), forms)?.id).toBe('renewal')
     expect(widgetPipeline(widget('funnel', { formId: 'deals', stageField: 'delivery' }), forms)).toBeUndefined()
     expect(widgetPipeline(widget('kpi', { formId: 'deals', stageField: 'stage' }), forms)).toBeUndefined()
+  })
+
+  it('should forget a stage or a pipeline option removed in the designer, and stop splitting with no pipeline left', () => {
+    const form = pipelineForm()
+    const f = stageOf(form)
+    const noDemo = { ...f, options: { ...f.options, stages: f.options.stages.filter(s => s.id !== 'demo') } }
+    expect(prunePipelines(noDemo, form.fields).options.pipelines?.sets.map(s => s.stages)).toEqual([['lead', 'won', 'lost'], ['renew', 'rwon', 'lost']])
+    const kind = kindOf(form)
+    const noRenewal = form.fields.map(x => (x.id === 'kind' ? { ...kind, options: { choices: kind.options.choices.filter(c => c.id !== 'renewal') } } : x))
+    const pruned = prunePipelines(f, noRenewal)
+    expect(pruned.options.pipelines?.sets.map(s => s.pipeline)).toEqual(['new'])
+    expect(checkPipelines(pruned, noRenewal)).toEqual([])
+    const noOptions = form.fields.map(x => (x.id === 'kind' ? { ...kind, options: { choices: [] } } : x))
+    expect(prunePipelines(f, noOptions).options.pipelines).toBeUndefined()
+    // a deleted pipeline field is the designer check's to name
+    expect(prunePipelines(f, form.fields.filter(x => x.id !== 'kind'))).toBe(f)
   })
 })
