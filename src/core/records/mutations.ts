@@ -6,6 +6,7 @@ import type { RelatedRows } from './related-rows'
 import { computedIds, withoutComputed } from './computed-values'
 import { formulaContextOf, withDerived } from './derived-values'
 import { applyDefaults } from './defaults'
+import { followForecastOnCreate, followForecastOnUpdate } from './forecast-follow'
 import { ruleIssues } from './rules'
 import { formatSerial, lastSerial, serialFields } from './serial'
 import { uniqueIssues } from './unique'
@@ -114,6 +115,7 @@ export function createRecords(form: FormDef, valuesList: Record<string, unknown>
   const computed = computedIds(form)
   const prepared = valuesList.map((values, i) => {
     const input = applyDefaults(form, withoutComputed(values, computed), { ...ctx.formula, now: ctx.now, memberId: ctx.memberId })
+    followForecastOnCreate(form, values, input)
     return { id: presets?.[i]?.id ?? newId(), input, preset: presets?.[i] }
   })
   const dupes = uniqueIssues(form, prepared.map(p => ({ id: p.id, values: p.input })), ctx.existing ?? [])
@@ -160,6 +162,7 @@ export function updateRecords(form: FormDef, byId: ReadonlyMap<string, RecordRow
     const old = byId.get(patch.recordId)
     const changedInput = withoutComputed(patch.values, computed)
     const input = old ? { ...withoutComputed(old.values, computed), ...changedInput } : changedInput
+    if (old) followForecastOnUpdate(form, old.values, changedInput, input)
     return { patch, old, input, changedKeys: new Set(Object.keys(changedInput)) }
   })
   const { derived, formula } = derivedContext(ctx)

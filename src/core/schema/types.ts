@@ -48,6 +48,11 @@ export interface StageOption extends SelectOption {
   kind: 'open' | 'won' | 'lost'
   /** Default win probability 0..100 for records in this stage. */
   probability?: number
+  /**
+   * Open stages: the default forecast category of its deals (absent: `pipeline`). Won stages are
+   * always `closed` and lost ones `omitted`, whatever this says (`stageForecastCategory`).
+   */
+  forecastCategory?: ForecastCategory
   /** Field ids that must be filled before a record may enter this stage. */
   gate?: string[]
   /** Open records staying longer than this many days are "stalled". */
@@ -86,6 +91,25 @@ export interface StageSnooze {
   untilField: string
   /** A text, textarea or select field: why the deal is snoozed. */
   reasonField?: string
+}
+
+/** A deal's forecast category: the option ids of a stage field's forecast category field. */
+export type ForecastCategory = 'pipeline' | 'bestCase' | 'commit' | 'closed' | 'omitted'
+
+/**
+ * Forecast settings of a stage field: the fields of the same form holding a deal's forecast
+ * category and which of its forecast values were set by hand. The probability field
+ * (`probabilityField`) and the category field follow the stage's defaults on create and on every
+ * stage change, except the ones the manual field lists. See docs/architecture.md "Forecast".
+ */
+export interface StageForecast {
+  /**
+   * A multiselect field with the options `probability` and `category`: which of the deal's
+   * forecast values were set by hand (kept across stage changes until reset).
+   */
+  manualField: string
+  /** A select field whose option ids are the forecast categories (pipeline, bestCase, commit, closed, omitted). */
+  categoryField?: string
 }
 
 export interface PipelineStageSet {
@@ -169,7 +193,7 @@ export type FieldDef
     | { type: 'email', options?: Record<string, never> } & FieldBase
     | { type: 'url', options?: Record<string, never> } & FieldBase
   /** `removedStages`: stages deleted after install, kept so stage history can still name them (never valid values). */
-    | { type: 'stage', options: { stages: StageOption[], lossReasonField?: string, probabilityField?: string, removedStages?: StageOption[], pipelines?: StagePipelines, snooze?: StageSnooze } } & FieldBase
+    | { type: 'stage', options: { stages: StageOption[], lossReasonField?: string, probabilityField?: string, removedStages?: StageOption[], pipelines?: StagePipelines, snooze?: StageSnooze, forecast?: StageForecast } } & FieldBase
     | { type: 'separator', options?: Record<string, never> } & FieldBase
     | { type: 'description', options?: { text?: Label } } & FieldBase
     | { type: 'createdAt', options?: Record<string, never> } & FieldBase

@@ -1,13 +1,15 @@
 /**
  * Saving a customised stage field: the new form definition, plus the records of removed
- * stages moved to the stages the user picked, as one transaction (with stage events and
- * change-log entries, like any other stage change).
+ * stages moved to the stages the user picked and the records whose stage's forecast default
+ * changed (those not set by hand), as one transaction (with stage events and change-log
+ * entries, like any other stage change).
  */
 import type { FieldOf, FormDef, RecordRow } from '../schema/types'
 import type { Transaction } from '../storage/adapter'
 import type { RecordPatch, WriteContext, WriteIssue } from '../records/mutations'
 import { updateRecords } from '../records/mutations'
 import { prunePipelineStages } from './pipeline-ops'
+import { forecastRefreshPatches } from '../records/forecast-follow'
 
 /** Records in stage `from` (removed) go to stage `to`. */
 export interface StageMove {
@@ -59,6 +61,7 @@ export function saveStagesTransaction(form: FormDef, edited: FieldOf<'stage'>, r
     const to = target.get(r.values[next.id] as string)
     if (to !== undefined) patches.push({ recordId: r.id, values: { [next.id]: to } })
   }
+  patches.push(...forecastRefreshPatches(form, nextForm, records, new Set(patches.map(p => p.recordId))))
   const defs: Transaction['defs'] = { put: [{ kind: 'form', doc: nextForm }] }
   if (patches.length === 0) return { ok: true, form: nextForm, tx: { defs } }
   const byId = new Map(records.map(r => [r.id, r]))

@@ -9,7 +9,7 @@ export type IssueCode
     | 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'minItems' | 'maxItems' | 'pattern' | 'format'
     | 'uniqueItems' | 'filterGroup' | 'reservedName' | 'invalid'
     | 'forbiddenKey' | 'duplicateId' | 'duplicateOptionId' | 'danglingReference' | 'wrongFieldType'
-    | 'stageOutcomes' | 'stageOrder' | 'invalidPattern' | 'minGreaterThanMax'
+    | 'stageOutcomes' | 'stageOrder' | 'invalidPattern' | 'minGreaterThanMax' | 'missingChoices'
 
 /** One problem in a document: where (JSON pointer), what (code, params) and a message naming the place in words. */
 export interface ValidationIssue {

@@ -20,6 +20,11 @@ export const STAGE_PROBABILITY: Readonly<Record<StageId, number>> = {
   stage_lead: 10, stage_contact: 20, stage_needs: 40, stage_proposal: 60, stage_negotiation: 80, stage_won: 100, stage_lost: 0,
 }
 
+/** Default forecast category per stage, as in the template's stage options (won: closed, lost: omitted). */
+export const STAGE_CATEGORY: Readonly<Record<StageId, string>> = {
+  stage_lead: 'pipeline', stage_contact: 'pipeline', stage_needs: 'pipeline', stage_proposal: 'bestCase', stage_negotiation: 'commit', stage_won: 'closed', stage_lost: 'omitted',
+}
+
 /** Option ids of the account industry field. */
 export type IndustryId = 'ind_manufacturing' | 'ind_it' | 'ind_finance' | 'ind_retail' | 'ind_healthcare' | 'ind_education'
   | 'ind_realestate' | 'ind_logistics' | 'ind_energy' | 'ind_government' | 'ind_other'

@@ -1,6 +1,6 @@
 /** Turns a simulated funnel path into an opportunity record and its stage events. */
 import type { RecordRow, StageEvent } from '../../schema/types'
-import { LOSS_REASONS_BY_STAGE, LOST_STAGE, PAYMENT_TERMS, type PaymentTermsId, STAGE_PROBABILITY, WON_STAGE } from './catalog.ts'
+import { LOSS_REASONS_BY_STAGE, type StageId, LOST_STAGE, PAYMENT_TERMS, type PaymentTermsId, STAGE_CATEGORY, STAGE_PROBABILITY, WON_STAGE } from './catalog.ts'
 import type { DemoContext, DemoMember } from './context.ts'
 import { firstEntry, type FunnelPath } from './funnel-model.ts'
 import { COMPETITORS, NEEDS, OBJECTIONS, PROPOSAL_FEEDBACK } from './text.ts'
@@ -49,6 +49,19 @@ function pushEvents(ctx: DemoContext, recordId: string, path: FunnelPath, out: S
   }
 }
 
+/**
+ * The deal's forecast category and which forecast values are set by hand, as the write path
+ * would keep them: the stage's category; a probability raised by hand in 方案制定 comes with
+ * 承诺 and one lowered in 谈判 with 可能成交, also by hand. Decided from values already drawn, so the random stream (and every other demo
+ * figure) stays as it was.
+ */
+function forecastOf(v: Record<string, unknown>, stage: StageId, overridden: boolean): void {
+  const delta = overridden ? (v.f_opp_probability as number) - STAGE_PROBABILITY[stage] : 0
+  const moved = stage === 'stage_proposal' && delta > 0 ? 'commit' : stage === 'stage_negotiation' && delta < 0 ? 'bestCase' : undefined
+  v.f_opp_forecast = moved ?? STAGE_CATEGORY[stage]
+  if (overridden) v.f_opp_forecast_manual = moved ? ['probability', 'category'] : ['probability']
+}
+
 function expectedClose(ctx: DemoContext, path: FunnelPath, createdAt: number): string {
   if (path.closedAt !== null) return isoDate(addDays(path.closedAt, ctx.rng.range(-20, 10)))
   const planned = addDays(createdAt, ctx.rng.range(45, 120))
@@ -71,6 +84,7 @@ export function emitOpportunity(
   const base = STAGE_PROBABILITY[path.stage]
   const overridden = path.closedAt === null && rng.chance(0.15)
   v.f_opp_probability = overridden ? Math.min(95, Math.max(5, base + rng.pick([-10, 10]))) : base
+  forecastOf(v, path.stage, overridden)
   if (reached(3) || rng.chance(0.55)) v.f_opp_amount = input.amount
   v.f_opp_expected_close = expectedClose(ctx, path, createdAt)
   if (path.closedAt !== null) v.f_opp_closed_date = isoDate(path.closedAt)

@@ -1,5 +1,6 @@
 /** Checks of select/multiselect/stage options: unique ids, and the stage outcome rules. */
-import type { FieldDef, SelectOption, StageOption } from '../../schema/types'
+import type { FieldDef, FieldOf, SelectOption, StageOption } from '../../schema/types'
+import { FORECAST_CATEGORIES, MANUAL_CATEGORY, MANUAL_PROBABILITY } from '../../stages/forecast'
 import type { IssueSink } from '../compose'
 import { report } from '../compose'
 import { dangling, wrongType } from './refs'
@@ -25,6 +26,7 @@ export function checkOptions(sink: IssueSink, field: FieldDef, path: string, sco
     if (!f) dangling(sink, `${path}/options/probabilityField`, probabilityField, '赢率字段', 'probability field')
     else if (f.type !== 'percent' && f.type !== 'number') wrongType(sink, `${path}/options/probabilityField`, f, 'percent or number')
   }
+  checkForecast(sink, field, path, scope)
   const snooze = field.options.snooze
   if (snooze) {
     const until = scope.get(snooze.untilField)
@@ -36,6 +38,30 @@ export function checkOptions(sink: IssueSink, field: FieldDef, path: string, sco
       else if (!['select', 'text', 'textarea'].includes(reason.type)) wrongType(sink, `${path}/options/snooze/reasonField`, reason, 'select, text or textarea')
     }
   }
+}
+
+/** The forecast fields: a multiselect manual field with the options probability / category, a select category field with the five categories. */
+function checkForecast(sink: IssueSink, field: FieldOf<'stage'>, path: string, scope: ReadonlyMap<string, FieldDef>): void {
+  const fc = field.options.forecast
+  if (!fc) return
+  const manual = scope.get(fc.manualField)
+  if (!manual) dangling(sink, `${path}/options/forecast/manualField`, fc.manualField, '手动设置字段', 'manual forecast field')
+  else if (manual.type !== 'multiselect') wrongType(sink, `${path}/options/forecast/manualField`, manual, 'multiselect')
+  else missingChoices(sink, `${path}/options/forecast/manualField`, manual, [MANUAL_PROBABILITY, MANUAL_CATEGORY])
+  if (fc.categoryField === undefined) return
+  const category = scope.get(fc.categoryField)
+  if (!category) dangling(sink, `${path}/options/forecast/categoryField`, fc.categoryField, '预测分类字段', 'forecast category field')
+  else if (category.type !== 'select') wrongType(sink, `${path}/options/forecast/categoryField`, category, 'select')
+  else missingChoices(sink, `${path}/options/forecast/categoryField`, category, FORECAST_CATEGORIES)
+}
+
+function missingChoices(sink: IssueSink, path: string, field: FieldOf<'select'> | FieldOf<'multiselect'>, ids: readonly string[]): void {
+  const missing = ids.filter(id => !field.options.choices.some(c => c.id === id))
+  if (missing.length === 0) return
+  report(sink, path, 'missingChoices', { id: field.id, missing }, {
+    'zh-CN': `字段「${field.id}」缺少选项 ${missing.join('、')}`,
+    'en': `the field "${field.id}" lacks the options ${missing.join(', ')}`,
+  })
 }
 
 function checkUniqueOptions(sink: IssueSink, options: readonly SelectOption[], base: string): void {

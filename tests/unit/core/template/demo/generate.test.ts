@@ -34,6 +34,7 @@ function reach(events: readonly StageEvent[]): { highest: number, lostFrom: numb
 function checkValue(field: FieldDef, value: unknown, ids: ReadonlyMap<string, Set<string>>): string | null {
   switch (field.type) {
     case 'select': return field.options.choices.some(c => c.id === value) ? null : `not an option: ${String(value)}`
+    case 'multiselect': return Array.isArray(value) && value.every(v => field.options.choices.some(c => c.id === v)) ? null : `not options: ${String(value)}`
     case 'stage': return field.options.stages.some(s => s.id === value) ? null : `not a stage: ${String(value)}`
     case 'relation': return ids.get(field.options.formId)?.has(value as string) === true ? null : `dangling relation ${String(value)}`
     case 'member': return team.some(m => m.id === value) ? null : `unknown member ${String(value)}`
@@ -159,6 +160,24 @@ describe('demo/generate', () => {
         if (r.values.f_opp_stage === 'stage_lost') expect(r.values.f_opp_loss_reason ?? null, r.id).not.toBeNull()
         if (r.values.f_opp_stage === 'stage_won') expect(r.values.f_opp_probability).toBe(100)
       }
+    })
+
+    it('should hold the forecast the write path would keep: stage defaults unless listed as set by hand', () => {
+      const stage = t.bundle.forms.find(f => f.id === 'form_opportunity')!.fields.find(f => f.id === 'f_opp_stage')
+      if (stage?.type !== 'stage') throw new Error('no stage field')
+      const byId = new Map(stage.options.stages.map(s => [s.id, s]))
+      const manual = { probability: 0 }
+      for (const r of opps) {
+        const s = byId.get(r.values.f_opp_stage as string)!
+        const set = (r.values.f_opp_forecast_manual ?? []) as string[]
+        const category = s.kind === 'won' ? 'closed' : s.kind === 'lost' ? 'omitted' : s.forecastCategory ?? 'pipeline'
+        if (set.includes('probability')) manual.probability++
+        else expect(r.values.f_opp_probability, r.id).toBe(s.probability)
+        if (!set.includes('category')) expect(r.values.f_opp_forecast, r.id).toBe(category)
+        if (set.includes('probability')) expect(r.values.f_opp_probability, r.id).not.toBe(s.probability)
+        if (set.includes('category')) expect(r.values.f_opp_forecast, r.id).not.toBe(category)
+      }
+      expect(manual.probability).toBeGreaterThan(0)
     })
 
     it('should sign one contract per won deal and never collect more than its amount', () => {
