@@ -19,6 +19,7 @@ import { buildTableOption } from './table/table-options'
 import { buildTargetProgressOption } from './targetProgress/target-progress-options'
 import { buildTextOption } from './text/text-options'
 import { buildWaterfallOption } from './waterfall/waterfall-options'
+import { buildForecastOption } from './forecast/forecast-options'
 
 /** The ECharts option drawing any widget's data (text widgets as text graphics). Pure. */
 export function buildWidgetOption(data: WidgetData, locale: Locale, title = ''): EChartsOption {
@@ -38,6 +39,7 @@ export function buildWidgetOption(data: WidgetData, locale: Locale, title = ''):
     case 'reverseFunnel': return buildReverseFunnelOption(data, locale)
     case 'waterfall': return buildWaterfallOption(data, locale)
     case 'breakdown': return buildBreakdownOption(data, locale)
+    case 'forecast': return buildForecastOption(data, locale)
     case 'text': return buildTextOption(data, locale)
     case 'heading': return buildHeadingOption(data, locale)
     default: return assertNever(data, 'widget data')

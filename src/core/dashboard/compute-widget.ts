@@ -12,6 +12,7 @@ import { computeReverseFunnel } from './compute-reverse'
 import { computeTable } from './compute-table'
 import { computeTargetProgress } from './compute-target'
 import { computeWaterfall } from './compute-waterfall'
+import { computeForecast } from './compute-forecast'
 
 /**
  * The data a widget draws, computed purely from `ctx` (numbers from core/metrics and
@@ -30,6 +31,7 @@ export function computeWidget(w: WidgetDef, ctx: DashboardContext): WidgetResult
     case 'reverseFunnel': return computeReverseFunnel(w, ctx)
     case 'waterfall': return computeWaterfall(w, ctx)
     case 'breakdown': return computeBreakdown(w, ctx)
+    case 'forecast': return computeForecast(w, ctx)
     case 'text': case 'heading': {
       const text = w.config.text
       if (text === undefined || text === '') return { status: 'needsConfig', problems: [{ key: 'text', reason: 'missing' }] }

@@ -188,6 +188,18 @@ export interface BreakdownConfig extends StageSourceConfig {
   rankBy?: BreakdownRank
 }
 
+/** Forecast by category and period: amounts per month of expected close, stacked by forecast category, with the target line. */
+export interface ForecastConfig extends StageSourceConfig {
+  stageField?: string
+  amountField?: string
+  /** The expected close date of open deals. */
+  dateField?: string
+  /** The closed date of won deals. @default dateField */
+  closedDateField?: string
+  /** Monthly targets (summed per month) drawn as a line. */
+  targets?: Pick<TargetsSourceConfig, 'formId' | 'amountField' | 'monthField'>
+}
+
 export interface TextConfig {
   text?: Label
 }
@@ -209,6 +221,7 @@ export interface WidgetConfigs {
   reverseFunnel: ReverseFunnelConfig
   waterfall: WaterfallConfig
   breakdown: BreakdownConfig
+  forecast: ForecastConfig
   text: TextConfig
   heading: TextConfig
 }
@@ -241,7 +254,7 @@ export function sourceFormId(w: WidgetDef): string | undefined {
 
 /** Every form a widget reads: its source form and, for target progress, its targets form. */
 export function widgetFormIds(w: WidgetDef): string[] {
-  const ids = [sourceFormId(w), w.type === 'targetProgress' ? w.config.targets?.formId : undefined]
+  const ids = [sourceFormId(w), w.type === 'targetProgress' || w.type === 'forecast' ? w.config.targets?.formId : undefined]
   return ids.filter((id): id is string => typeof id === 'string')
 }
 

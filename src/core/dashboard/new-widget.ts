@@ -9,7 +9,7 @@ import { nextLayout } from './dashboard-ops'
 
 const SIZE: Record<WidgetType, [number, number]> = {
   funnel: [6, 8], conversion: [6, 8], kpi: [3, 4], bar: [6, 7], column: [6, 7], line: [6, 7], area: [6, 7],
-  pie: [4, 7], donut: [4, 7], table: [12, 8], pivot: [6, 8], targetProgress: [6, 7], reverseFunnel: [6, 8], waterfall: [6, 8], breakdown: [12, 8],
+  pie: [4, 7], donut: [4, 7], table: [12, 8], pivot: [6, 8], targetProgress: [6, 7], reverseFunnel: [6, 8], waterfall: [6, 8], breakdown: [12, 8], forecast: [12, 9],
   text: [6, 3], heading: [12, 2],
 }
 
@@ -44,6 +44,16 @@ export function withDefaultConfig(base: WidgetBase, type: WidgetType, forms: rea
       const groups = form?.fields.filter(isGroupField) ?? []
       const group = groups.find(x => x.type === 'member') ?? groups[0]
       return { ...base, type, config: { ...src, ...stageField, ...(group ? { groupField: group.id } : {}), rankBy: 'conversion' } }
+    }
+    case 'forecast': {
+      const dates = form?.fields.filter(x => behaviourOf(x).filterKind === 'dateRange' && x.type === 'date') ?? []
+      const date = dates[0]?.id
+      // a targets form: a month field and an amount (the sales-funnel template's 销售目标)
+      const tForm = forms.find(f => f !== form && f.fields.some(x => x.type === 'date' && x.options?.granularity === 'month'))
+      const tMonth = tForm?.fields.find(x => x.type === 'date' && x.options?.granularity === 'month')
+      const tAmount = tForm?.fields.find(x => behaviourOf(x).measure === 'amount')
+      const targets = tForm && tMonth && tAmount ? { targets: { formId: tForm.id, amountField: tAmount.id, monthField: tMonth.id } } : {}
+      return { ...base, type, config: { ...src, ...stageField, ...amountField, ...(date ? { dateField: date } : {}), ...(dates[1] ? { closedDateField: dates[1].id } : {}), ...targets } }
     }
     case 'text': return { ...base, type, config: { text: { 'zh-CN': '在这里写说明文字', 'en': 'Write a note here' } } }
     case 'heading': return { ...base, type, config: { text: { 'zh-CN': '标题', 'en': 'Heading' } } }

@@ -3,6 +3,7 @@ import type { Label, Locale } from '../schema/types'
 import type { Ratio } from '../metrics/types'
 import type { BreakdownRank, Proportion } from '../metrics/breakdown'
 import type { WaterfallBarKey } from '../metrics/waterfall'
+import type { ShownCategory } from '../metrics/forecast'
 import type { ChartType, FunnelBasis, FunnelMode, KpiMetric } from './config-types'
 import type { StageTargetData } from './stage-targets'
 
@@ -242,6 +243,33 @@ export interface BreakdownData {
 /** Rows a breakdown table shows at most. */
 export const BREAKDOWN_MAX_ROWS = 30
 
+/** One month of a forecast chart. */
+export interface ForecastMonthData {
+  /** 'YYYY-MM'. */
+  key: string
+  label: Label
+  amounts: Record<ShownCategory, number>
+  counts: Record<ShownCategory, number>
+  total: number
+  /** The month's target; null when no target names it. */
+  target: number | null
+}
+
+export interface ForecastData {
+  type: 'forecast'
+  /** The amount field's currency (ISO code), for the ¥ of every figure. */
+  currency?: string
+  /** Stacking order, bottom first, with each category's total over the months shown. */
+  stack: { key: ShownCategory, label: Label, amount: number, count: number }[]
+  months: ForecastMonthData[]
+  hasTargets: boolean
+  /** Deals left out: without a date, and omitted ones. */
+  undated: number
+  omitted: number
+  /** The weighted pipeline of the same deals (each deal's own probability). */
+  weighted: { weighted: number, amount: number, count: number }
+}
+
 export interface TextData {
   type: 'text' | 'heading'
   text: Label
@@ -250,7 +278,7 @@ export interface TextData {
 /** The data of a widget, discriminated by `type`. */
 export type WidgetData
   = | FunnelData | ConversionData | KpiData | ChartData | TableData | PivotData
-    | TargetProgressData | ReverseFunnelData | WaterfallData | BreakdownData | TextData
+    | TargetProgressData | ReverseFunnelData | WaterfallData | BreakdownData | ForecastData | TextData
 
 /** computeWidget's answer. */
 export type WidgetResult

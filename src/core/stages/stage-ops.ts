@@ -3,7 +3,7 @@
  * touched) and keeps the shape the schema requires: open stages first, in funnel order, then the
  * won and lost outcomes.
  */
-import type { FieldOf, Label, StageOption } from '../schema/types'
+import type { FieldOf, ForecastCategory, Label, StageOption } from '../schema/types'
 
 type StageField = FieldOf<'stage'>
 
@@ -78,6 +78,11 @@ export function setStageProbability(field: StageField, stageId: string, probabil
   return patchStage(field, stageId, s => (probability === undefined || !Number.isFinite(probability)
     ? omit(s, 'probability')
     : { ...s, probability: Math.min(100, Math.max(0, probability)) }))
+}
+
+/** Sets an open stage's default forecast category; `pipeline` (the default) is stored as no key. Won and lost stages keep none (always closed / omitted). */
+export function setStageForecastCategory(field: StageField, stageId: string, category: ForecastCategory): StageField {
+  return patchStage(field, stageId, s => (s.kind !== 'open' || category === 'pipeline' ? omit(s, 'forecastCategory') : { ...s, forecastCategory: category }))
 }
 
 /** Sets (or, with undefined or a value <= 0, clears) the "stalled after N days" threshold. */

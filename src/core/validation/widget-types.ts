@@ -5,7 +5,7 @@ import { widgetValidator } from './document-validators'
 /** Every widget type, as listed in dashboard.schema.json `$defs/widgetType` (a test keeps them equal). */
 export const WIDGET_TYPES = [
   'funnel', 'conversion', 'kpi', 'bar', 'column', 'line', 'area', 'pie', 'donut', 'table', 'pivot',
-  'targetProgress', 'reverseFunnel', 'waterfall', 'breakdown', 'text', 'heading',
+  'targetProgress', 'reverseFunnel', 'waterfall', 'breakdown', 'forecast', 'text', 'heading',
 ] as const satisfies readonly WidgetDef['type'][]
 
 type Missing = Exclude<WidgetDef['type'], (typeof WIDGET_TYPES)[number]>

@@ -27,7 +27,7 @@ export default {
       },
       types: {
         funnel: '漏斗图', conversion: '阶段转化', kpi: '指标卡', bar: '条形图', column: '柱形图', line: '折线图', area: '面积图',
-        pie: '饼图', donut: '环形图', table: '明细表', pivot: '数据透视表', targetProgress: '目标完成', reverseFunnel: '逆向漏斗', waterfall: '管道瀑布', breakdown: '分组对比', text: '文字', heading: '标题',
+        pie: '饼图', donut: '环形图', table: '明细表', pivot: '数据透视表', targetProgress: '目标完成', reverseFunnel: '逆向漏斗', waterfall: '管道瀑布', breakdown: '分组对比', forecast: '销售预测', text: '文字', heading: '标题',
       },
       needs: {
         title: '这个组件还需要设置',
@@ -167,7 +167,7 @@ export default {
       },
       types: {
         funnel: 'Funnel', conversion: 'Stage conversion', kpi: 'KPI card', bar: 'Bar chart', column: 'Column chart', line: 'Line chart', area: 'Area chart',
-        pie: 'Pie chart', donut: 'Donut chart', table: 'Table', pivot: 'Pivot table', targetProgress: 'Target vs actual', reverseFunnel: 'Reverse funnel', waterfall: 'Pipeline waterfall', breakdown: 'Breakdown', text: 'Text', heading: 'Heading',
+        pie: 'Pie chart', donut: 'Donut chart', table: 'Table', pivot: 'Pivot table', targetProgress: 'Target vs actual', reverseFunnel: 'Reverse funnel', waterfall: 'Pipeline waterfall', breakdown: 'Breakdown', forecast: 'Forecast', text: 'Text', heading: 'Heading',
       },
       needs: {
         title: 'This widget needs configuring',

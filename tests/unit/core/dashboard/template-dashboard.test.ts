@@ -21,7 +21,7 @@ describe('dashboard/template sales dashboard', () => {
 
   it('should install one dashboard whose every widget computes with data after the ids are re-pointed', () => {
     expect(plan.bundle.app.dashboardIds).toEqual([dash.id])
-    expect(dash.widgets).toHaveLength(12)
+    expect(dash.widgets).toHaveLength(13)
     for (const w of dash.widgets) {
       const r = computeWidget(w, ctx())
       expect(r.status, JSON.stringify(w.title)).toBe('ok')
@@ -33,6 +33,23 @@ describe('dashboard/template sales dashboard', () => {
       if (d.type === 'targetProgress') expect((d as TargetProgressData).total.target).toBeGreaterThan(0)
       if ('series' in d) expect((d as ChartData).series.flatMap(s => s.values).some(v => v !== null && v > 0), w.id).toBe(true)
     }
+  })
+
+  it('should give the forecast\'s category totals of the demo deals as summed by hand', () => {
+    const r = computeWidget(byTitle('Forecast'), ctx())
+    if (r.status !== 'ok' || r.data.type !== 'forecast') throw new Error('forecast did not compute')
+    const opp = plan.bundle.forms.find(f => f.fields.some(x => x.type === 'stage'))!
+    const sums: Record<string, number> = { closed: 0, commit: 0, bestCase: 0, pipeline: 0 }
+    for (const rec of plan.records[opp.id]!) {
+      const v = rec.values
+      if (v.f_opp_stage === 'stage_lost') continue
+      const won = v.f_opp_stage === 'stage_won'
+      if (!(won ? v.f_opp_closed_date : v.f_opp_expected_close)) continue
+      sums[won ? 'closed' : v.f_opp_forecast as string]! += (v.f_opp_amount as number | undefined) ?? 0
+    }
+    expect(Object.fromEntries(r.data.stack.map(c => [c.key, c.amount]))).toEqual(sums)
+    expect(Object.values(sums).every(x => x > 0)).toBe(true)
+    expect(r.data.months.some(m => m.target !== null && m.target > 0)).toBe(true)
   })
 
   it('should give the funnel core\'s numbers for a date filter on the creation date', () => {

@@ -31,6 +31,7 @@ const TS_KEYS: { [T in WidgetType]: KeysOf<WidgetConfigs[T]> } = {
   reverseFunnel: { formId: true, filter: true, pipeline: true, stageField: true, amountField: true, goal: true },
   waterfall: { formId: true, filter: true, pipeline: true, stageField: true, amountField: true, value: true, from: true, to: true },
   breakdown: { formId: true, filter: true, pipeline: true, stageField: true, groupField: true, stage: true, basis: true, rankBy: true },
+  forecast: { formId: true, filter: true, pipeline: true, stageField: true, amountField: true, dateField: true, closedDateField: true, targets: true },
   text: { text: true },
   heading: { text: true },
 }

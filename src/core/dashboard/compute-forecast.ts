@@ -1,0 +1,103 @@
+/** Forecast widget: amounts per month stacked by forecast category, the target line and the weighted pipeline. */
+import type { ForecastDeal, ShownCategory } from '../metrics'
+import { forecastByMonth, SHOWN_CATEGORIES, weightedPipeline } from '../metrics'
+import type { FieldDef, ForecastCategory, Label, StageOption } from '../schema/types'
+import { bucketDate } from '../query'
+import { NUMERIC_TYPES, typesWhere } from '../fields'
+import { isForecastCategory, stageForecastCategory } from '../stages/forecast'
+import type { DashboardContext } from './context'
+import type { ForecastData, WidgetResult } from './result-types'
+import type { WidgetOf } from './widget-of'
+import { fieldValue } from './cell-text'
+import { activeDateSpan, filteredRecords } from './dashboard-filters'
+import { Resolver } from './resolve'
+import { stageInput } from './stage-input'
+
+const DATE_TYPES = typesWhere(b => b.filterKind === 'dateRange')
+
+export const CATEGORY_LABELS: Record<ForecastCategory, Label> = {
+  closed: { 'zh-CN': '已成交', 'en': 'Closed' },
+  commit: { 'zh-CN': '承诺', 'en': 'Commit' },
+  bestCase: { 'zh-CN': '可能成交', 'en': 'Best case' },
+  pipeline: { 'zh-CN': '管道', 'en': 'Pipeline' },
+  omitted: { 'zh-CN': '不计入', 'en': 'Omitted' },
+}
+
+/** 'YYYY-MM' of a date value, each distinct text bucketed once. */
+function monthReader(): (v: unknown) => string | null {
+  const seen = new Map<unknown, string | null>()
+  return (v) => {
+    let m = seen.get(v)
+    if (m === undefined) seen.set(v, m = bucketDate(v, 'month')?.key ?? null)
+    return m
+  }
+}
+
+/** The deal's category: its category field's value while open, else (or without one) its stage's default. */
+function categoryOf(stage: StageOption, own: unknown): ForecastCategory {
+  return stage.kind === 'open' && isForecastCategory(own) ? own : stageForecastCategory(stage)
+}
+
+/**
+ * Forecast by category and period: the widget's deals (widget filter and the dashboard's
+ * non-date filters; one pipeline) per month of their expected close date (won deals: their
+ * closed date), stacked Closed / Commit / Best case / Pipeline; omitted deals and deals without
+ * a date are left out and counted. The dashboard's date filter on the form picks the months
+ * shown. Targets: the targets form's records passing the dashboard filters, summed per month.
+ */
+export function computeForecast(w: WidgetOf<'forecast'>, ctx: DashboardContext): WidgetResult {
+  const c = w.config
+  const r = new Resolver(ctx)
+  const form = r.form(c.formId)
+  const split = r.stage(form, c.stageField, 'stageField', c.pipeline)
+  const amount = r.field(form, c.amountField, 'amountField', NUMERIC_TYPES)
+  const date = r.field(form, c.dateField, 'dateField', DATE_TYPES)
+  const closed = c.closedDateField === undefined ? date : r.field(form, c.closedDateField, 'closedDateField', DATE_TYPES)
+  // no targets form chosen: no target line
+  const tc = c.targets?.formId === undefined ? undefined : c.targets
+  const tForm = tc ? r.form(tc.formId, 'targets.formId') : undefined
+  const tAmount = tc ? r.field(tForm, tc.amountField, 'targets.amountField', NUMERIC_TYPES) : undefined
+  const tMonth = tc ? r.field(tForm, tc.monthField, 'targets.monthField', DATE_TYPES) : undefined
+  if (!r.ok || !form || !split || !amount || !date || !closed) return { status: 'needsConfig', problems: r.problems }
+
+  const input = stageInput(form, split, c, ctx, amount.id, { skipDates: true })
+  const stages = new Map(input.field.options.stages.map(s => [s.id, s]))
+  const categoryField = split.options.forecast?.categoryField
+  const month = monthReader()
+  const deals: ForecastDeal[] = []
+  input.records.forEach((rec, i) => {
+    if (input.population[i] !== 1) return
+    const stage = stages.get(rec.values[split.id] as string)
+    if (!stage) return
+    const category = categoryOf(stage, categoryField === undefined ? undefined : rec.values[categoryField])
+    const v = Number(rec.values[amount.id])
+    deals.push({ amount: Number.isFinite(v) ? v : 0, category, month: month(fieldValue(rec, stage.kind === 'won' ? closed : date)) })
+  })
+  const targets = new Map<string, number>()
+  if (tForm && tAmount && tMonth) {
+    const tMonthOf = monthReader()
+    for (const t of filteredRecords(tForm, undefined, ctx)) {
+      const m = tMonthOf(fieldValue(t, tMonth))
+      const a = Number(t.values[tAmount.id])
+      if (m !== null && Number.isFinite(a)) targets.set(m, (targets.get(m) ?? 0) + a)
+    }
+  }
+  const span = activeDateSpan(form.id, ctx)
+  const f = forecastByMonth(deals, targets, span ? { from: span.from.slice(0, 7), to: span.to.slice(0, 7) } : undefined)
+  const p = weightedPipeline(input)
+  const data: ForecastData = {
+    type: 'forecast',
+    currency: currencyOf(amount),
+    stack: SHOWN_CATEGORIES.map((key: ShownCategory) => ({ key, label: CATEGORY_LABELS[key], amount: f.amounts[key], count: f.counts[key] })),
+    months: f.months.map(m => ({ key: m.month, label: bucketDate(`${m.month}-01`, 'month')!.label, amounts: m.amounts, counts: m.counts, total: m.total, target: m.target })),
+    hasTargets: targets.size > 0,
+    undated: f.undated,
+    omitted: f.omitted,
+    weighted: { weighted: p.weighted, amount: p.amount, count: p.count },
+  }
+  return { status: 'ok', data }
+}
+
+function currencyOf(f: FieldDef): string | undefined {
+  return f.type === 'money' ? f.options?.currency : undefined
+}
