@@ -21,6 +21,7 @@ export function createAppRouter() {
           { path: 'form/:formId/design', name: 'form-design', component: () => import('@/pages/FormDesignerView.vue'), props: true },
           { path: 'form/:formId/new', name: 'record-new', component: () => import('@/pages/RecordFormView.vue'), props: true },
           { path: 'form/:formId/record/:recordId', name: 'record-edit', component: () => import('@/pages/RecordFormView.vue'), props: true },
+          { path: 'automations', name: 'automations', component: () => import('@/pages/AutomationsView.vue'), props: true },
           { path: 'dashboard/:dashboardId', name: 'dashboard', component: () => import('@/pages/DashboardView.vue'), props: true },
         ],
       },

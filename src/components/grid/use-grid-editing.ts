@@ -13,6 +13,7 @@ import { labelText } from '@/core/utils/label'
 import { ROLE_REFUSED, useRecordsStore } from '@/stores/records'
 import { useSyncStore } from '@/stores/sync'
 import { useWorkspaceStore } from '@/stores/workspace'
+import { isTyping, useUndoRedo } from './use-undo-redo'
 
 /** One refused cell as the report lists it: 1-based row number, column label, the text and why. */
 export interface ReportLine {
@@ -41,11 +42,6 @@ export interface UseGridEditingOptions {
   findRecord?: ParseContext['findRecord']
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable)
-}
-
 /**
  * Copy (TSV), paste (TSV from Excel, WPS, Google Sheets), fill down, clear and undo/redo for
  * the grid. Writes go through the records store as one update per action, so each action is
@@ -57,6 +53,7 @@ export function useGridEditing(api: () => GridApi<RecordRow> | undefined, range:
   const sync = useSyncStore()
   const workspace = useWorkspaceStore()
   const report: ShallowRef<EditReport | undefined> = shallowRef()
+  const { undoOrRedo } = useUndoRedo(options.formId, options.locale)
 
   const editing = () => (api()?.getEditingCells?.() ?? []).length > 0
   const form = () => { const id = options.formId(); return id ? workspace.formById.get(id) : undefined }
@@ -141,23 +138,6 @@ export function useGridEditing(api: () => GridApi<RecordRow> | undefined, range:
     const cols = columns()
     const list = rows()
     await apply('clear', planClear(cols, list, at, validatorFor(f)), cols, list)
-  }
-
-  async function undoOrRedo(which: 'undo' | 'redo'): Promise<void> {
-    const formId = options.formId()
-    if (!formId) return
-    const outcome = await records[which](formId)
-    if (outcome.status === 'empty') {
-      ElMessage({ type: 'info', message: t(which === 'undo' ? 'gridEdit.nothingToUndo' : 'gridEdit.nothingToRedo'), duration: 1500 })
-      return
-    }
-    const what = t(`gridEdit.action.${outcome.step.action}`)
-    if (outcome.status === 'done') {
-      ElMessage({ type: 'success', message: t(which === 'undo' ? 'gridEdit.undone' : 'gridEdit.redone', { what, n: outcome.step.size }), duration: 2000 })
-      return
-    }
-    const reason = outcome.result.issues.flatMap(r => r.issues).map(i => i.message[options.locale()]).slice(0, 3).join('; ')
-    ElMessage({ type: 'error', message: t(which === 'undo' ? 'gridEdit.undoRefused' : 'gridEdit.redoRefused', { what, reason }), duration: 6000 })
   }
 
   /** Keyboard shortcuts on the grid container (capture phase, so AG Grid does not see them). */
