@@ -80,4 +80,22 @@ describe('records store: automations in the write pipeline', () => {
     expect(tasksOf(records)).toHaveLength(10)
     wrapper.unmount()
   })
+
+  it('cuts an automation that sets the field it watches after one round, and stores that round', async () => {
+    const selfish = {
+      id: 'auto_self', name: '复核', enabled: true, createdAt: 0, updatedAt: 0,
+      trigger: { kind: 'fieldChanged' as const, formId: OPP, fieldId: 'f_opp_needs' },
+      actions: [{ kind: 'setFields' as const, values: [{ fieldId: 'f_opp_needs', source: { kind: 'formula' as const, formula: '{f_opp_needs} & "（已复核）"' } }] }],
+    }
+    const { adapter, wrapper, records } = await setup([deal('d1', 'stage_contact')])
+    const workspace = useWorkspaceStore()
+    const app = workspace.apps[0]!
+    await workspace.write({ defs: { put: [{ kind: 'app', doc: { ...app, automations: [selfish] } }] } })
+    const out = await records.update(OPP, [{ recordId: 'd1', values: { f_opp_needs: '要审批' } }])
+    expect(out.ok && out.saved).toBe(true)
+    expect(records.ensure(OPP).byId.get('d1')?.values.f_opp_needs).toBe('要审批（已复核）')
+    expect((await adapter.loadRecords(OPP)).find(r => r.id === 'd1')?.values.f_opp_needs).toBe('要审批（已复核）')
+    expect(useAutomationLogStore().notice?.message['zh-CN']).toContain('会再次触发它自己，已在第一轮后停止')
+    wrapper.unmount()
+  })
 })

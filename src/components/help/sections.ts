@@ -17,7 +17,7 @@ export interface HelpSection {
 }
 
 export const HELP_SECTIONS: readonly HelpSection[] = [
-  // automations (智能助手): issue 13 part 1
+  { id: 'automations', titleKey: 'helpAutomations.title', component: () => import('./HelpAutomations.vue') },
 
   // several pipelines: issue 13 part 2
   { id: 'pipelines', titleKey: 'helpPipelines.title', component: () => import('./HelpPipelines.vue') },
