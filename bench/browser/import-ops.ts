@@ -5,7 +5,10 @@ import { autoMapColumns, batchTransaction, decodeText, exportRows, importBatches
 import { behaviourOf } from '@/core/fields/registry'
 import { validatorFor } from '@/core/records/validator-cache'
 import { createLocalforageAdapter } from '@/storage/localforage-adapter'
-import { OPP_FORM } from '../lib/data'
+import type { AutomationEnv } from '@/core/automations'
+import { automate } from '@/core/automations'
+import { newId } from '@/core/utils/id'
+import { benchAutomations, OPP_FORM } from '../lib/data'
 import { MEMBERS, pageData, SETTINGS } from './page-data'
 
 const files = new Map<number, Uint8Array>()
@@ -34,13 +37,14 @@ export async function prepareCsv(size: number): Promise<number> {
  * The product path on a fresh database: decode, parse, map, plan (coerce + validate every row),
  * cut into batches and commit each through the adapter (records, stage events, change log).
  */
-export async function bulkImport(name: string, size: number): Promise<number> {
+export async function bulkImport(name: string, size: number, automated?: 'firing' | 'checked'): Promise<number> {
   const bytes = await csvFile(size)
   const form = pageData(size).form
+  const auto = automated ? benchAutomations(automated) : undefined
   // Default options, as the app (src/main.ts): other tabs are told about each batch.
   const adapter = createLocalforageAdapter({ name })
   await adapter.loadDefinitions()
-  await adapter.commit({ settings: SETTINGS, defs: { put: [{ kind: 'form', doc: form }] } })
+  await adapter.commit({ settings: SETTINGS, defs: { put: [{ kind: 'form', doc: form }, ...(auto?.forms ?? []).map(doc => ({ kind: 'form' as const, doc }))] } })
   const t0 = performance.now()
   const table = parseCsv(decodeText(bytes).text)
   const validate = validatorFor(form)
@@ -50,11 +54,28 @@ export async function bulkImport(name: string, size: number): Promise<number> {
   })
   if (plan.rejectedRows > 0) throw new Error(`import rejected ${plan.rejectedRows} rows: ${JSON.stringify(plan.rejected.slice(0, 3))}`)
   const byId = new Map<string, RecordRow>()
+  // With automations: each batch's transaction goes through automate() as records.run does
+  // (the template's stage-entered ones: 需求分析 → a task, 成交与签约 → a contract and a payment).
+  const env: AutomationEnv | undefined = auto && {
+    automations: auto.automations,
+    forms: new Map([form, ...auto.forms].map(f => [f.id, f])),
+    rows: () => ({ rows: [], byId }),
+    members: MEMBERS,
+    ctx: { now: Date.now() },
+    validatorFor,
+    newId,
+  }
+  let created = 0
   for (const batch of importBatches(plan)) {
     const result = batchTransaction(form, batch, byId, validate, { now: Date.now() })
     if (!result.ok) throw new Error(`batch refused: ${JSON.stringify(result.issues.slice(0, 3))}`)
-    await adapter.commit(result.tx)
+    const out = env && automate(result.tx, env)
+    if (out) created += out.runs.filter(r => !r.error).length
+    if (out?.runs.some(r => r.error)) throw new Error(`an automation did not run: ${JSON.stringify(out.runs.find(r => r.error)?.error)}`)
+    await adapter.commit(out?.tx ?? result.tx)
   }
+  if (automated === 'firing' && created === 0) throw new Error('no automation fired')
+  if (automated === 'checked' && created > 0) throw new Error('an automation fired')
   const ms = performance.now() - t0
   const stored = (await adapter.loadRecords(OPP_FORM)).length
   await adapter.close()

@@ -1,4 +1,5 @@
 /** Deterministic bench data: the template's opportunity form and generateOpportunities rows. */
+import type { AutomationDef } from '../../src/core/automations'
 import type { ChangeEntry, FieldOf, FormDef, RecordRow, StageEvent } from '../../src/core/schema/types'
 import { generateOpportunities, getTemplate } from '../../src/core/template'
 
@@ -64,4 +65,22 @@ export function amountChanges(ds: Dataset): ChangeEntry[] {
     out.push({ id: `chg${i}`, formId: OPP_FORM, recordId: r.id, at, kind: 'update', changes: [{ field: AMOUNT_FIELD, from: Math.round(to * 0.8), to }] })
   })
   return out
+}
+
+/**
+ * The template's write-triggered automations (stage entered → create records) and the forms
+ * they write to, for the bulk-import row with automations: each created record's relations are
+ * made optional as in benchForm (the generator fills none), so every run writes its records.
+ */
+export function benchAutomations(mode: 'firing' | 'checked' = 'firing'): { automations: AutomationDef[], forms: FormDef[] } {
+  const template = getTemplate('sales-funnel')
+  if (!template) throw new Error('no sales-funnel template')
+  // 'checked': the same automations with a condition no imported deal meets (amount < 0), so
+  // each record is checked against every trigger and condition and none fires.
+  const never = { and: [{ field: AMOUNT_FIELD, op: 'lt' as const, value: 0 }] }
+  const automations = (template.bundle.app.automations ?? []).filter(a => a.trigger.kind === 'stageEntered')
+    .map(a => (mode === 'checked' ? { ...a, condition: never } : a))
+  const targets = new Set(automations.flatMap(a => a.actions.flatMap(x => (x.kind === 'createRecord' ? [x.formId] : []))))
+  const forms = template.bundle.forms.filter(f => targets.has(f.id)).map(f => ({ ...f, fields: f.fields.map(x => (x.type === 'relation' ? { ...x, required: false } : x)) }) as FormDef)
+  return { automations, forms }
 }

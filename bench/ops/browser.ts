@@ -125,7 +125,7 @@ export async function benchMemory(b: BrowserBench, size: number): Promise<{ heap
 }
 
 /** bulk-import: product import path vs naive localforage per record vs one raw IndexedDB transaction. */
-export async function benchImport(b: BrowserBench, size: number, runs: number): Promise<{ ours: Timing, naive: Timing, floor: Timing, floorChunked: Timing, naiveScale: number }> {
+export async function benchImport(b: BrowserBench, size: number, runs: number): Promise<{ ours: Timing, automated: Timing, checked: Timing, naive: Timing, floor: Timing, floorChunked: Timing, naiveScale: number }> {
   const page = await b.page()
   await b.call(page, 'prepareCsv', size)
   const naiveSize = Math.min(size, NAIVE_CAP)
@@ -145,6 +145,8 @@ export async function benchImport(b: BrowserBench, size: number, runs: number): 
   }
   const t = await measureAll({
     ours: () => once('ours', name => b.call(page, 'bulkImport', name, size)),
+    automated: () => once('auto', name => b.call(page, 'bulkImport', name, size, 'firing')),
+    checked: () => once('auto', name => b.call(page, 'bulkImport', name, size, 'checked')),
     naive: () => once('naive', name => b.call(page, 'naiveImport', name, naiveSize)),
     floor: () => once('floor', name => b.call(page, 'floorImport', name, size, 1)),
     floorChunked: () => once('floor', name => b.call(page, 'floorImport', name, size, 1000)),

@@ -18,6 +18,7 @@ import type { RecordPatch, ValuesValidator, WriteContext, WriteIssue } from '../
 import type { LocalizedMessage } from '../fields/behaviour'
 import type { RecordPredicate } from '../query/types'
 import { createRecords, updateRecords } from '../records/mutations'
+import { lastSerial, serialFields } from '../records/serial'
 import { compileFilter } from '../query/compile-filter'
 import { formulaContextOf } from '../records/derived-values'
 import { labelText } from '../utils/label'
@@ -112,6 +113,7 @@ class Evaluation {
   readonly notifications: AutomationNotification[] = []
   private readonly userRows = new Map<string, Map<string, RecordRow>>()
   private readonly userForms = new Map<string, FormDef>()
+  private readonly seededForms = new Map<string, FormDef>()
 
   constructor(private readonly tx: Transaction, private readonly env: AutomationEnv, private readonly conditions: Conditions) {
     for (const [formId, ch] of Object.entries(tx.records ?? {})) this.userRows.set(formId, new Map((ch.put ?? []).map(r => [r.id, r])))
@@ -138,12 +140,32 @@ class Evaluation {
     return rows
   }
 
-  formDef(formId: string, run?: Written): FormDef | undefined {
-    return run?.forms.get(formId) ?? this.written.forms.get(formId) ?? this.userForms.get(formId) ?? this.env.forms.get(formId)
+  /**
+   * The form as the write's actions see it: one object per form for the whole write (validators
+   * and formula graphs are cached per definition object, so a new object per created record
+   * would compile them again each time), its serial counters raised once to the highest number
+   * its rows carry and then kept current in place as records are created (`advance`), so no
+   * created record scans the form's rows.
+   */
+  formDef(formId: string): FormDef | undefined {
+    let form = this.seededForms.get(formId)
+    if (form) return form
+    const base = this.userForms.get(formId) ?? this.env.forms.get(formId)
+    if (!base || !serialFields(base).length) return base
+    const rows = [...this.env.rows(formId)?.rows ?? [], ...this.tx.records?.[formId]?.put ?? []]
+    form = { ...base, serialCounters: { ...base.serialCounters, ...Object.fromEntries(serialFields(base).map(f => [f.id, lastSerial(base, f, rows)])) } }
+    this.seededForms.set(formId, form)
+    return form
   }
 
-  /** Live rows of a form for unique checks and serial numbers: stored, then created in this write. */
+  /** Keeps the write's form object counting on from the counters a createRecords result saved (or back, when a run is undone). */
+  private advance(form: FormDef, counters: FormDef['serialCounters']): void {
+    if (this.seededForms.get(form.id) === form) (form as { serialCounters?: FormDef['serialCounters'] }).serialCounters = counters
+  }
+
+  /** Live rows of a form for unique checks: stored, then created in this write; none when no field is unique (serials come from `seeded`). */
   existing(formId: string, run: Written): readonly RecordRow[] {
+    if (!this.formDef(formId)?.fields.some(f => f.unique)) return []
     const stored = this.env.rows(formId)?.rows ?? []
     const extra = [...this.tx.records?.[formId]?.put ?? [], ...this.written.created.get(formId) ?? [], ...run.created.get(formId) ?? []]
     return extra.length ? [...stored, ...extra] : stored
@@ -162,11 +184,14 @@ class Evaluation {
     const created: (string | undefined)[] = []
     const notes: AutomationNotification[] = []
     const scope = this.scope(f, created)
+    const counters = new Map([...this.seededForms.values()].map(x => [x, x.serialCounters]))
     for (const action of a.actions) {
       // Later actions see the record as earlier ones left it.
       scope.row = mine.rows.get(f.form.id)?.get(f.row.id) ?? f.row
       const error = this.action(f, action, scope, mine, created, notes, entry.effects)
       if (error) {
+        // nothing of the run is kept: its serial numbers are handed out again
+        for (const [form, c] of counters) this.advance(form, c)
         entry.effects = []
         entry.error = error
         return
@@ -182,7 +207,7 @@ class Evaluation {
     switch (action.kind) {
       case 'createRecord': {
         created.push(undefined)
-        const target = this.formDef(action.formId, mine)
+        const target = this.formDef(action.formId)
         if (!target) return { 'zh-CN': '目标表单已删除', 'en': 'the target form was deleted' }
         const values = mappedValues(target, action.values, scope)
         if (!values.ok) return values.error
@@ -190,6 +215,7 @@ class Evaluation {
         const result = createRecords(target, [values.value], env.validatorFor(target), { ...env.ctx, existing: this.existing(target.id, mine) }, [{ id }])
         if (!result.ok) return issuesText(result.issues)
         mine.take(result, a, target.id)
+        this.advance(target, mine.forms.get(target.id)?.serialCounters ?? target.serialCounters)
         created[created.length - 1] = id
         effects.push({ kind: 'created', formId: target.id, recordId: id })
         return undefined
@@ -202,7 +228,7 @@ class Evaluation {
         if (action.kind === 'setLinkedFields') {
           const rel = f.form.fields.find(x => x.id === action.relationFieldId)
           if (rel?.type !== 'relation') return { 'zh-CN': '关联字段已删除', 'en': 'the relation field was deleted' }
-          target = this.formDef(rel.options.formId, mine)
+          target = this.formDef(rel.options.formId)
           const v = scope.row.values[rel.id]
           ids = (Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []).map(String)
         }
