@@ -124,7 +124,9 @@ describe('automations (zh-CN)', () => {
     expect(await run.locator('[data-test=automation-run-record]').textContent()).toBe(title)
     expect(await run.locator('[data-test=automation-run-effect]').textContent()).toBe('在「跟进记录」新建了一条记录')
     await shot(page, 'automations-run-log-zh')
-    await page.keyboard.press('Escape')
+    // the record the run created opens from its line
+    await run.locator('[data-test=automation-run-open-created]').click()
+    await expect.poll(() => page.locator('[data-test=form-item-f_act_subject] input').inputValue()).toBe(`需求调研：${title}`)
 
     expect(await tasksWith(page, activities, `需求调研：${title}`)).toBe(1)
     expect(await cell(page, 0, TASK_DEAL).textContent()).toContain(title)
