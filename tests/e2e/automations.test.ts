@@ -130,6 +130,12 @@ describe('automations (zh-CN)', () => {
 
     expect(await tasksWith(page, activities, `需求调研：${title}`)).toBe(1)
     expect(await cell(page, 0, TASK_DEAL).textContent()).toContain(title)
+    // the task's change log names the automation that created it
+    await page.locator('.ag-row[row-index="0"] .ag-selection-checkbox input').first().check()
+    await page.click('[data-test=open-details]')
+    await page.locator('[data-test=record-drawer] .el-tabs__item', { hasText: '修改记录' }).click()
+    expect(await page.locator('[data-test=change-automation]').first().textContent()).toBe('由智能助手「需求分析 → 需求调研任务」')
+    await page.keyboard.press('Escape')
     expect(await tasksWith(page, activities, '需求调研：')).toBe(before + 1)
 
     await page.goto(`${session.baseUrl}#${deals}`)

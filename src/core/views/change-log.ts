@@ -18,6 +18,8 @@ export interface ChangeView {
   kind: ChangeEntry['kind']
   /** The member's name, the stored id when the member was removed, '' when unknown. */
   who: string
+  /** The automation that made the change, when one did (its id; the name is the current definition's). */
+  automationId?: string
   lines: ChangeLine[]
 }
 
@@ -48,6 +50,7 @@ export function describeChanges(entries: readonly ChangeEntry[], form: FormDef, 
     at: e.at,
     kind: e.kind,
     who: e.memberId ? (names.get(e.memberId) ?? e.memberId) : '',
+    ...(e.automationId ? { automationId: e.automationId } : {}),
     lines: (e.changes ?? []).map((c) => {
       const field = fields.get(c.field)
       const label: Label = field?.label ?? c.field

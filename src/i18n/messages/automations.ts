@@ -3,6 +3,8 @@ export default {
     automations: {
       bell: { label: '通知（{n} 条未读）', title: '智能助手通知', empty: '还没有通知。智能助手发出的提醒会显示在这里。' },
       side: '智能助手',
+      byAutomation: '由智能助手「{name}」',
+      byDeletedAutomation: '由一个已删除的智能助手',
       page: {
         title: '智能助手',
         intro: '记录发生变化时自动完成后续工作：新建任务、填写字段、提醒负责人。每个智能助手由“触发 → 条件（可选）→ 动作”组成，与触发它的修改一起保存、一起撤销。',
@@ -141,6 +143,8 @@ export default {
     automations: {
       bell: { label: 'Notifications ({n} unread)', title: 'Automation notifications', empty: 'No notifications yet. Reminders sent by automations appear here.' },
       side: 'Automations',
+      byAutomation: 'by the automation "{name}"',
+      byDeletedAutomation: 'by an automation since deleted',
       page: {
         title: 'Automations',
         intro: 'Follow-up work done for you when records change: create a task, fill in fields, remind the owner. Each automation is "trigger → condition (optional) → actions", saved and undone together with the change that fired it.',
