@@ -256,4 +256,18 @@ describe('automations (en)', () => {
     await shot(page, 'automations-editor-en')
     await page.click('[data-test=automation-cancel]')
   })
+
+  it('should be usable at phone width: the list and the editor fit 390 px', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    const sideways = () => page.evaluate(() => Math.max(document.documentElement.scrollWidth - window.innerWidth, ...[...document.querySelectorAll<HTMLElement>('.automations-page, .automation-editor .el-dialog__body')].map(el => el.scrollWidth - el.clientWidth)))
+    await page.locator('[data-test=automation-card]').first().waitFor()
+    expect(await sideways()).toBeLessThanOrEqual(0)
+    await shot(page, 'automations-list-phone-en')
+    await page.locator('[data-test=automation-edit]').first().click()
+    await page.waitForSelector('[data-test=automation-editor]')
+    expect(await sideways()).toBeLessThanOrEqual(0)
+    await shot(page, 'automations-editor-phone-en')
+    await page.click('[data-test=automation-cancel]')
+    await page.setViewportSize({ width: 1360, height: 860 })
+  })
 })
