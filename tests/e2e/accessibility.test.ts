@@ -95,6 +95,14 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await check('[data-test=designer-canvas], [data-test=designer]')
     })
 
+    it('automations: the list and the editor', async () => {
+      await page.goto(`${app}/automations`)
+      await check('[data-test=automation-card]')
+      await page.locator('[data-test=automation-edit]').first().click()
+      await check('[data-test=automation-editor] [data-test=automation-step-0]')
+      await page.click('[data-test=automation-cancel]')
+    })
+
     it('dashboard, viewing and editing', async () => {
       await page.goto(`${session.baseUrl}${dashboard}`)
       await check('[data-test=dashboard-page] canvas, [data-test=dashboard-page] svg')
