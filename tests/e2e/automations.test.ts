@@ -226,6 +226,8 @@ describe('automations (zh-CN)', () => {
     await needs.fill('要移动端审批')
     await page.click('[data-test=record-submit]')
     await expect.poll(() => page.locator('.el-message--warning').allTextContents()).toContainEqual(expect.stringContaining('智能助手「需求复核标记」的修改会再次触发它自己，已在第一轮后停止'))
+    // the saved form returns to the grid; only then open the record again
+    await expect.poll(() => page.url()).not.toContain('/record/')
     await page.goto(`${app}/form/${deals.split('/').pop()}/record/${recordId}`)
     await expect.poll(() => needs.inputValue()).toBe('要移动端审批（已复核）')
     await shot(page, 'automations-loop-cut-zh')
