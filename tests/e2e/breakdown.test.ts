@@ -60,6 +60,10 @@ describe('breakdown widget (zh-CN)', () => {
   it('should name the widget and its deleted group field, and the rest of the dashboard still draws', async () => {
     await page.goto(`${new URL(page.url()).origin}/#/app/${appId}/form/${oppId}/design`)
     await page.waitForSelector('[data-test=designer-canvas]')
+    // 线索评分's rules read 线索来源, and the designer refuses a rule on a deleted field: the score
+    // field goes first, so this test is about the breakdown alone.
+    await page.click('[data-test=canvas-field-f_opp_score]')
+    await page.click('[data-test=delete-f_opp_score]')
     await page.click('[data-test=canvas-field-f_opp_source]')
     await page.click('[data-test=delete-f_opp_source]')
     await page.click('[data-test=designer-save]')
