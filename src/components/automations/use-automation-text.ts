@@ -4,7 +4,7 @@
  * definitions; a form or field that is gone reads "(deleted)".
  */
 import type { AutomationAction, AutomationDef, RunEffect } from '@/core/automations'
-import type { FieldDef, FormDef, Locale } from '@/core/schema/types'
+import type { FieldDef, Locale } from '@/core/schema/types'
 import { countConditions } from '@/core/views'
 import { labelText } from '@/core/utils/label'
 import { computed } from 'vue'
@@ -94,11 +94,5 @@ export function useAutomationText() {
     }
   }
 
-  /** The title of a record (its title field's text), else its id. */
-  function recordTitle(form: FormDef | undefined, values: Record<string, unknown> | undefined, id: string): string {
-    const v = form?.titleField && values ? values[form.titleField] : undefined
-    return typeof v === 'string' && v ? v : id
-  }
-
-  return { triggerText, actionText, effectText, formName, recordTitle }
+  return { triggerText, actionText, effectText, formName }
 }
