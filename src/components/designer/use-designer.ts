@@ -4,10 +4,11 @@
  */
 import type { ValidationIssue } from '@/core/validation'
 import type { FieldDef, FieldType, FormDef, Label } from '@/core/schema/types'
-import type { OptionRemap, SaveReport } from '@/core/schema-evolution'
+import type { LinkTarget, OptionRemap, SaveReport } from '@/core/schema-evolution'
+import type { StageLink } from '@/core/stages'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { parseJsonDocument } from '@/core/validation'
-import { checkFormDesign, createField, duplicateField, planFormSave, restoreField, trashField, withType } from '@/core/schema-evolution'
+import { checkFormDesign, createField, duplicateField, linkStageField, planFormSave, restoreField, trashField, withType } from '@/core/schema-evolution'
 import { prunePipelines } from '@/core/stages'
 import { derivedDefinitionsChanged, withRecomputed } from '@/core/records'
 import { useRecordsStore } from '@/stores/records'
@@ -127,6 +128,16 @@ export function useDesigner(formId: string, typeName: (type: FieldType, locale: 
     selectedId.value = field.id
   }
 
+  /** Links the stage field `stageId` to a field (an existing one, a new one, or none); returns the fields it created. */
+  function linkStage(stageId: string, link: StageLink, target: LinkTarget): FieldDef[] {
+    const d = draft.value
+    if (!d) return []
+    const next = linkStageField(d, stageId, link, target)
+    update(next)
+    const had = new Set(d.fields.map(f => f.id))
+    return next.fields.filter(f => !had.has(f.id))
+  }
+
   function moveField(from: number, to: number): void {
     const d = draft.value
     if (!d || from === to) return
@@ -239,7 +250,7 @@ export function useDesigner(formId: string, typeName: (type: FieldType, locale: 
   return {
     saved, draft, selectedId, selected, issues, dirty, jsonText, jsonIssues, jsonPending, records, otherForms,
     canUndo: computed(() => undoStack.value.length > 0), canRedo: computed(() => redoStack.value.length > 0),
-    update, replaceField, addField, moveField, duplicate, remove, restoreFromTrash, changeType, removeOption, undo, redo, setJson, discardJson, save,
+    update, replaceField, addField, linkStage, moveField, duplicate, remove, restoreFromTrash, changeType, removeOption, undo, redo, setJson, discardJson, save,
   }
 }
 

@@ -17,3 +17,5 @@ export { FORECAST_CATEGORIES, forecastFieldsOf, isForecastCategory, MANUAL_CATEG
 export type { PipelineProblem } from './pipeline-check'
 export { addToPipelines, pipelineMoveIndex, prunePipelines, prunePipelineStages, setPipelineStage, splitByPipeline, stageFieldFor, stagesOfPipeline, strandedRecords, unsplitPipelines } from './pipeline-ops'
 export type { StrandedRecords } from './pipeline-ops'
+export { canLink, linkCandidates, linkedFieldId, STAGE_LINK_SPECS, STAGE_LINKS, withStageLink, withStageLinks } from './stage-links'
+export type { StageLink, StageLinkSpec } from './stage-links'

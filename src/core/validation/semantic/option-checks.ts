@@ -1,6 +1,6 @@
 /** Checks of select/multiselect/stage options: unique ids, and the stage outcome rules. */
 import type { FieldDef, FieldOf, SelectOption, StageOption } from '../../schema/types'
-import { FORECAST_CATEGORIES, MANUAL_CATEGORY, MANUAL_PROBABILITY } from '../../stages/forecast'
+import { STAGE_LINK_SPECS } from '../../stages/stage-links'
 import type { IssueSink } from '../compose'
 import { report } from '../compose'
 import { dangling, wrongType } from './refs'
@@ -19,23 +19,23 @@ export function checkOptions(sink: IssueSink, field: FieldDef, path: string, sco
   if (lossReasonField !== undefined) {
     const f = scope.get(lossReasonField)
     if (!f) dangling(sink, `${path}/options/lossReasonField`, lossReasonField, '输单原因字段', 'loss reason field')
-    else if (!['select', 'multiselect', 'text', 'textarea'].includes(f.type)) wrongType(sink, `${path}/options/lossReasonField`, f, 'select, multiselect, text or textarea')
+    else if (!STAGE_LINK_SPECS.lossReason.types.includes(f.type)) wrongType(sink, `${path}/options/lossReasonField`, f, 'select, multiselect, text or textarea')
   }
   if (probabilityField !== undefined) {
     const f = scope.get(probabilityField)
     if (!f) dangling(sink, `${path}/options/probabilityField`, probabilityField, '赢率字段', 'probability field')
-    else if (f.type !== 'percent' && f.type !== 'number') wrongType(sink, `${path}/options/probabilityField`, f, 'percent or number')
+    else if (!STAGE_LINK_SPECS.probability.types.includes(f.type)) wrongType(sink, `${path}/options/probabilityField`, f, 'percent or number')
   }
   checkForecast(sink, field, path, scope)
   const snooze = field.options.snooze
   if (snooze) {
     const until = scope.get(snooze.untilField)
     if (!until) dangling(sink, `${path}/options/snooze/untilField`, snooze.untilField, '暂缓日期字段', 'snooze date field')
-    else if (until.type !== 'date') wrongType(sink, `${path}/options/snooze/untilField`, until, 'date')
+    else if (!STAGE_LINK_SPECS.snoozeUntil.types.includes(until.type)) wrongType(sink, `${path}/options/snooze/untilField`, until, 'date')
     if (snooze.reasonField !== undefined) {
       const reason = scope.get(snooze.reasonField)
       if (!reason) dangling(sink, `${path}/options/snooze/reasonField`, snooze.reasonField, '暂缓原因字段', 'snooze reason field')
-      else if (!['select', 'text', 'textarea'].includes(reason.type)) wrongType(sink, `${path}/options/snooze/reasonField`, reason, 'select, text or textarea')
+      else if (!STAGE_LINK_SPECS.snoozeReason.types.includes(reason.type)) wrongType(sink, `${path}/options/snooze/reasonField`, reason, 'select, text or textarea')
     }
   }
 }
@@ -47,12 +47,12 @@ function checkForecast(sink: IssueSink, field: FieldOf<'stage'>, path: string, s
   const manual = scope.get(fc.manualField)
   if (!manual) dangling(sink, `${path}/options/forecast/manualField`, fc.manualField, '手动设置字段', 'manual forecast field')
   else if (manual.type !== 'multiselect') wrongType(sink, `${path}/options/forecast/manualField`, manual, 'multiselect')
-  else missingChoices(sink, `${path}/options/forecast/manualField`, manual, [MANUAL_PROBABILITY, MANUAL_CATEGORY])
+  else missingChoices(sink, `${path}/options/forecast/manualField`, manual, STAGE_LINK_SPECS.forecastManual.choices ?? [])
   if (fc.categoryField === undefined) return
   const category = scope.get(fc.categoryField)
   if (!category) dangling(sink, `${path}/options/forecast/categoryField`, fc.categoryField, '预测分类字段', 'forecast category field')
   else if (category.type !== 'select') wrongType(sink, `${path}/options/forecast/categoryField`, category, 'select')
-  else missingChoices(sink, `${path}/options/forecast/categoryField`, category, FORECAST_CATEGORIES)
+  else missingChoices(sink, `${path}/options/forecast/categoryField`, category, STAGE_LINK_SPECS.forecastCategory.choices ?? [])
 }
 
 function missingChoices(sink: IssueSink, path: string, field: FieldOf<'select'> | FieldOf<'multiselect'>, ids: readonly string[]): void {
