@@ -23,12 +23,17 @@ export async function formHref(page: Page, name: string): Promise<string> {
   return href.replace(/^#/, '')
 }
 
-/** Creates an app named `app` with one form named `form` from the home page; resolves on the form's grid. */
-export async function createAppWithForm(page: Page, app: string, form: string): Promise<void> {
+/** Creates an empty app named `app` from the home page; resolves on the app's page. */
+export async function createApp(page: Page, app: string): Promise<void> {
   await page.click('[data-test=create-app]')
   await fillField(page, 'name-input', app)
   await page.click('[data-test=name-submit]')
   await page.waitForSelector('[data-test=app-title]')
+}
+
+/** Creates an app named `app` with one form named `form` from the home page; resolves on the form's grid. */
+export async function createAppWithForm(page: Page, app: string, form: string): Promise<void> {
+  await createApp(page, app)
   await page.click('[data-test=create-form]')
   await fillField(page, 'name-input', form)
   await page.click('[data-test=name-submit]')

@@ -88,7 +88,7 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     applyColumns()
     target.value = {
       key: g.key?.field ?? f?.titleField ?? '',
-      amount: f?.fields.find(x => x.type === 'money')?.id ?? f?.fields.find(x => x.type === 'number')?.id ?? '',
+      amount: amountTarget(f?.fields ?? [], g.key?.field ?? f?.titleField),
       owner: f?.fields.find(x => x.type === 'member')?.id ?? '',
     }
     updateCurrent.value = existing.length === 0
@@ -203,13 +203,18 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     const keyField = f.fields.find(x => x.id === target.value.key)
     const ownerField = f.fields.find(x => x.id === target.value.owner)
     const validate = validatorFor(f)
+    // The key and owner come from the file as text: read them as their fields read a typed cell
+    // (a deal id "9102" into a number field is the number 9102, matched and stored as one).
+    const readAs = (field: FieldDef | undefined, rec: RecordRow, keepText: boolean) => {
+      const raw = field ? rec.values[field.id] : undefined
+      if (!field || raw === undefined) return
+      const cell = coerceCell(String(raw), field, { members: workspace.settings.members }, undefined, false)
+      if (cell.ok && cell.value !== null) rec.values[field.id] = cell.value
+      else if (!keepText) delete rec.values[field.id]
+    }
     for (const rec of res.records) {
-      const owner = ownerField ? rec.values[ownerField.id] : undefined
-      if (ownerField && owner !== undefined) {
-        const parsedOwner = coerceCell(String(owner), ownerField, { members: workspace.settings.members }, undefined, false)
-        if (parsedOwner.ok && parsedOwner.value !== null) rec.values[ownerField.id] = parsedOwner.value
-        else delete rec.values[ownerField.id]
-      }
+      readAs(keyField, rec, true)
+      readAs(ownerField, rec, false)
     }
     const updateFields = updateCurrent.value ? [stageField.value?.id, target.value.amount, target.value.owner].filter((x): x is string => !!x) : []
     const merge = keyField
@@ -264,6 +269,18 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
   })
 
   return { stageField, writable, cols, guesses, target, stageNames, dateFormat, detection, ready, checked, mode, updateCurrent, result, prepared, orderProposal, stageOrder, reordered, moveInOrder, saveStageOrder, preset, setPreset, funnelPreview }
+}
+
+const AMOUNT_LABEL = /amount|value|revenue|price|金额|价值|价格|收入|合同额/i
+
+/**
+ * The field the log's amount goes into: a money field, else a number field named like an
+ * amount — never the key field (a deal id typed as a number is not an amount).
+ */
+function amountTarget(fields: readonly FieldDef[], keyField: string | undefined): string {
+  const candidates = fields.filter(x => x.id !== keyField)
+  const named = (x: FieldDef) => AMOUNT_LABEL.test(labelText(x.label, 'en')) || AMOUNT_LABEL.test(labelText(x.label, 'zh-CN'))
+  return (candidates.find(x => x.type === 'money') ?? candidates.find(x => x.type === 'number' && named(x)))?.id ?? ''
 }
 
 /** Every name a stage answers to in a file: its id and its labels. */

@@ -16,19 +16,27 @@ function rank(label: string): number {
   return i < 0 ? ORDER.length : i
 }
 
+/** The outcome stages added when a column names none (a stage field needs a won one; Pipedrive keeps won/lost in a status column). */
+const WON_STAGE: StageOption = { id: 'won_1', label: { 'zh-CN': '赢单', 'en': 'Won' }, kind: 'won' }
+const LOST_STAGE: StageOption = { id: 'lost_1', label: { 'zh-CN': '输单', 'en': 'Lost' }, kind: 'lost' }
+
 /**
  * Stages for a stage field proposed from the distinct values of a column: won-like and
  * lost-like names become the outcomes, the rest open stages ordered by common funnel steps
  * (lead, prospecting, qualification, engaging, proposal, negotiation), unknown names after
- * them in file order.
+ * them in file order. A field has one lost outcome: further lost-like names stay open stages.
+ * Without a won-like (or lost-like) name, a 赢单 / Won (输单 / Lost) outcome is added, so the
+ * field is valid and a history naming won or lost finds it.
  */
 export function stagesFromValues(values: readonly string[]): StageOption[] {
-  const open = values.filter(v => !WON.test(v) && !LOST.test(v))
+  const won = values.filter(v => WON.test(v))
+  const lost = values.filter(v => LOST.test(v) && !WON.test(v)).slice(0, 1)
+  const open = values.filter(v => !won.includes(v) && !lost.includes(v))
   const sorted = open.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map(x => x.v)
   return [
     ...sorted.map((label, i) => ({ id: `stage_${i + 1}`, label, kind: 'open' as const })),
-    ...values.filter(v => WON.test(v)).map((label, i) => ({ id: `won_${i + 1}`, label, kind: 'won' as const })),
-    ...values.filter(v => LOST.test(v) && !WON.test(v)).map((label, i) => ({ id: `lost_${i + 1}`, label, kind: 'lost' as const })),
+    ...(won.length ? won.map((label, i) => ({ id: `won_${i + 1}`, label, kind: 'won' as const })) : [WON_STAGE]),
+    ...(lost.length ? lost.map((label, i) => ({ id: `lost_${i + 1}`, label, kind: 'lost' as const })) : [LOST_STAGE]),
   ]
 }
 

@@ -59,7 +59,10 @@ export interface StageSummary {
  *   first event's `at` when its `from` is null, else `min(createdAt, first.at)`; records
  *   without events use `createdAt`;
  * - a record without events in an open stage gets an inferred open visit since `createdAt`;
- * - events repeating the current stage are not new visits.
+ * - events repeating the current stage are not new visits;
+ * - a `from: null` event after the record's first event is skipped: it claims the record
+ *   started there (the creation event of a record imported from a current-state file), and
+ *   the earlier history laid onto it since (a stage-history import) says otherwise.
  */
 export function summarizeStageHistory(records: readonly RecordRow[], events: readonly StageEvent[], field: FieldOf<'stage'>): StageSummary {
   const model = buildStageModel(field)
@@ -111,6 +114,7 @@ export function summarizeStageHistory(records: readonly RecordRow[], events: rea
           ignored++
           continue
         }
+        if (ev.from === null && j > s) continue
         lastChange = ev.at
         if (nv > vStart && visitStage[nv - 1] === code) continue
         if (nv > vStart) visitExit[nv - 1] = ev.at

@@ -15,14 +15,23 @@ export interface HistoryPreset {
    * Exports holding the changes of every property: only rows whose `column` holds one of
    * `values` are stage changes (HubSpot property history, Pipedrive changelog).
    */
-  rows?: { column: readonly string[], values: readonly string[] }
+  rows?: {
+    column: readonly string[]
+    values: readonly string[]
+    /**
+     * Rows of another property that close the deal (Pipedrive's `status` changes: won / lost
+     * are a status there, not a stage): kept when their stage column holds one of `stages`.
+     */
+    outcomes?: { values: readonly string[], stages: readonly string[] }
+  }
 }
 
 /**
  * The presets, from the CRMs' public documentation: Salesforce OpportunityHistory (one row per
  * change of stage, amount, probability or close date), HubSpot's deal property history
  * (dealId, property, value, timestamp), Pipedrive's deal changelog (deal id, field key, old and
- * new value, log time; stage values are stage ids, listed for mapping like any unknown name).
+ * new value, log time; stage values are stage ids, listed for mapping like any unknown name;
+ * a deal is won or lost by a `status` change, read as a move into the won or lost stage).
  */
 export const HISTORY_PRESETS: readonly HistoryPreset[] = [
   {
@@ -41,7 +50,7 @@ export const HISTORY_PRESETS: readonly HistoryPreset[] = [
     id: 'pipedrive',
     signature: [['dealid', 'itemid'], ['fieldkey', 'field'], ['newvalue'], ['logtime', 'updatetime', 'time']],
     columns: { key: ['Deal ID', 'deal_id', 'item_id'], stage: ['new_value', 'New value'], at: ['log_time', 'Log time', 'Update time', 'time'], owner: ['user_id', 'User'] },
-    rows: { column: ['field_key', 'Field key', 'Field'], values: ['stage_id', 'Stage'] },
+    rows: { column: ['field_key', 'Field key', 'Field'], values: ['stage_id', 'Stage'], outcomes: { values: ['status', 'Status'], stages: ['won', 'lost'] } },
   },
 ]
 
@@ -61,11 +70,18 @@ export function presetColumns(preset: HistoryPreset, headers: readonly string[])
   return out
 }
 
-/** Indices of the rows that are stage changes under the preset (every row when it has no row filter). */
+/** A test keeping the rows that are stage changes under the preset (undefined: every row is one). */
 export function presetRowFilter(preset: HistoryPreset | undefined, headers: readonly string[]): ((row: readonly string[]) => boolean) | undefined {
   if (!preset?.rows) return undefined
-  const wanted = new Set(preset.rows.values.map(v => v.toLowerCase()))
+  const lower = (list: readonly string[]) => new Set(list.map(v => v.toLowerCase()))
+  const wanted = lower(preset.rows.values)
   const col = preset.rows.column.map(normalizeHeader).map(n => headers.findIndex(h => normalizeHeader(h) === n)).find(i => i >= 0)
   if (col === undefined) return undefined
-  return row => wanted.has((row[col] ?? '').trim().toLowerCase())
+  const cell = (row: readonly string[], i: number) => (row[i] ?? '').trim().toLowerCase()
+  const closing = preset.rows.outcomes
+  const stageHeader = presetColumns(preset, headers).stage
+  const stageCol = stageHeader === undefined ? -1 : headers.indexOf(stageHeader)
+  if (!closing || stageCol < 0) return row => wanted.has(cell(row, col))
+  const [closers, outcomes] = [lower(closing.values), lower(closing.stages)]
+  return row => wanted.has(cell(row, col)) || (closers.has(cell(row, col)) && outcomes.has(cell(row, stageCol)))
 }

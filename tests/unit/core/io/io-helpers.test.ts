@@ -61,3 +61,10 @@ describe('withBackdatedEvents', () => {
     expect(issues).toBe(1)
   })
 })
+
+describe('stagesFromValues outcomes', () => {
+  it('should add the won and lost outcomes a column without them lacks, and keep one lost', () => {
+    expect(stagesFromValues(['Qualified', 'Contact Made']).map(s => [s.label, s.kind])).toEqual([['Qualified', 'open'], ['Contact Made', 'open'], [{ 'zh-CN': '赢单', 'en': 'Won' }, 'won'], [{ 'zh-CN': '输单', 'en': 'Lost' }, 'lost']])
+    expect(stagesFromValues(['Closed Won', 'Lost', 'Churned lost']).map(s => s.kind)).toEqual(['open', 'won', 'lost'])
+  })
+})

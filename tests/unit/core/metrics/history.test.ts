@@ -77,5 +77,13 @@ describe('history', () => {
       expect(s.visitOffset[1]).toBe(2)
       expect(s.currentSince[0]).toBe(DAY)
     })
+
+    it('should skip a creation event that the history laid onto the record precedes', () => {
+      // imported in s2 today (from null), then its history imported: s1, s2, won long before
+      const created = { ...walk('A', [['s2', 100]])[0]!, id: 'created' }
+      const h = stageHistoryOf(rec('A', 'won'), [created, ...walk('A', [['s1', 0], ['s2', 2], ['won', 5]])], field)
+      expect(h.visits.map(v => [v.stage, v.exitedAt])).toEqual([['s1', 2 * DAY], ['s2', 5 * DAY], ['won', null]])
+      expect(h).toMatchObject({ outcome: 'won', wonAt: 5 * DAY, firstEntryAt: 0 })
+    })
   })
 })

@@ -57,3 +57,26 @@ describe('presets', () => {
     expect(detectHistoryPreset(['deal', 'stage', 'changed_at'])).toBeUndefined()
   })
 })
+
+describe('stage names of the presets', () => {
+  it('should read HubSpot\'s internal stage names as the deals export\'s labels', () => {
+    const { r } = rebuild('hubspot-deal-property-history.csv')
+    expect(r.unknownStages.map(u => u.name).sort()).toEqual(['appointmentscheduled', 'contractsent'])
+    expect(chain(r, '9002').at(-1)).toBe('lost')
+    expect(chain(r, '9001').at(-1)).toBe('won')
+  })
+
+  it('should read a Pipedrive status change to won or lost as a move into that outcome', () => {
+    const t = sample('pipedrive-deals-changelog.csv')
+    const preset = detectHistoryPreset(t.headers)!
+    const keep = presetRowFilter(preset, t.headers)!
+    const kept = t.rows.filter(keep)
+    expect(kept.every(r => r[1] === 'stage_id' || (r[1] === 'status' && ['won', 'lost'].includes(r[3]!)))).toBe(true)
+    expect(kept.filter(r => r[1] === 'status').length).toBe(t.rows.filter(r => r[1] === 'status').length)
+    const rows = kept.map(r => Object.fromEntries(t.headers.map((h, i) => [h, r[i] ?? ''])))
+    const res = reconstructFromHistoryLog(rows, { formId: 'f', field, columns: { key: 'Deal ID', stage: 'new_value', at: 'log_time' }, keyField: 'key', stageNames: { 1: 's1', 2: 's1', 3: 's2', 4: 's2', 5: 's2' } })
+    expect(res.unknownStages).toEqual([])
+    const won = t.rows.filter(r => r[1] === 'status' && r[3] === 'won').map(r => r[0]!)
+    for (const key of won) expect(chain(res as ReturnType<typeof rebuild>['r'], key).at(-1)).toBe('won')
+  })
+})
