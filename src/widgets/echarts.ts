@@ -8,10 +8,12 @@ import type { ECharts, SetOptionOpts } from 'echarts/core'
 import { BarChart, FunnelChart, LineChart, PieChart } from 'echarts/charts'
 import { GraphicComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
+import { LabelLayout } from 'echarts/features'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
 import { shieldChartText } from './shared/chart-text'
 
-echarts.use([FunnelChart, BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, GraphicComponent, CanvasRenderer, SVGRenderer])
+// LabelLayout: a series' `labelLayout.hideOverlap` (figures on narrow bar charts) does nothing without it
+echarts.use([FunnelChart, BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, GraphicComponent, LabelLayout, CanvasRenderer, SVGRenderer])
 
 /**
  * The only way an option reaches a chart: user text is shielded first (see chart-text.ts:

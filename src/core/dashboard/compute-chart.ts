@@ -5,7 +5,7 @@ import type { DashboardContext } from './context'
 import type { ChartCategory, ChartSeries, WidgetResult } from './result-types'
 import { filteredRecords } from './dashboard-filters'
 import { groupBy, measureOf } from './grouping'
-import { measureFormat, resolveMeasure } from './measure'
+import { measureStyle, resolveMeasure } from './measure'
 import { Resolver } from './resolve'
 import { computeStageChart } from './compute-stage-chart'
 import { sortAndCut } from './sort-cut'
@@ -40,7 +40,7 @@ export function computeChart(w: ChartWidget, ctx: DashboardContext): WidgetResul
     seriesList = [{ key: null, label: '', values: groups.map(g => measureOf(g.records, measure, form)) }]
   }
   ;({ categories, series: seriesList } = sortAndCut(categories, seriesList, c))
-  return { status: 'ok', data: { type: w.type, categories, series: seriesList, format: measureFormat(measure, form.fields), stack: c.stack === true && seriesList.length > 1, drillable: true } }
+  return { status: 'ok', data: { type: w.type, categories, series: seriesList, ...measureStyle(measure, form.fields), stack: c.stack === true && seriesList.length > 1, drillable: true } }
 }
 
 function splitSeries(byCategory: RecordRow[][], all: RecordRow[], dim: DimensionConfig, form: FormDef, ctx: DashboardContext, measure: Measure): ChartSeries[] {

@@ -8,6 +8,7 @@ import { Resolver } from './resolve'
 import type { StageInput } from './stage-input'
 import { stageInput } from './stage-input'
 import { basisNote } from './basis-note'
+import { amountCurrency } from './amount-currency'
 import { stageTargets, targetProblems } from './stage-targets'
 
 /** Funnel widget: layers per stage with % of first and % to next, and the bottleneck. */
@@ -40,7 +41,8 @@ export function computeFunnel(w: WidgetOf<'funnel'>, ctx: DashboardContext): Wid
   })
   const population = snapshot ? raw.reduce((t, l) => t + l.count, 0) + lostCount(input) : (raw[0]?.count ?? 0)
   const bottleneck = snapshot ? null : bottleneckInfo(input, mode === 'strict' ? 'strict' : 'anyOrder')
-  return { status: 'ok', data: { type: 'funnel', mode, basis, subtitle: basisNote(form, mode, basis, ctx), value, layers, bottleneck, population, targets: funnel ? stageTargets(input, funnel) : [] } }
+  const currency = value === 'amount' ? amountCurrency(amount) : undefined
+  return { status: 'ok', data: { type: 'funnel', mode, basis, subtitle: basisNote(form, mode, basis, ctx), value, layers, bottleneck, population, targets: funnel ? stageTargets(input, funnel) : [], ...(currency === undefined ? {} : { currency }) } }
 }
 
 type RawLayer = Omit<FunnelLayer, 'value' | 'pctOfFirst' | 'pctToNext' | 'share'>

@@ -7,13 +7,14 @@ import type { KpiData, WidgetResult } from './result-types'
 import type { WidgetOf } from './widget-of'
 import { activeDateSpan, filteredRecords } from './dashboard-filters'
 import { previousSpan } from './date-range'
-import { measureFormat, resolveMeasure } from './measure'
+import { measureStyle, resolveMeasure } from './measure'
+import { amountCurrency } from './amount-currency'
 import { NUMERIC_TYPES } from '../fields'
 import { currencySymbol } from '../fields/shared/number-format'
 import { Resolver } from './resolve'
 import { stageInput } from './stage-input'
 
-type Figure = Pick<KpiData, 'value' | 'format' | 'detail'>
+type Figure = Pick<KpiData, 'value' | 'format' | 'detail' | 'currency'>
 
 /**
  * KPI card: a record measure, win rate, weighted pipeline, sales velocity (per day) or average
@@ -34,10 +35,12 @@ export function computeKpi(w: WidgetOf<'kpi'>, ctx: DashboardContext): WidgetRes
   const figure = (opts: ConditionOptions): Figure => {
     if (metric === 'measure') {
       const m = measure ?? { fn: 'count' as const }
-      return { value: aggregate(filteredRecords(form, c.filter, ctx, opts), m, form.fields), format: measureFormat(m, form.fields) }
+      return { value: aggregate(filteredRecords(form, c.filter, ctx, opts), m, form.fields), ...measureStyle(m, form.fields) }
     }
     if (!stage) return { value: null, format: 'number' }
     const input = stageInput(form, stage, c, ctx, amount?.id, opts)
+    const currency = amountCurrency(amount)
+    const money = currency === undefined ? {} : { currency }
     switch (metric) {
       case 'winRate': {
         const wr = winRate(input)
@@ -46,13 +49,13 @@ export function computeKpi(w: WidgetOf<'kpi'>, ctx: DashboardContext): WidgetRes
       case 'weightedPipeline': {
         const p = weightedPipeline(input)
         // the total reads as the card's own figure does: grouped, with the amount field's currency
-        const symbol = amount?.type === 'money' ? currencySymbol(amount.options?.currency) : ''
+        const symbol = currency === undefined ? '' : currencySymbol(currency)
         const total = (l: string) => `${symbol}${new Intl.NumberFormat(l).format(Math.round(p.amount))}`
-        return { value: p.weighted, format: 'money', detail: { 'zh-CN': `${p.count} 个进行中，总额 ${total('zh-CN')}`, 'en': `${p.count} open, total ${total('en')}` } }
+        return { value: p.weighted, format: 'money', ...money, detail: { 'zh-CN': `${p.count} 个进行中，总额 ${total('zh-CN')}`, 'en': `${p.count} open, total ${total('en')}` } }
       }
       case 'salesVelocity': {
         const v = salesVelocity(input)
-        return { value: v.perDay, format: 'money', detail: { 'zh-CN': `每天；${v.openDeals} 个进行中`, 'en': `per day; ${v.openDeals} open deals` } }
+        return { value: v.perDay, format: 'money', ...money, detail: { 'zh-CN': `每天；${v.openDeals} 个进行中`, 'en': `per day; ${v.openDeals} open deals` } }
       }
       case 'averageCycleDays': {
         const sc = salesCycle(input)

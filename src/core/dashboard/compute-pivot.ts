@@ -4,7 +4,7 @@ import type { WidgetResult } from './result-types'
 import type { WidgetOf } from './widget-of'
 import { filteredRecords } from './dashboard-filters'
 import { groupBy, measureOf } from './grouping'
-import { measureFormat, resolveMeasure } from './measure'
+import { measureStyle, resolveMeasure } from './measure'
 import { Resolver } from './resolve'
 
 /** Pivot widget: rows x columns x measure, with row, column and grand totals. */
@@ -39,7 +39,7 @@ export function computePivot(w: WidgetOf<'pivot'>, ctx: DashboardContext): Widge
       rowTotals: rowGroups.map(g => measureOf(g.records, measure, form)),
       columnTotals: colGroups.map(g => measureOf(g.records, measure, form)),
       total: measureOf(records, measure, form),
-      format: measureFormat(measure, form.fields),
+      ...measureStyle(measure, form.fields),
     },
   }
 }

@@ -12,6 +12,7 @@ import { sortAndCut } from './sort-cut'
 import { NUMERIC_TYPES } from '../fields'
 import type { StageInput } from './stage-input'
 import { stageInput } from './stage-input'
+import { amountCurrency } from './amount-currency'
 import { recordIndices } from './record-indices'
 
 const UNKNOWN: Label = { 'zh-CN': '（未知）', 'en': '(unknown)' }
@@ -131,6 +132,7 @@ export function computeStageChart(type: ChartType, c: ChartConfig, m: StageMetri
   }
   const cut = sortAndCut(categories, series, c)
   const drillable = m.kind === 'lossReasons' || m.kind === 'winRateBy'
-  const data = { type, categories: cut.categories, series: cut.series, format, stack: false, drillable }
+  const currency = format === 'money' ? amountCurrency(amount) : undefined
+  const data = { type, categories: cut.categories, series: cut.series, format, stack: false, drillable, ...(currency === undefined ? {} : { currency }) }
   return { status: 'ok', data: valueCap === undefined ? data : { ...data, valueCap } }
 }

@@ -6,7 +6,7 @@ import type { TargetItem, WidgetResult } from './result-types'
 import type { WidgetOf } from './widget-of'
 import { fieldValue } from './cell-text'
 import { filteredRecords } from './dashboard-filters'
-import { measureFormat, resolveMeasure } from './measure'
+import { measureStyle, resolveMeasure } from './measure'
 import { NUMERIC_TYPES, typesWhere } from '../fields'
 import { Resolver } from './resolve'
 
@@ -78,5 +78,5 @@ export function computeTargetProgress(w: WidgetOf<'targetProgress'>, ctx: Dashbo
   const allActual = aggregate([...new Set([...items.values()].flatMap(it => it.records))], measure, form.fields) ?? 0
   const target = list.reduce((t, x) => t + x.target, 0)
   const total: TargetItem = { key: '_total', label: { 'zh-CN': '合计', 'en': 'Total' }, target, actual: allActual, progress: ratio(allActual, target) }
-  return { status: 'ok', data: { type: 'targetProgress', by, items: list, total, format: measureFormat(measure, form.fields) } }
+  return { status: 'ok', data: { type: 'targetProgress', by, items: list, total, ...measureStyle(measure, form.fields) } }
 }

@@ -5,6 +5,7 @@ import type { MeasureConfig } from './config-types'
 import type { Resolver } from './resolve'
 import type { ValueFormat } from './result-types'
 import { NUMERIC_TYPES, typesWhere } from '../fields'
+import { amountCurrency } from './amount-currency'
 
 /** Types a measure may aggregate (their behaviour's `measure`): number types, then date types. */
 const MEASURE_TYPES: readonly FieldType[] = [
@@ -24,4 +25,14 @@ export function measureFormat(measure: Measure, fields: readonly FieldDef[]): Va
   if (measure.fn === 'count' || measure.fn === 'distinct') return 'number'
   const f = fields.find(x => x.id === measure.field)
   return f?.type === 'money' ? 'money' : 'number'
+}
+
+/**
+ * A measure's format and, for money, the currency of the field it adds up (axes, tooltips and
+ * labels of the widget write its symbol: ¥1.2万, ¥80,501): spread into the widget's data.
+ */
+export function measureStyle(measure: Measure, fields: readonly FieldDef[]): { format: ValueFormat, currency?: string } {
+  const format = measureFormat(measure, fields)
+  const currency = format === 'money' && measure.fn !== 'count' ? amountCurrency(fields.find(x => x.id === measure.field)) : undefined
+  return currency === undefined ? { format } : { format, currency }
 }

@@ -62,6 +62,8 @@ export interface FunnelData {
   bottleneck: BottleneckInfo | null
   /** Records looked at (after widget and dashboard filters). */
   population: number
+  /** The currency (ISO code) of the amount field money figures add up: axes, tooltips and labels write its symbol. */
+  currency?: string
   /** The stages with a target (stage field options), checked against this funnel; [] for a snapshot. */
   targets: StageTargetData[]
 }
@@ -101,6 +103,8 @@ export interface KpiData {
   target?: number
   /** value / target. */
   progress?: Ratio
+  /** The currency (ISO code) of the amount field money figures add up: axes, tooltips and labels write its symbol. */
+  currency?: string
   /** A short explanation of the figure's inputs (e.g. "12 won / 20 closed"). */
   detail?: { 'zh-CN': string, 'en': string }
 }
@@ -123,6 +127,8 @@ export interface ChartData {
   categories: ChartCategory[]
   series: ChartSeries[]
   format: ValueFormat
+  /** The currency (ISO code) of the amount field money figures add up: axes, tooltips and labels write its symbol. */
+  currency?: string
   /** Series stacked (bar/column/area). */
   stack: boolean
   /** Drill-through works on this chart's categories. */
@@ -154,6 +160,8 @@ export interface PivotData {
   columnTotals: (number | null)[]
   total: number | null
   format: ValueFormat
+  /** The currency (ISO code) of the amount field money figures add up: axes, tooltips and labels write its symbol. */
+  currency?: string
 }
 
 export interface TargetItem {
@@ -170,6 +178,8 @@ export interface TargetProgressData {
   items: TargetItem[]
   total: TargetItem
   format: ValueFormat
+  /** The currency (ISO code) of the amount field money figures add up: axes, tooltips and labels write its symbol. */
+  currency?: string
 }
 
 export interface ReverseFunnelData {

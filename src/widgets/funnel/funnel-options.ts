@@ -14,7 +14,7 @@ const EMPTY_LAYER = { color: 'rgba(0,0,0,0)', borderColor: '#c0c4cc', borderWidt
  */
 export function funnelLayerLabel(data: FunnelData, i: number, locale: Locale): string {
   const l = data.layers[i]!
-  const value = formatValue(l.value, data.value === 'amount' ? 'money' : 'number', locale)
+  const value = formatValue(l.value, data.value === 'amount' ? 'money' : 'number', locale, data.currency)
   const isBottleneck = data.bottleneck?.stageId === l.stageId
   const below = data.targets.some(t => t.flagged && t.stageId === l.stageId)
   const head = `${text(l.label, locale)}  ${value}${isBottleneck ? `  ⚠ ${word('bottleneck', locale)}` : ''}${below ? `  ⚑ ${word('belowTarget', locale)}` : ''}`
@@ -40,7 +40,7 @@ export function buildFunnelOption(data: FunnelData, locale: Locale): EChartsOpti
   const max = Math.max(1, ...data.layers.map(l => l.value))
   return {
     ...baseOption(),
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', valueFormatter: v => formatValue(typeof v === 'number' ? v : null, data.value === 'amount' ? 'money' : 'number', locale, data.currency) },
     series: [{
       type: 'funnel',
       sort: 'none',
@@ -72,7 +72,7 @@ function buildSnapshotOption(data: FunnelData, locale: Locale): EChartsOption {
   const fmt = data.value === 'amount' ? 'money' : 'number'
   return {
     ...baseOption(),
-    tooltip: { trigger: 'axis', valueFormatter: v => formatValue(typeof v === 'number' ? v : null, fmt, locale) },
+    tooltip: { trigger: 'axis', valueFormatter: v => formatValue(typeof v === 'number' ? v : null, fmt, locale, data.currency) },
     grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: { type: 'category', inverse: true, data: data.layers.map(l => text(l.label, locale)), axisLabel: { width: 110, overflow: 'truncate' } },
@@ -82,7 +82,7 @@ function buildSnapshotOption(data: FunnelData, locale: Locale): EChartsOption {
       data: data.layers.map(l => ({
         value: l.value,
         itemStyle: { color: l.kind === 'won' ? PALETTE[1] : PALETTE[0] },
-        label: { show: true, position: 'right', color: TEXT.main, fontSize: 12, formatter: `${formatValue(l.value, fmt, locale)} · ${pct(l.share)}` },
+        label: { show: true, position: 'right', color: TEXT.main, fontSize: 12, formatter: `${formatValue(l.value, fmt, locale, data.currency)} · ${pct(l.share)}` },
       })),
     }],
   }

@@ -17,7 +17,7 @@ export function widgetDataRows(d: WidgetData, locale: Locale): DataRow[] {
   if (d.type === 'funnel') {
     const fmt = d.value === 'amount' ? 'money' : 'number'
     // the percentages the chart labels show, so a reader hears them too
-    return d.layers.map((l, i) => ({ label: text(l.label, locale), value: String(l.value), text: `${formatValue(l.value, fmt, locale)} · ${funnelLayerShares(d, i, locale)}` }))
+    return d.layers.map((l, i) => ({ label: text(l.label, locale), value: String(l.value), text: `${formatValue(l.value, fmt, locale, d.currency)} · ${funnelLayerShares(d, i, locale)}` }))
   }
   if (d.type === 'waterfall') {
     const fmt = d.value === 'amount' ? 'money' : 'number'
@@ -27,7 +27,7 @@ export function widgetDataRows(d: WidgetData, locale: Locale): DataRow[] {
     return d.categories.map((c, i) => ({
       label: text(c.label, locale),
       value: d.series.map(s => s.values[i] ?? '').join(' / '),
-      text: d.series.map(s => formatValue(s.values[i] ?? null, d.format, locale)).join(' / '),
+      text: d.series.map(s => formatValue(s.values[i] ?? null, d.format, locale, 'currency' in d ? d.currency : undefined)).join(' / '),
     }))
   }
   return []

@@ -41,6 +41,27 @@ export function compact(v: number, locale: Locale): string {
 }
 
 /**
+ * A figure drawn on a bar or a point: large amounts and counts short ("¥589.7万", "1.2万"; the
+ * tooltip keeps them whole), the rest as {@link formatValue} writes them.
+ */
+export function shortValue(v: number | null | undefined, format: ValueFormat, locale: Locale, currency?: string): string {
+  if (typeof v === 'number' && Math.abs(v) >= 10_000 && (format === 'money' || format === 'number')) return axisTick(v, format, locale, currency)
+  return formatValue(v, format, locale, currency)
+}
+
+/**
+ * A value-axis tick as short as it reads: amounts compact with the currency symbol ("¥1.2万",
+ * "-¥500"), ratios as whole percents, days to one decimal, counts compact.
+ */
+export function axisTick(v: number, format: ValueFormat, locale: Locale, currency?: string): string {
+  if (format === 'percent') return `${Math.round(v * 100)}%`
+  if (format === 'days') return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v)
+  const short = compact(Math.abs(v), locale)
+  const symbol = format === 'money' && currency !== undefined ? currencySymbol(currency) : ''
+  return `${v < 0 ? '-' : ''}${symbol}${short}`
+}
+
+/**
  * An amount input's display and parse (Element Plus `formatter` / `parser`): the typed digits
  * with the currency symbol of `currency` and the locale's thousands separators ("¥1,500,000"),
  * read back as plain digits; a typed decimal point and its digits are kept as typed.

@@ -9,7 +9,7 @@ export function buildRoundOption(data: ChartData, donut: boolean, locale: Locale
   const values = data.series[0]?.values ?? []
   return {
     ...baseOption(),
-    tooltip: { trigger: 'item', valueFormatter: v => formatValue(typeof v === 'number' ? v : null, data.format, locale) },
+    tooltip: { trigger: 'item', valueFormatter: v => formatValue(typeof v === 'number' ? v : null, data.format, locale, data.currency) },
     legend: { type: 'scroll', bottom: 0 },
     series: [{
       type: 'pie',

@@ -94,6 +94,24 @@ describe('widgets/options', () => {
       expect(col.legend).toBeDefined()
     })
 
+    it('should write money with the field\'s currency on the value axis, the tooltip and the bar labels', () => {
+      const data = { ...(dataOf('column') as ChartData), series: [{ key: null, label: '', values: [12_500, 1_500_000] }], format: 'money' as const, currency: 'CNY' }
+      const o = buildColumnOption(data, 'zh-CN') as { yAxis: { axisLabel: { formatter: (v: number) => string } }, tooltip: { valueFormatter: (v: unknown) => string }, series: { label: { formatter: (p: { value: unknown }) => string } }[] }
+      expect(o.yAxis.axisLabel.formatter(1_500_000)).toBe('¥150万')
+      expect(o.yAxis.axisLabel.formatter(-500)).toBe('-¥500')
+      expect(o.tooltip.valueFormatter(12_500)).toBe('¥12,500')
+      // on the bar short (the tooltip has it whole), small amounts whole
+      expect(o.series[0]?.label.formatter({ value: 1_500_000 })).toBe('¥150万')
+      expect(o.series[0]?.label.formatter({ value: 2_500 })).toBe('¥2,500')
+      const en = buildBarOption({ ...data, currency: 'USD' }, 'en') as { xAxis: { axisLabel: { formatter: (v: number) => string } } }
+      expect(en.xAxis.axisLabel.formatter(1_500_000)).toBe('$1.5M')
+      const funnel = { ...(dataOf('funnel') as FunnelData), value: 'amount' as const, currency: 'CNY' }
+      const f = buildFunnelOption(funnel, 'zh-CN') as { tooltip: { valueFormatter: (v: unknown) => string } }
+      expect(f.tooltip.valueFormatter(80_501)).toBe('¥80,501')
+      expect(funnelLayerLabel(funnel, 0, 'zh-CN')).toMatch(/¥[\d,]+/)
+      expect(JSON.stringify(buildKpiOption({ ...(dataOf('kpi') as KpiData), value: 80_501, format: 'money', currency: 'CNY' }, '销售速度', 'zh-CN'))).toContain('¥80,501')
+    })
+
     it('should give pie slices with names and a hole for donut', () => {
       const pie = seriesOf(buildPieOption(dataOf('pie') as ChartData, 'zh-CN'))[0]! as Series & { radius: unknown }
       expect(pie.data).toEqual([{ name: '价格', value: 2 }, { name: '时机', value: 1 }])

@@ -4,6 +4,7 @@ import { computeWidget } from '../../../../src/core/dashboard'
 import { reverseFunnel } from '../../../../src/core/metrics'
 import { mixedPipeline } from '../../../fixtures/metrics'
 import { dashCtx, oppRecords, widget } from '../../../fixtures/dashboard'
+import type { WidgetDef } from '../../../../src/core/schema/types'
 
 function ok<T>(result: WidgetResult): T {
   if (result.status !== 'ok') throw new Error(`needs config: ${JSON.stringify(result.problems)}`)
@@ -26,6 +27,20 @@ describe('dashboard/compute-records', () => {
       const c = chart('column', { dimension: { field: 'source' }, measure: { fn: 'sum', field: 'amount' } })
       expect(c.series[0]?.values).toEqual([550, 1250])
       expect(c.format).toBe('money')
+      // the money field's currency (CNY when unset) travels with the data: axes and tooltips write ¥
+      expect(c.currency).toBe('CNY')
+      expect(chart('column', { dimension: { field: 'source' } }).currency).toBeUndefined()
+    })
+
+    it('should carry the amount field\'s currency on every money widget (pipeline by stage, KPI, funnel by amount, pivot, target)', () => {
+      expect(chart('column', { stageMetric: { kind: 'pipelineByStage', stageField: 'stage', amountField: 'amount' } }).currency).toBe('CNY')
+      const data = (type: WidgetDef['type'], config: Record<string, unknown>) => ok<{ currency?: string }>(computeWidget(widget(type, { formId: 'opps', ...config }), dashCtx()))
+      expect(data('kpi', { metric: 'salesVelocity', stageField: 'stage', amountField: 'amount' }).currency).toBe('CNY')
+      expect(data('kpi', { metric: 'measure', measure: { fn: 'sum', field: 'amount' } }).currency).toBe('CNY')
+      expect(data('kpi', { metric: 'winRate', stageField: 'stage' }).currency).toBeUndefined()
+      expect(data('funnel', { stageField: 'stage', value: 'amount', amountField: 'amount' }).currency).toBe('CNY')
+      expect(data('funnel', { stageField: 'stage', value: 'count', amountField: 'amount' }).currency).toBeUndefined()
+      expect(data('pivot', { rows: { field: 'source' }, columns: { field: 'owner' }, measure: { fn: 'sum', field: 'amount' } }).currency).toBe('CNY')
     })
 
     it('should split into one series per owner', () => {
