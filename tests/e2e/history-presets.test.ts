@@ -30,6 +30,8 @@ const table = (text: string) => text.trim().split(/\r?\n/).map(l => l.split(',')
 /** One CRM's pair of exports and how its history names stages (from the CRM's documentation). */
 interface Crm {
   name: string
+  /** The layout the history import recognises (its name in the 文件格式 select). */
+  layout: string
   current: string
   history: string
   /** Current-state file: the deal id column, the stage column (0-based, made a 阶段 field) and its header. */
@@ -41,8 +43,8 @@ interface Crm {
   lost: string
   /** The won stage as the zh-CN UI names it (an outcome the file lacked is added as 赢单 / Won). */
   wonShown?: string
-  /** The history row → [deal id, stage label, time] when it is a stage change. */
-  change: (row: string[]) => [string, string, number] | undefined
+  /** The history row → its stage changes as [deal id, stage label, time]. */
+  change: (row: string[]) => [string, string, number][]
   /** Stage names the history holds that the user maps by hand (Pipedrive's stage ids). */
   mapByHand?: Record<string, string>
   /** The current stage is set from the history (Pipedrive keeps won/lost in a status column). */
@@ -65,6 +67,7 @@ const PIPEDRIVE_STAGES: Record<string, string> = { 1: 'Qualified', 2: 'Contact M
 const CRMS: Crm[] = [
   {
     name: 'hubspot',
+    layout: 'HubSpot',
     current: read('hubspot-deals-current.csv'),
     history: read('hubspot-deals-history.csv'),
     keyHeader: 'Record ID',
@@ -72,10 +75,11 @@ const CRMS: Crm[] = [
     open: ['Appointment Scheduled', 'Qualified To Buy', 'Presentation Scheduled', 'Decision Maker Bought-In', 'Contract Sent'],
     won: 'Closed Won',
     lost: 'Closed Lost',
-    change: r => (r[1] === 'dealstage' ? [r[0]!, HUBSPOT_STAGES[r[2]!]!, Date.parse(r[3]!)] : undefined),
+    change: r => (r[1] === 'dealstage' ? [[r[0]!, HUBSPOT_STAGES[r[2]!]!, Date.parse(r[3]!)]] : []),
   },
   {
     name: 'pipedrive',
+    layout: 'Pipedrive',
     current: read('pipedrive-deals-current.csv'),
     history: read('pipedrive-deals-changelog.csv'),
     keyHeader: 'Deal - ID',
@@ -86,25 +90,59 @@ const CRMS: Crm[] = [
     wonShown: '赢单',
     change: (r) => {
       const at = Date.parse(`${r[4]!.replace(' ', 'T')}Z`)
-      if (r[1] === 'stage_id') return [r[0]!, PIPEDRIVE_STAGES[r[3]!]!, at]
-      if (r[1] === 'status' && (r[3] === 'won' || r[3] === 'lost')) return [r[0]!, r[3] === 'won' ? 'Won' : 'Lost', at]
-      return undefined
+      if (r[1] === 'stage_id') return [[r[0]!, PIPEDRIVE_STAGES[r[3]!]!, at]]
+      if (r[1] === 'status' && (r[3] === 'won' || r[3] === 'lost')) return [[r[0]!, r[3] === 'won' ? 'Won' : 'Lost', at]]
+      return []
     },
     mapByHand: PIPEDRIVE_STAGES,
     updateCurrent: true,
     skipOnUpdate: ['Deal - Stage'],
   },
+  {
+    // a 简道云 data log of the stage field: one row per change, newest first, Chinese headers
+    name: 'jiandaoyun',
+    layout: '通用',
+    current: read('jiandaoyun-deals-current.csv'),
+    history: read('jiandaoyun-stage-log.csv'),
+    keyHeader: '商机编号',
+    stageCol: 3,
+    open: ['线索', '需求确认', '方案报价', '谈判'],
+    won: '赢单',
+    lost: '输单',
+    change: r => [[r[0]!, r[1]!, Date.parse(`${r[2]!.replace(' ', 'T')}:00Z`)]],
+  },
 ]
+
+/**
+ * One date column per stage (线索日期 … 谈判日期, and 结束日期 for won and lost): the file is its
+ * own history, so the form made from it is the whole move. Each dated stage is an entry; the
+ * close date is the outcome's, for deals now won or lost.
+ */
+const DATED: Crm = {
+  name: 'stage-dates',
+  layout: '',
+  current: read('stage-date-columns.csv'),
+  history: read('stage-date-columns.csv'),
+  keyHeader: '商机编号',
+  stageCol: 2,
+  open: ['线索', '需求确认', '方案报价', '谈判'],
+  won: '赢单',
+  lost: '输单',
+  change: (r) => {
+    const dated = r.slice(4, 8).flatMap((d, k): [string, string, number][] => (d ? [[r[0]!, DATED.open[k]!, Date.parse(d)]] : []))
+    return r[8] && (r[2] === DATED.won || r[2] === DATED.lost) ? [...dated, [r[0]!, r[2]!, Date.parse(r[8])]] : dated
+  },
+}
 
 /** The figures, by plain code over the history file. */
 function expected(crm: Crm) {
   const byDeal = new Map<string, { stage: string, at: number }[]>()
   for (const row of table(crm.history).slice(1)) {
-    const c = crm.change(row)
-    if (!c) continue
-    const list = byDeal.get(c[0]) ?? []
-    list.push({ stage: c[1], at: c[2] })
-    byDeal.set(c[0], list)
+    for (const c of crm.change(row)) {
+      const list = byDeal.get(c[0]) ?? []
+      list.push({ stage: c[1], at: c[2] })
+      byDeal.set(c[0], list)
+    }
   }
   const depth = (list: { stage: string }[]) => (list.some(x => x.stage === crm.won) ? crm.open.length + 1 : Math.max(...list.map(x => crm.open.indexOf(x.stage))) + 1)
   const deals = [...byDeal.values()].map(l => l.sort((a, b) => a.at - b.at))
@@ -136,7 +174,7 @@ function expected(crm: Crm) {
 /** The history import up to its summary: the preset detected, stage ids mapped by hand where the CRM needs it. */
 async function importHistory(page: Page, crm: Crm, fileName: string) {
   await openHistoryImport(page, fileName, crm.history)
-  await expect.poll(() => page.textContent('[data-test=io-history-preset]')).toContain(crm.name === 'hubspot' ? 'HubSpot' : 'Pipedrive')
+  await expect.poll(() => page.textContent('[data-test=io-history-preset]')).toContain(crm.layout)
   if (crm.updateCurrent) await page.click('[data-test=io-history-update-current]')
   await page.click('[data-test=io-history-check]')
   if (crm.mapByHand) {
@@ -228,7 +266,7 @@ async function checkFigures(page: Page, crm: Crm, formName: string, dashboardNam
   expectColumnsKept(crm, form, backup.records[form.id]!)
 }
 
-describe('moving in from HubSpot and Pipedrive with the history', () => {
+describe('moving in from HubSpot, Pipedrive and a 简道云 log with the history', () => {
   let session: Session
   let page: Page
 
@@ -287,4 +325,25 @@ describe('moving in from HubSpot and Pipedrive with the history', () => {
       await checkFigures(page, crm, name, `${crm.name} 看板 2`)
     }, 300_000)
   }
+
+  it('should take a file with one date column per stage as the deals and their history, and show the independent figures', async () => {
+    await page.click('[data-test=create-form-from-file]')
+    await page.setInputFiles('[data-test=io-file-input]', { name: 'stage_dates.csv', mimeType: 'text/csv', buffer: Buffer.from(DATED.current) })
+    await page.waitForSelector('[data-test=nf-fields]')
+    await pickOption(page, `nf-type-${DATED.stageCol}`, '阶段')
+    // each stage's date column is proposed by its name, the close date for both outcomes
+    const dates = page.locator('[data-test=io-stage-dates]')
+    await dates.waitFor()
+    const headers = table(DATED.current)[0]!
+    for (const [k, stage] of [...DATED.open, DATED.won, DATED.lost].entries()) {
+      const item = dates.locator('.io-sd-item', { hasText: stage }).first()
+      expect(await item.textContent(), stage).toContain(headers[4 + Math.min(k, 4)])
+    }
+    await shot(page, 'history-stage-dates-new-form-zh')
+    await page.click('[data-test=nf-create]')
+    await page.waitForSelector('[data-test=nf-done]', { timeout: 60_000 })
+    await page.click('[data-test=nf-open]')
+    await expectCount(page, expected(DATED).deals)
+    await checkFigures(page, DATED, 'stage_dates', '阶段日期看板')
+  }, 300_000)
 })
