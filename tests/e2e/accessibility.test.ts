@@ -93,6 +93,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await check('[data-test=form-renderer]')
       await page.goto(`${oppForm}/design`)
       await check('[data-test=designer-canvas], [data-test=designer]')
+      // the stage field's settings: its stages and linked fields
+      await page.click('[data-test=canvas-field-f_opp_stage]')
+      await check('[data-test=stage-links]')
     })
 
     it('automations: the list and the editor', async () => {

@@ -48,6 +48,7 @@ export default {
         resultType: '结果类型', serialPattern: '编号规则', serialHint: '{yyyy}{MM}{dd} 为日期，{0000} 为 4 位序号，例如 HT-{yyyyMMdd}-{0000}',
         serialSample: '示例：{sample}', maxSize: '单个文件上限（MB）', accept: '允许的文件类型', subFields: '子表单字段', addSubField: '添加子字段',
         stages: '阶段', addStage: '添加阶段', stageKinds: { open: '进行中', won: '赢单', lost: '输单' }, probability: '赢率 %', stalled: '停滞天数',
+        stageAria: { name: '第 {n} 个阶段的名称', kind: '第 {n} 个阶段的类型', color: '第 {n} 个阶段的颜色', probability: '第 {n} 个阶段的赢率 %', stalled: '第 {n} 个阶段的停滞天数', remove: '删除第 {n} 个阶段' },
         stageLinks: {
           title: '关联字段',
           intro: '这些字段跟随阶段：换阶段时填入阶段的默认赢率和预测分类，输单时记下原因，停滞的商机可以暂缓。选一个已有字段，或新建一个。',
@@ -156,6 +157,7 @@ export default {
         resultType: 'Result type', serialPattern: 'Number pattern', serialHint: '{yyyy}{MM}{dd} print the date, {0000} a 4-digit counter, e.g. HT-{yyyyMMdd}-{0000}',
         serialSample: 'Example: {sample}', maxSize: 'Max file size (MB)', accept: 'Allowed file types', subFields: 'Sub-form fields', addSubField: 'Add sub-field',
         stages: 'Stages', addStage: 'Add stage', stageKinds: { open: 'Open', won: 'Won', lost: 'Lost' }, probability: 'Win %', stalled: 'Stalled after days',
+        stageAria: { name: 'Stage {n} name', kind: 'Stage {n} kind', color: 'Stage {n} colour', probability: 'Stage {n} win %', stalled: 'Stage {n} stalled after days', remove: 'Remove stage {n}' },
         stageLinks: {
           title: 'Linked fields',
           intro: 'These fields follow the stages: a stage change fills in the stage\'s default probability and forecast category, a lost deal records why, and a stalled deal can be snoozed. Pick an existing field or create one.',
