@@ -21,7 +21,7 @@ describe('dashboard/template sales dashboard', () => {
 
   it('should install one dashboard whose every widget computes with data after the ids are re-pointed', () => {
     expect(plan.bundle.app.dashboardIds).toEqual([dash.id])
-    expect(dash.widgets).toHaveLength(13)
+    expect(dash.widgets).toHaveLength(14)
     for (const w of dash.widgets) {
       const r = computeWidget(w, ctx())
       expect(r.status, JSON.stringify(w.title)).toBe('ok')
@@ -33,6 +33,19 @@ describe('dashboard/template sales dashboard', () => {
       if (d.type === 'targetProgress') expect((d as TargetProgressData).total.target).toBeGreaterThan(0)
       if ('series' in d) expect((d as ChartData).series.flatMap(s => s.values).some(v => v !== null && v > 0), w.id).toBe(true)
     }
+  })
+
+  it('should list the open demo deals with the highest 线索评分 first in 最有潜力的线索', () => {
+    const r = computeWidget(byTitle('Most promising leads'), ctx())
+    if (r.status !== 'ok' || r.data.type !== 'table') throw new Error('promising leads did not compute')
+    const opp = plan.bundle.forms.find(f => f.fields.some(x => x.type === 'stage'))!
+    const stage = opp.fields.find(x => x.type === 'stage') as FieldOf<'stage'>
+    const open = new Set(stage.options.stages.filter(s => s.kind === 'open').map(s => s.id))
+    const best = plan.records[opp.id]!.filter(x => open.has(x.values.f_opp_stage as string)).map(x => x.values.f_opp_score as number).sort((a, b) => b - a).slice(0, 10)
+    const byId = new Map(plan.records[opp.id]!.map(x => [x.id, x]))
+    expect(r.data.rows.map(row => byId.get(row.id)!.values.f_opp_score)).toEqual(best)
+    expect(r.data.rows.every(row => open.has(byId.get(row.id)!.values.f_opp_stage as string))).toBe(true)
+    expect(best[0]).toBeGreaterThan(best.at(-1)!)
   })
 
   it('should give the forecast\'s category totals of the demo deals as summed by hand', () => {
