@@ -125,6 +125,28 @@ describe('phone width (390×844)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
     await shot(page, 'phone-app-home')
   })
+
+  it('should open the stage settings full screen, scroll the stage table sideways and save with the button in reach', async () => {
+    await page.locator('[data-test=stage-settings]:visible').first().click()
+    const dialog = page.locator('[data-test=stage-editor]')
+    await dialog.waitFor()
+    const box = await dialog.boundingBox()
+    expect(box!.width).toBeLessThanOrEqual(390)
+    const table = dialog.locator('[data-test=stage-table]')
+    expect(await table.evaluate(el => el.scrollWidth > el.clientWidth)).toBe(true)
+    const stalled = dialog.locator('[data-test=stage-row]').first().locator('[data-test=stage-stalled] input')
+    await stalled.fill('21')
+    await stalled.press('Tab')
+    const save = dialog.locator('[data-test=stage-save]')
+    const right = await save.evaluate(el => el.getBoundingClientRect().right)
+    expect(right).toBeLessThanOrEqual(390)
+    await shot(page, 'phone-stage-settings')
+    await save.click()
+    await dialog.waitFor({ state: 'detached' })
+    await page.locator('[data-test=stage-settings]:visible').first().click()
+    await expect.poll(() => page.locator('[data-test=stage-editor] [data-test=stage-row]').first().locator('[data-test=stage-stalled] input').inputValue()).toBe('21')
+    await page.keyboard.press('Escape')
+  })
 })
 
 describe('tablet width (768×1024)', () => {
