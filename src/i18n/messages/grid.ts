@@ -12,6 +12,8 @@ export default {
       moreCards: '再显示 30 条（还有 {n} 条）',
       showCards: '卡片',
       showTable: '表格',
+      formMenu: '表单操作',
+      moreTools: '更多工具：批量操作、导入、导出、回收站',
       empty: '还没有记录。点击“添加记录”新增一行，然后直接在表格中编辑；或先“添加字段”定义列。',
     },
     fieldDialog: {
@@ -38,6 +40,8 @@ export default {
       moreCards: 'Show 30 more ({n} left)',
       showCards: 'Cards',
       showTable: 'Table',
+      formMenu: 'Form actions',
+      moreTools: 'More tools: batch edit, import, export, recycle bin',
       empty: 'No records yet. Click "Add record" for a new row and edit it right in the grid, or "Add field" to define columns first.',
     },
     fieldDialog: {
