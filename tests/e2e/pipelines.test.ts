@@ -165,6 +165,27 @@ function suite(locale: Locale) {
       await shot(page, `pipelines-phone-${locale}`)
       await page.setViewportSize({ width: 1360, height: 860 })
     })
+
+    it('should open a saved kanban on the pipeline it was saved with, and a link\'s pipeline until another view is opened', async () => {
+      const board = '.grid-page'
+      const lanes = () => page.$$eval('[data-test=kanban-lane]', els => els.map(e => e.getAttribute('data-lane')))
+      await pipelineButton(page, board, 'stage:renewal').click()
+      await expect.poll(lanes).toEqual(['renew', 'rwon', 'lost'])
+      await page.click('[data-test=view-save]')
+      await page.locator('[data-test=view-save]').waitFor({ state: 'detached' })
+      // reopened without the pipeline in the address: the view's own pipeline
+      await page.goto(`${session.baseUrl}#/app/crm/form/deals`)
+      await page.click('[data-test=view-tab][data-view=board]')
+      await expect.poll(lanes).toEqual(['renew', 'rwon', 'lost'])
+      expect(page.url()).not.toContain('pipeline=')
+      // a link naming 新客户 wins while this view is open; the grid tab then shows every pipeline again
+      // (the board is still the form's open view)
+      await page.goto(`${session.baseUrl}#/app/crm/form/deals?pipeline=stage:new`)
+      await expect.poll(lanes).toEqual(['lead', 'demo', 'won', 'lost'])
+      await page.locator('[data-test=view-tab]').first().click()
+      await expect.poll(() => page.url()).not.toContain('pipeline=')
+      await expect.poll(() => pipelineButton(page, board, '').getAttribute('class')).toContain('is-active')
+    })
   })
 }
 

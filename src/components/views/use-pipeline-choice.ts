@@ -2,17 +2,20 @@ import type { MaybeRefOrGetter } from 'vue'
 import type { PipelineChoice } from '@/core/stages'
 import type { Filter } from '@/core/schema/filter'
 import type { FormDef, ViewDef } from '@/core/schema/types'
-import { computed, toValue } from 'vue'
+import { computed, toValue, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { choiceFilter, formForChoice, pipelineChoices } from '@/core/stages'
 
 /**
- * The pipeline switcher of the grid page, kept in the route (`?pipeline=stage:renewal`, so a
- * link opens the same pipeline). The grid offers every pipeline of a stage field that splits
- * plus "all" (''); a kanban over such a field always shows one pipeline (default: its first),
- * its lanes that pipeline's stages. Forms whose stage fields do not split get no choices.
+ * The pipeline switcher of the grid page. The chosen pipeline is part of the view (`pipeline`,
+ * saved with it like its filter, so a saved kanban opens on its pipeline) and is shown in the
+ * route (`?pipeline=stage:renewal`, so a link opens the same pipeline); a link's choice wins
+ * over the view's until another view is opened. The grid offers every pipeline of a stage field
+ * that splits plus "all" (''); a kanban over such a field always shows one pipeline (default:
+ * its first), its lanes that pipeline's stages. Forms whose stage fields do not split get no
+ * choices. `pick` stores a choice in the view's draft.
  */
-export function usePipelineChoice(form: MaybeRefOrGetter<FormDef | undefined>, view: MaybeRefOrGetter<ViewDef>) {
+export function usePipelineChoice(form: MaybeRefOrGetter<FormDef | undefined>, view: MaybeRefOrGetter<ViewDef>, pick?: (key: string | undefined) => void) {
   const route = useRoute()
   const router = useRouter()
   const asked = computed(() => (typeof route.query.pipeline === 'string' ? route.query.pipeline : ''))
@@ -30,9 +33,13 @@ export function usePipelineChoice(form: MaybeRefOrGetter<FormDef | undefined>, v
   })
   /** '' = all pipelines (the grid only). */
   const key = computed(() => {
-    const hit = options.value.find(c => c.key === asked.value)
+    const hit = options.value.find(c => c.key === asked.value) ?? options.value.find(c => c.key === toValue(view).pipeline)
     if (hit) return hit.key
     return kanbanField.value !== undefined ? (options.value[0]?.key ?? '') : ''
+  })
+  // Another view opened: its own pipeline applies, not the one the link or the last view chose.
+  watch(() => toValue(view).id, (id, before) => {
+    if (before !== undefined && id !== before && asked.value) void router.replace({ query: { ...route.query, pipeline: undefined } })
   })
   const choice = computed(() => options.value.find(c => c.key === key.value))
   /** The records of the chosen pipeline, as a filter on top of the view's. */
@@ -46,6 +53,7 @@ export function usePipelineChoice(form: MaybeRefOrGetter<FormDef | undefined>, v
     return f ? formForChoice(f, choice.value) : undefined
   })
   function set(next: string) {
+    pick?.(next || undefined)
     void router.replace({ query: { ...route.query, pipeline: next || undefined } })
   }
   return { options, key, choice, filter, narrowedForm, set }

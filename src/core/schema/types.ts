@@ -291,6 +291,8 @@ export interface ViewDef {
   search?: string
   /** Kanban: the select/stage field giving the columns, and the summed amount field. */
   kanban?: { field: string, amountField?: string, cardFields?: string[], collapsed?: string[] }
+  /** Several pipelines: the pipeline shown, `<stage field id>:<pipeline option id>` (absent: all on a grid, the first on a kanban). */
+  pipeline?: string
 }
 
 export interface WidgetLayout { x: number, y: number, w: number, h: number }
