@@ -93,9 +93,10 @@ describe('stage links by clicking (zh-CN): forecast on a user-built form', () =>
   })
 })
 
-describe('stage links by clicking (en): snooze on a user-built form', () => {
+describe('stage links by clicking (en): snooze and forecast on a user-built form', () => {
   let session: Session
   let page: Page
+  let stage = ''
 
   beforeAll(async () => {
     session = await startSession({ locale: 'en' })
@@ -107,7 +108,7 @@ describe('stage links by clicking (en): snooze on a user-built form', () => {
     await createAppWithForm(page, 'Sales', 'Deals')
     await openDesigner(page)
     const title = await fieldIdByLabel(page, 'Title')
-    const stage = await addDesignerField(page, 'stage', 'Stage')
+    stage = await addDesignerField(page, 'stage', 'Stage')
     const reason = page.locator('[data-test=stage-link-snoozeReason]')
     await reason.scrollIntoViewIfNeeded()
     expect(await reason.textContent()).toContain('Pick the snooze date field first')
@@ -128,5 +129,38 @@ describe('stage links by clicking (en): snooze on a user-built form', () => {
     const id = await row.getAttribute('row-id')
     await page.goto(`${page.url().replace(/\?.*$/, '')}/record/${id}`)
     await page.locator('[data-test=record-snooze] [data-test=snooze-open]').waitFor()
+  })
+
+  it('should keep a probability typed before the forecast was linked, through the next stage change', async () => {
+    await page.goto(page.url().replace(/\/record\/.*$/, ''))
+    await page.waitForSelector('[data-test=form-title]')
+    await openDesigner(page)
+    await addDesignerField(page, 'percent', 'Chance')
+    await saveDesign(page)
+    await page.click('[data-test=designer-open-grid]')
+    await page.waitForSelector('.ag-row[row-id]')
+    const chance = await colIdByHeader(page, 'Chance')
+    await cell(page, 0, chance).dblclick()
+    const editor = page.locator('.ag-cell-inline-editing input').first()
+    await editor.fill('35')
+    await editor.press('Enter')
+    await expect.poll(() => cellText(page, 0, chance)).toBe('35%')
+    await openDesigner(page)
+    await page.click(`[data-test=canvas-field-${stage}]`)
+    await pickLink(page, 'probability', 'Chance')
+    await pickLink(page, 'forecastCategory', 'New "Forecast category" field')
+    await page.click('[data-test=designer-save]')
+    await page.locator('.el-message--success', { hasText: 'marked "set by hand"' }).waitFor()
+    await page.waitForSelector('[data-test=designer-clean]')
+    await page.click('[data-test=designer-open-grid]')
+    await page.waitForSelector('.ag-row[row-id]')
+    const category = await colIdByHeader(page, 'Forecast category')
+    const manual = await colIdByHeader(page, 'Set by hand')
+    await expect.poll(() => cellText(page, 0, category)).toBe('Pipeline')
+    expect(await cellText(page, 0, manual)).toBe('Win probability')
+    await cell(page, 0, await colIdByHeader(page, 'Stage')).dblclick()
+    await page.locator('[data-test=pick-editor] .fg-pick-item', { hasText: 'Propose' }).click()
+    await expect.poll(() => cellText(page, 0, category)).toBe('Pipeline')
+    expect(await cellText(page, 0, chance)).toBe('35%')
   })
 })

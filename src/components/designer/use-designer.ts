@@ -231,8 +231,9 @@ export function useDesigner(formId: string, typeName: (type: FieldType, locale: 
     await records.loaded
     const plan = planFormSave(s, d, records.rows.value, Date.now(), { remaps: remaps.value, copyLabel })
     let tx = plan.tx
-    // A new or changed lookup, rollup or formula: every record gets its values in the same commit.
-    if (derivedDefinitionsChanged(s, plan.form)) {
+    // A new or changed lookup, rollup or formula, or forecast values filled in: every record gets
+    // its derived values in the same commit.
+    if (derivedDefinitionsChanged(s, plan.form) || plan.report.forecastStarted) {
       await recordsStore.loadLinked([formId])
       tx = withRecomputed(plan.form, tx, { related: recordsStore.related, formula: { forms: workspace.forms } })
     }

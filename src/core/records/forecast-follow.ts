@@ -165,3 +165,40 @@ export function forecastRefreshPatches(before: FormDef, next: FormDef, records: 
   }
   return patches
 }
+
+/**
+ * When a form's forecast starts following its stages (the designer linked the manual marks, or a
+ * probability or category field to them): per record, the values that make its existing data
+ * fit the rule. An empty value takes the stage's default; a value already differing from it is
+ * marked as set by hand, so the deal's next stage change keeps it instead of overwriting it
+ * (the complaint about EspoCRM in issue 13). Records in won or lost stages take the outcome's
+ * category. Returns the new values of the records that change, keyed by record id.
+ */
+export function forecastStartValues(before: FormDef, next: FormDef, records: readonly RecordRow[], current: (r: RecordRow) => Readonly<Values> = r => r.values): Map<string, Values> {
+  const out = new Map<string, Values>()
+  const prev = new Map(followersOf(before).map(f => [f.stageField, f]))
+  for (const fl of followersOf(next)) {
+    const old = prev.get(fl.stageField)
+    const fresh = fl.tracked.filter(t => !(old && old.manualField === fl.manualField && old.tracked.some(o => o.key === t.key && o.fieldId === t.fieldId)))
+    if (fresh.length === 0) continue
+    for (const r of records) {
+      const had = out.get(r.id) ?? current(r)
+      const stage = fl.stages.get(had[fl.stageField] as string)
+      if (!stage) continue
+      const values: Values = { ...had }
+      const marker = markerOf(values[fl.manualField])
+      for (const t of fresh) {
+        const def = t.defaultOf(stage)
+        const v = values[t.fieldId]
+        if (forced(stage, t) || (isEmpty(v) && def !== undefined)) {
+          if (def !== undefined) values[t.fieldId] = def
+          marker.delete(t.key)
+        }
+        else if (!isEmpty(v) && !same(v, def)) marker.add(t.key)
+      }
+      writeMarker(values, fl.manualField, marker)
+      if (JSON.stringify(values) !== JSON.stringify(had)) out.set(r.id, values)
+    }
+  }
+  return out
+}

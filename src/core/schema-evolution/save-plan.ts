@@ -1,6 +1,7 @@
 /**
  * Saving a designed form: the one transaction that stores the new definition and rewrites the
- * records it affects (type conversions, removed options), with the schema history appended.
+ * records it affects (type conversions, removed options, forecast defaults when the forecast
+ * starts following the stages), with the schema history appended.
  * Renames and reorders never touch records; deleted fields go to the trash with their values.
  */
 import type { FieldDef, FormDef, Label, RecordRow, TrashedField } from '../schema/types'
@@ -10,6 +11,7 @@ import { appendHistory, diffSchema } from './history'
 import { remapOptionValues, removedOptionIds } from './options'
 import { keepRemovedFields } from './trash'
 import { convertRecords } from './type-change'
+import { forecastStartValues } from '../records/forecast-follow'
 
 /** Choices made in the designer that the definition alone does not say. */
 export interface SaveChoices {
@@ -25,6 +27,8 @@ export interface SaveReport {
   typeChanges: { fieldId: string, rewritten: number, trashId?: string }[]
   /** Per field: records whose removed options were remapped. */
   remapped: { fieldId: string, records: number }[]
+  /** Records given forecast defaults or marked as set by hand because the forecast started following the stages. */
+  forecastStarted?: number
   /** Records rewritten in total. */
   records: number
 }
@@ -80,6 +84,11 @@ export function planFormSave(saved: FormDef, draft: FormDef, records: readonly R
     for (const [id, v] of changed) values.set(id, { ...current(byId.get(id)!), [field.id]: v })
     if (changed.size) report.remapped.push({ fieldId: field.id, records: changed.size })
   }
+  // Forecast newly following the stages: existing deals get the defaults they lack, and values
+  // already differing from them are marked as set by hand (kept through the next stage change).
+  const started = forecastStartValues(saved, form, records, current)
+  for (const [id, v] of started) values.set(id, v)
+  if (started.size) report.forecastStarted = started.size
   if (trash.length) form = { ...form, trash: [...(form.trash ?? []), ...trash] }
   form = appendHistory(form, diffSchema(saved, form, now))
   // A schema change rewrites values without a user edit: the revision moves, updatedAt stays.

@@ -1,9 +1,9 @@
 import type { FieldOf, FormDef } from '../../../../src/core/schema/types'
 import { describe, expect, it } from 'vitest'
 import { followForecastOnCreate } from '../../../../src/core/records/forecast-follow'
-import { checkFormDesign, linkStageField } from '../../../../src/core/schema-evolution'
+import { checkFormDesign, linkStageField, planFormSave } from '../../../../src/core/schema-evolution'
 import { linkCandidates, linkedFieldId, withStageLink } from '../../../../src/core/stages'
-import { funnelForm, funnelStageField } from '../../../fixtures/funnel'
+import { funnelForm, funnelStageField, opp } from '../../../fixtures/funnel'
 
 const stageOf = (form: FormDef) => form.fields.find((f): f is FieldOf<'stage'> => f.id === 'stage')!
 const ids = (form: FormDef) => form.fields.map(f => f.id)
@@ -66,5 +66,33 @@ describe('stage links', () => {
     expect(next.fields.find(f => f.id === snooze.untilField)?.type).toBe('date')
     expect(next.fields.find(f => f.id === snooze.reasonField)?.type).toBe('text')
     expect(checkFormDesign(next, { forms: [] })).toEqual([])
+  })
+
+  it('should, when the forecast starts following on a form with deals, fill what is empty and keep what differs as set by hand', () => {
+    const saved = funnelForm()
+    const draft = linkStageField(saved, 'stage', 'forecastCategory', { kind: 'new' })
+    const stage = stageOf(draft)
+    const category = linkedFieldId(stage, 'forecastCategory')!
+    const manual = linkedFieldId(stage, 'forecastManual')!
+    const records = [
+      opp('a', { stage: 'needs', prob: 40 }), // the default: follows
+      opp('b', { stage: 'needs', prob: 75 }), // typed by hand before: kept, marked
+      opp('c', { stage: 'proposal' }), // empty: takes 60 %
+      opp('d', { stage: 'won', prob: 90 }), // won: category closed, 90 % kept as set by hand
+      opp('e', {}), // no stage: untouched
+    ]
+    const plan = planFormSave(saved, draft, records, 1000)
+    const put = new Map(plan.tx.records![saved.id]!.put!.map(r => [r.id, r.values]))
+    expect(plan.report.forecastStarted).toBe(4)
+    expect(put.get('a')).toMatchObject({ prob: 40, [category]: 'pipeline' })
+    expect(put.get('a')![manual]).toBeUndefined()
+    expect(put.get('b')).toMatchObject({ prob: 75, [category]: 'pipeline', [manual]: ['probability'] })
+    expect(put.get('c')).toMatchObject({ prob: 60, [category]: 'pipeline' })
+    expect(put.get('d')).toMatchObject({ prob: 90, [category]: 'closed', [manual]: ['probability'] })
+    expect(put.has('e')).toBe(false)
+    // Saving again changes nothing more.
+    const again = planFormSave(plan.form, plan.form, [...put].map(([id, values]) => ({ ...opp(id, {}), values })), 2000)
+    expect(again.report.forecastStarted).toBeUndefined()
+    expect(again.tx.records).toBeUndefined()
   })
 })
