@@ -3,7 +3,7 @@ import type { ExternalChange, LoadRecordsOptions, StorageAdapter, Transaction } 
 import { StorageError } from '../core/storage/adapter'
 import { checkBackup, definitionKeysOf, replaceTransaction, stateToBackup } from '../core/storage/backup'
 import type { ReplacedContent } from '../core/storage/backup'
-import { clonePlain } from '../core/storage/clone'
+import { clonePlain, copyTransaction } from '../core/storage/clone'
 import type { RecordConflict } from '../core/storage/conflicts'
 import { latestPuts, resolveCommit } from '../core/storage/conflicts'
 import { changesOf, definitionsOf, fieldChangesOf, stageEventsOf } from '../core/storage/queries'
@@ -88,6 +88,9 @@ function putCount(tx: Transaction): number {
 
 const recordKey = (formId: string, id: string): string => `${formId}\u0000${id}`
 
+/** Records whose stored rev a tab remembers (the newest it wrote): enough for every edit in flight. */
+const AUTHORED_KEEP = 10_000
+
 /**
  * The IndexedDB StorageAdapter (through localforage). Layout per form: records, recycle bin,
  * stage events and change log in chunks of `chunkSize` (`rec:<formId>:<n>`, `trash:…`,
@@ -108,8 +111,8 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
   const owner = claimOwner()
   /** Own WAL keys whose commit is queued or running: never replayed by `recover`. */
   const inFlight = new Set<string>()
-  /** The rev this tab last stored per record, to tell which overwritten versions were its own. */
-  const authored = new Map<string, number>()
+  /** The rev this tab last stored per record (the newest `AUTHORED_KEEP`), to tell which overwritten versions were its own. */
+  let authored = new Map<string, number>()
   const channel = broadcast && typeof BroadcastChannel !== 'undefined'
     ? new BroadcastChannel(`funnelgrid:${name}`)
     : undefined
@@ -145,7 +148,9 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
         authored.set(key, row.rev)
       }
     }
-    while (authored.size > 10_000) authored.delete(authored.keys().next().value!)
+    // Trimmed at twice the size kept, by copying the newest: deleting the oldest one by one
+    // left a Map whose first key is found past every deleted slot (100k imported records: 0.5 s).
+    if (authored.size > 2 * AUTHORED_KEEP) authored = new Map([...authored].slice(-AUTHORED_KEEP))
     if (raised.length === 0) return
     const put: Record<string, { put: RecordRow[] }> = {}
     for (const { formId } of raised) put[formId] = { put: [] }
@@ -501,7 +506,8 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
       if (closed) return Promise.reject(new StorageError('unavailable', 'The storage adapter is closed.'))
       let copy: Transaction
       try {
-        copy = clonePlain(tx, 'the transaction')
+        // Frozen records (an import batch's) are shared, not copied: see copyTransaction.
+        copy = copyTransaction(tx, 'the transaction')
       }
       catch (err) {
         return Promise.reject(err)

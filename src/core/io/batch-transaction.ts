@@ -2,6 +2,8 @@ import type { ValuesValidator, WriteContext, WriteResult } from '../records/muta
 import type { FormDef, RecordRow } from '../schema/types'
 import type { ImportBatch } from './import-batches'
 import { createRecords, updateRecords } from '../records/mutations'
+import { freezeTransaction } from '../storage/clone'
+import { newId } from '../utils/id'
 
 /**
  * One transaction for one import batch: its updates and inserts, validated, logged and with
@@ -9,7 +11,10 @@ import { createRecords, updateRecords } from '../records/mutations'
  */
 export function batchTransaction(form: FormDef, batch: ImportBatch, byId: ReadonlyMap<string, RecordRow>, validate: ValuesValidator, ctx: WriteContext): WriteResult {
   const updated = updateRecords(form, byId, batch.updates, validate, ctx)
-  const created = createRecords(form, batch.inserts, validate, ctx, batch.insertIds?.map(id => ({ id })))
+  // The plan validated every insert whole: createRecords checks the schema again only where
+  // defaults or forecast follow changed a value.
+  const presets = batch.inserts.map((_, i) => ({ id: batch.insertIds?.[i] ?? newId(), validated: true }))
+  const created = createRecords(form, batch.inserts, validate, ctx, presets)
   if (!updated.ok || !created.ok) {
     return { ok: false, issues: [...(updated.ok ? [] : updated.issues), ...(created.ok ? [] : created.issues)] }
   }
@@ -17,12 +22,13 @@ export function batchTransaction(form: FormDef, batch: ImportBatch, byId: Readon
   return {
     ok: true,
     records,
-    tx: {
+    // Frozen: storage keeps these very objects instead of copying them (copyTransaction).
+    tx: freezeTransaction({
       records: { [form.id]: { put: records } },
       stageEvents: [...(updated.tx.stageEvents ?? []), ...(created.tx.stageEvents ?? [])],
       changes: [...(updated.tx.changes ?? []), ...(created.tx.changes ?? [])],
       // The form's serial counters, advanced by the inserts, are saved with the same batch.
       ...(created.tx.defs ? { defs: created.tx.defs } : {}),
-    },
+    }),
   }
 }

@@ -55,6 +55,23 @@ export interface RecordPreset {
   updatedAt?: number
   /** Its stage history, replacing the event a new record's starting stage would get. */
   events?: readonly StageEvent[]
+  /**
+   * Its values were validated whole already (an import plan checks every row): the schema is
+   * not checked again unless defaults or forecast follow added or changed a value. Submit
+   * rules and unique fields are checked as for any new record.
+   */
+  validated?: boolean
+}
+
+/** Whether `input` holds exactly the values of `values` (nothing added or changed since they were validated). */
+function sameValues(input: Record<string, unknown>, values: Record<string, unknown>): boolean {
+  let n = 0
+  for (const key in input) {
+    if (input[key] !== values[key]) return false
+    n++
+  }
+  for (const key in values) if (values[key] !== undefined) n--
+  return n === 0
 }
 
 /** A change to one record: the fields to set. */
@@ -116,15 +133,16 @@ export function createRecords(form: FormDef, valuesList: Record<string, unknown>
   const prepared = valuesList.map((values, i) => {
     const input = applyDefaults(form, withoutComputed(values, computed), { ...ctx.formula, now: ctx.now, memberId: ctx.memberId })
     followForecastOnCreate(form, values, input)
-    return { id: presets?.[i]?.id ?? newId(), input, preset: presets?.[i] }
+    const recheck = !presets?.[i]?.validated || !sameValues(input, values)
+    return { id: presets?.[i]?.id ?? newId(), input, preset: presets?.[i], recheck }
   })
   const dupes = uniqueIssues(form, prepared.map(p => ({ id: p.id, values: p.input })), ctx.existing ?? [])
   const serials = serialFields(form)
   const counters: Record<string, number> = { ...form.serialCounters }
   for (const f of serials) counters[f.id] = lastSerial(form, f, ctx.existing ?? [])
   const { derived, formula } = derivedContext(ctx)
-  for (const { id, input, preset } of prepared) {
-    const issues = pickIssues(validate(input), ruleIssues(form, input, queryEnv(ctx)), dupes.get(id))
+  for (const { id, input, preset, recheck } of prepared) {
+    const issues = pickIssues(recheck ? validate(input) : undefined, ruleIssues(form, input, queryEnv(ctx)), dupes.get(id))
     if (issues.length) {
       failures.push({ recordId: id, issues })
       continue

@@ -49,3 +49,30 @@ describe('createRecords with presets (records rebuilt from a history log)', () =
     expect(result.tx.changes?.map(c => [c.recordId, c.kind])).toEqual([['D1', 'create']])
   })
 })
+
+describe('createRecords with validated presets (an import plan checked every row)', () => {
+  const flagging = (fieldId: string) => {
+    const seen: Record<string, unknown>[] = []
+    const validate = (v: Record<string, unknown>) => {
+      seen.push(v)
+      return v[fieldId] === undefined ? [] : [{ fieldId, code: 'x', message: { 'zh-CN': '坏', 'en': 'bad' } }]
+    }
+    return { seen, validate }
+  }
+
+  it('should not check the schema of a validated record again when nothing was added to it', () => {
+    const form = dealsForm()
+    const { seen, validate } = flagging('nope')
+    const result = createRecords(form, [{ title: 'ERP' }], validate, ctx, [{ id: 'd1', validated: true }])
+    expect(result.ok).toBe(true)
+    expect(seen).toEqual([])
+  })
+
+  it('should check it again, and refuse it, when a default added a value the schema refuses', () => {
+    const form = { ...dealsForm([field('text', { id: 'src', label: '来源', default: { kind: 'static', value: '旧选项' } })]), updatedAt: 7 }
+    const { seen, validate } = flagging('src')
+    const result = createRecords(form, [{ title: 'ERP' }], validate, ctx, [{ id: 'd1', validated: true }])
+    expect(result.ok).toBe(false)
+    expect(seen).toHaveLength(1)
+  })
+})
