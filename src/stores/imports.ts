@@ -94,6 +94,15 @@ export const useImportsStore = defineStore('imports', () => {
     persist(entries.value.filter(e => e.importId !== importId))
   }
 
+  /**
+   * The import stopped at a batch boundary because storage refused a batch (full, gone): its
+   * journal stays, so the notice says what was written and the same file resumes the rest.
+   */
+  function stop(importId: string): void {
+    running.delete(importId)
+    entries.value = [...entries.value]
+  }
+
   /** The user read the notice of an interrupted import. */
   const dismiss = end
 
@@ -106,7 +115,7 @@ export const useImportsStore = defineStore('imports', () => {
     return interrupted.value.findLast(e => e.formId === formId && e.fingerprint === fingerprint)
   }
 
-  return { entries, interrupted, start, batchCommitted, end, dismiss, resumable }
+  return { entries, interrupted, start, batchCommitted, end, stop, dismiss, resumable }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useImportsStore, import.meta.hot))

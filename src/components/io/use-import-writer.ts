@@ -91,6 +91,8 @@ export function useImportWriter() {
     progress.value = 0
     batchTotal.value = sizes.length
     journal.start({ importId, fileName: r.opts.fileName, formId: r.form.id, totalBatches: sizes.length, batchSize: r.batchSize, rowsTotal: r.rowsTotal, fingerprint: r.opts.fingerprint })
+    /** Storage refused a batch: the journal is kept, so the rest can be resumed with the same file. */
+    let refused = false
     try {
       for (let i = 0; i < sizes.length; i++) {
         if (cancelled) return { ...out, status: 'cancelled' }
@@ -100,7 +102,10 @@ export function useImportWriter() {
           const first = res.issues[0]?.issues[0]
           return { ...out, status: 'failed', failure: first ? first.message[locale] : 'invalid' }
         }
-        if (!res.saved) return { ...out, status: 'failed', failure: res.failure ?? 'storage' }
+        if (!res.saved) {
+          refused = true
+          return { ...out, status: 'failed', failure: res.failure ?? 'storage' }
+        }
         journal.batchCommitted(importId, sizes[i]!)
         out.batchesDone++
         out.stageDateIssues += res.stageDateIssues ?? 0
@@ -111,7 +116,8 @@ export function useImportWriter() {
       return out
     }
     finally {
-      journal.end(importId)
+      if (refused) journal.stop(importId)
+      else journal.end(importId)
       writing.value = false
     }
   }
