@@ -6,7 +6,7 @@
  * Locks are missing: Node tests), a set of the instances not closed.
  */
 
-interface HeldLocks { held?: { name?: string }[] }
+interface HeldLocks { held?: { name?: string }[], pending?: { name?: string }[] }
 interface LockManagerLike {
   request: (name: string, callback: () => Promise<void>) => Promise<void>
   query: () => Promise<HeldLocks>
@@ -48,4 +48,17 @@ export async function liveOwners(): Promise<Set<string>> {
   const { held = [] } = await locks.query().catch((): HeldLocks => ({}))
   for (const lock of held) if (lock.name?.startsWith(PREFIX)) alive.add(lock.name.slice(PREFIX.length))
   return alive
+}
+
+/**
+ * Whether an owner other than `self` is alive or about to be (its lock requested, not yet
+ * granted): an adapter claims its owner before it reads anything, so a tab that is not counted
+ * here reads storage after this call and needs no message about what was stored before it.
+ */
+export async function othersAlive(self: string): Promise<boolean> {
+  for (const id of here) if (id !== self) return true
+  const locks = webLocks()
+  if (!locks) return false
+  const { held = [], pending = [] } = await locks.query().catch((): HeldLocks => ({ held: [{ name: `${PREFIX}?` }] }))
+  return [...held, ...pending].some(l => l.name?.startsWith(PREFIX) && l.name !== PREFIX + self)
 }
