@@ -9,6 +9,7 @@ import { createLocalforageAdapter } from '@/storage/localforage-adapter'
 import { IMPORT_JOURNAL_KEY } from '@/stores/imports'
 import { useWorkspaceStore } from '@/stores/workspace'
 import { uniqueName } from '../fixtures/storage-contract'
+import { withWriteMany } from '../fixtures/storage'
 import { formWith, textOf, until } from '../fixtures/io-ui'
 import { mountWithApp, settle } from './mount-app'
 
@@ -16,17 +17,11 @@ import { mountWithApp, settle } from './mount-app'
 function fillingUpAt(name: string, n: number) {
   const inner = createLocalforageStore(name)
   const state = { full: true, recordWrites: 0 }
-  const store: KvStore = {
-    getItem: key => inner.getItem(key),
-    setItem: (key, value) => inner.setItem(key, value),
-    removeItem: key => inner.removeItem(key),
-    keys: () => inner.keys(),
-    writeMany: async (sets, removes) => {
-      if ([...sets.keys()].some(k => k.startsWith('rec:')) && ++state.recordWrites >= n && state.full)
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-      return inner.writeMany!(sets, removes)
-    },
-  }
+  const store: KvStore = withWriteMany(inner, async (sets, removes) => {
+    if ([...sets.keys()].some(k => k.startsWith('rec:')) && ++state.recordWrites >= n && state.full)
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    return inner.writeMany!(sets, removes)
+  })
   return { store, state }
 }
 

@@ -5,7 +5,7 @@ import type { KvStore } from '../../../src/storage/kv-store'
 import { createLocalforageStore } from '../../../src/storage/kv-store'
 import { createLocalforageAdapter } from '../../../src/storage/localforage-adapter'
 import { uniqueName } from '../../fixtures/storage-contract'
-import { putTx, record, records, stageEvent } from '../../fixtures/storage'
+import { putTx, record, records, stageEvent, withWriteMany } from '../../fixtures/storage'
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')
 
@@ -13,17 +13,11 @@ const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExcee
 function failingWriteMany(name: string) {
   const inner = createLocalforageStore(name)
   const control = { armed: true, calls: 0 }
-  const store: KvStore = {
-    getItem: key => inner.getItem(key),
-    setItem: (key, value) => inner.setItem(key, value),
-    removeItem: key => inner.removeItem(key),
-    keys: () => inner.keys(),
-    writeMany: async (sets, removes) => {
-      control.calls++
-      if (control.armed) throw quota()
-      return inner.writeMany!(sets, removes)
-    },
-  }
+  const store: KvStore = withWriteMany(inner, async (sets, removes) => {
+    control.calls++
+    if (control.armed) throw quota()
+    return inner.writeMany!(sets, removes)
+  })
   return { store, control }
 }
 
