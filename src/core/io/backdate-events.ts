@@ -35,9 +35,15 @@ export function withBackdatedEvents(tx: Transaction, created: readonly RecordRow
     const last = chain[chain.length - 1]
     if (last && last.to !== e.to) kept.push({ ...e, from: last.to })
   }
+  // New record objects (the batch's are frozen, handed to storage as they are), frozen alike.
+  const backdated = new Map<string, RecordRow>()
   for (const rec of created) {
-    const chain = chains.get(rec.id)
-    if (chain?.[0]) rec.createdAt = Math.min(rec.createdAt, chain[0].at)
+    const first = chains.get(rec.id)?.[0]
+    if (first && first.at < rec.createdAt) backdated.set(rec.id, Object.freeze({ ...rec, createdAt: first.at }))
   }
-  return { tx: { ...tx, stageEvents: [...events, ...kept] }, issues: new Set(issues.map(i => i.recordId)).size }
+  const changes = tx.records?.[formId]
+  const records = backdated.size && changes?.put
+    ? { ...tx.records, [formId]: { ...changes, put: changes.put.map(r => backdated.get(r.id) ?? r) } }
+    : tx.records
+  return { tx: { ...tx, ...(records ? { records } : {}), stageEvents: [...events, ...kept] }, issues: new Set(issues.map(i => i.recordId)).size }
 }
