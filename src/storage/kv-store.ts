@@ -32,9 +32,18 @@ export function createLocalforageStore(name: string): KvStore {
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(storeName, 'readwrite')
       const kv = tx.objectStore(storeName)
-      // localforage stores undefined as null; keep reads through getItem identical.
-      for (const [key, value] of sets) kv.put(value === undefined ? null : value, key)
-      for (const key of removes) if (!sets.has(key)) kv.delete(key)
+      try {
+        // localforage stores undefined as null; keep reads through getItem identical.
+        for (const [key, value] of sets) kv.put(value === undefined ? null : value, key)
+        for (const key of removes) if (!sets.has(key)) kv.delete(key)
+      }
+      catch (err) {
+        // A put refused at once (a value that cannot be cloned: the adapter shares frozen
+        // records uncopied) must not let the puts before it commit: all or nothing.
+        tx.abort()
+        reject(err)
+        return
+      }
       // Nothing more will be asked: commit now instead of after the success callbacks, so a
       // write started just before the page goes away still lands.
       tx.commit?.()

@@ -23,6 +23,14 @@ function failingWriteMany(name: string) {
 
 describe('kv-store', () => {
   describe('writeMany', () => {
+    it('should store nothing of a write whose value cannot be stored, though the keys before it could', async () => {
+      const kv = createLocalforageStore(uniqueName('kv'))
+      await kv.setItem('a', 1)
+      const err = await kv.writeMany!(new Map<string, unknown>([['b', [2]], ['c', { f: () => 3 }]]), ['a']).catch((e: unknown) => e)
+      expect((err as Error).name).toBe('DataCloneError')
+      expect((await kv.keys()).sort()).toEqual(['a'])
+    })
+
     it('should put and remove keys together, leaving keys it does not name', async () => {
       const kv = createLocalforageStore(uniqueName('kv'))
       await kv.setItem('a', 1)
