@@ -15,6 +15,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { shallowRef, triggerRef } from 'vue'
 import { useAdapter } from './use-adapter'
 import { useHistoryStore } from './history'
+import type { FailedWrite } from './save-status'
 import { useSaveStatusStore } from './save-status'
 import { useSyncStore } from './sync'
 import { useWorkspaceStore } from './workspace'
@@ -51,7 +52,7 @@ export interface WriteOptions {
 
 /** How a write through the pipeline ended: refused with field-named issues, or written (`saved` false when storage refused it; the change is kept for a retry). */
 export type WriteOutcome
-  = | (Extract<WriteResult, { ok: true }> & { saved: boolean, failure?: string })
+  = | (Extract<WriteResult, { ok: true }> & { saved: boolean, failure?: string, failureCode?: FailedWrite['code'] })
     | Extract<WriteResult, { ok: false }>
 
 /** Options of an import batch. */
@@ -182,7 +183,7 @@ export const useRecordsStore = defineStore('records', () => {
         if (fired) useAutomationLogStore().record(fired)
       }
     }
-    return { ...written, tx, saved, failure: failed[0]?.message }
+    return { ...written, tx, saved, failure: failed[0]?.message, failureCode: failed[0]?.code }
   }
 
   function ctx(): WriteContext {

@@ -46,7 +46,7 @@ describe('an import that fills the storage quota', () => {
     const out = await writer!.write(form, plan, { fileName: 'big.csv', batchSize: 5, fingerprint: 'fp1' })
     // Batches 1-3 stored, the 4th refused whole: a batch boundary, nothing of it stored.
     expect(out).toMatchObject({ status: 'failed', batchesDone: 3, totalBatches: 8, inserted: 15 })
-    expect(out.failure).toMatch(/空间|storage|quota/i)
+    expect(out.storageRefused).toBe('quota')
     const journal = JSON.parse(localStorage.getItem(IMPORT_JOURNAL_KEY) ?? '[]') as { importId: string, committedBatches: number }[]
     expect(journal).toHaveLength(1)
     expect(journal[0]).toMatchObject({ committedBatches: 3, fingerprint: 'fp1', rowsTotal: 40 })

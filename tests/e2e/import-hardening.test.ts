@@ -13,6 +13,7 @@ import { gbkBytes } from '../fixtures/io-e2e/files'
 import { createAppWithForm } from './app-actions'
 import { fillField } from './grid-actions'
 import { shot, startSession } from './harness'
+import { recordTotal, resumeImport } from './io-actions'
 
 interface LongTask { start: number, duration: number }
 
@@ -56,13 +57,6 @@ async function upload(page: Page, name: string, bytes: Uint8Array | string) {
 async function closeDialog(page: Page) {
   await page.keyboard.press('Escape')
   await page.waitForSelector('[data-test=import-dialog]', { state: 'detached' })
-}
-
-/** The total of the grid's record count ("… / N" or "N"). */
-async function recordTotal(page: Page): Promise<number> {
-  const text = (await page.textContent('[data-test=record-count]')) ?? ''
-  const numbers = text.replace(/,/g, '').match(/\d+/g) ?? []
-  return Number(numbers.at(-1) ?? Number.NaN)
 }
 
 /** Titles of the form's records in a downloaded backup. */
@@ -259,14 +253,9 @@ describe('import hardening in the browser', () => {
     await page.click('[data-test=import-journal-resume]')
     await page.waitForSelector('[data-test=io-records-panel]')
     await upload(page, 'resume.csv', csv)
-    await page.waitForSelector('[data-test=io-resume]')
-    await page.click('[data-test=io-plan]')
-    await page.waitForSelector('[data-test=io-review-summary]')
-    expect(await page.textContent('[data-test=io-resume-skipped]')).toContain(stored.toLocaleString('en'))
-    expect(await page.textContent('[data-test=io-write]')).toContain((rows - stored).toLocaleString('en'))
-    await page.click('[data-test=io-write]')
-    await page.waitForSelector('[data-test=io-done-summary]', { timeout: 30_000 })
-    await page.click('[data-test=io-finish]')
+    await resumeImport(page, rows - stored, async () => {
+      expect(await page.textContent('[data-test=io-resume-skipped]')).toContain(stored.toLocaleString('en'))
+    })
     await expect.poll(() => recordTotal(page)).toBe(rows)
     expect(await page.locator('[data-test=import-interrupted]').count()).toBe(0)
     const titles = await backupTitles(page, '续传客户')

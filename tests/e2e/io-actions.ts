@@ -16,3 +16,25 @@ export async function pickOption(page: Page, selectTestId: string, text: string 
   await page.locator(`[data-test="${selectTestId}"]`).first().click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
 }
+
+/** The total of the grid's record count ("… / N" or "N"). */
+export async function recordTotal(page: Page): Promise<number> {
+  const text = (await page.textContent('[data-test=record-count]')) ?? ''
+  const numbers = text.replace(/,/g, '').match(/\d+/g) ?? []
+  return Number(numbers.at(-1) ?? Number.NaN)
+}
+
+/**
+ * With the same file chosen again and the resume offered: checks the rows, then writes only
+ * the `rest` (the write button says how many) and closes the dialog once it is done.
+ */
+export async function resumeImport(page: Page, rest: number, checked?: () => Promise<void>): Promise<void> {
+  await page.waitForSelector('[data-test=io-resume]')
+  await page.click('[data-test=io-plan]')
+  await page.waitForSelector('[data-test=io-review-summary]')
+  await checked?.()
+  if (!((await page.textContent('[data-test=io-write]')) ?? '').includes(rest.toLocaleString('en'))) throw new Error(`the write button does not name ${rest} rows`)
+  await page.click('[data-test=io-write]')
+  await page.waitForSelector('[data-test=io-done-summary]', { timeout: 60_000 })
+  await page.click('[data-test=io-finish]')
+}

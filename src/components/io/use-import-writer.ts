@@ -3,6 +3,7 @@ import type { FieldOf, FormDef, Locale, RecordRow, StageEvent } from '@/core/sch
 import type { StageDateColumn } from '@/core/io/backdate-events'
 import type { RecordPatch } from '@/core/records'
 import type { WriteOutcome } from '@/stores/records'
+import type { FailedWrite } from '@/stores/save-status'
 import { ref } from 'vue'
 import { IMPORT_BATCH_RECORDS, importBatches, importBatchSize, remainingPlan, storedOfImport } from '@/core/io'
 import { newId } from '@/core/utils/id'
@@ -21,6 +22,8 @@ export interface ImportWriteOutcome {
   updated: number
   /** Why a batch failed (storage refused it, or a record no longer validates). */
   failure?: string
+  /** Storage refused the batch (its StorageError code): the journal is kept, the same file resumes the rest. */
+  storageRefused?: FailedWrite['code']
   /** Records whose "entered stage" dates could not all be read. */
   stageDateIssues: number
 }
@@ -104,7 +107,7 @@ export function useImportWriter() {
         }
         if (!res.saved) {
           refused = true
-          return { ...out, status: 'failed', failure: res.failure ?? 'storage' }
+          return { ...out, status: 'failed', failure: res.failure ?? 'storage', storageRefused: res.failureCode ?? 'unknown' }
         }
         journal.batchCommitted(importId, sizes[i]!)
         out.batchesDone++
