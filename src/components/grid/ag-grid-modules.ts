@@ -50,7 +50,7 @@ export function registerGridModules(): void {
     RenderApiModule,
     ScrollApiModule,
     EventApiModule,
-    // Our localeText (the empty-grid overlay in the UI language).
+    // AG Grid's own texts in the UI language (ag-grid-locale.ts, DataGrid's getLocaleText).
     LocaleModule,
     ...(import.meta.env.DEV ? [ValidationModule] : []),
   ])
