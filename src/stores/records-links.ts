@@ -7,7 +7,7 @@
 import type { FormDef, RecordRow } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
 import type { RelatedRows } from '@/core/records'
-import { formLinks, formsToLoad, withDependents, recomputeRows, rowsMissingLinks } from '@/core/records'
+import { changesWithTheDay, formLinks, formsToLoad, withDependents, recomputeRows, rowsMissingLinks } from '@/core/records'
 
 /** What the helpers read from the stores. */
 export interface LinkDeps {
@@ -51,8 +51,12 @@ export function recordsLinks(deps: LinkDeps) {
     if (puts.length) await deps.write(withLinked({ records: { [formId]: { put: puts } } }))
   }
 
-  /** Records stored before lookups and rollups were computed get their values once their form loads. */
-  const backfill = (formId: string) => rewriteDerived(formId, rowsMissingLinks)
+  /**
+   * Once a form loads: records stored before lookups and rollups were computed get their values,
+   * and values that change with the day (a score rule on "the last 30 days", TODAY()) are brought
+   * to today. The daily check calls it again for the forms already loaded.
+   */
+  const backfill = (formId: string) => rewriteDerived(formId, (form, rows) => (changesWithTheDay(form) ? [...rows] : rowsMissingLinks(form, rows)))
 
   /** Records written from outside with values taken from two versions (a team-sync merge) get their derived values recomputed. */
   function recompute(formId: string, ids: readonly string[]): Promise<void> {

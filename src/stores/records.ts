@@ -350,6 +350,8 @@ export const useRecordsStore = defineStore('records', () => {
       log.record(outcome)
     }
     log.setDailyChecked(checked, now)
+    // Scores and formulas that read the date, on the forms open on this device.
+    for (const [formId, state] of forms) if (state.loading.value === null) await backfill(formId)
   }
 
   return {

@@ -12,6 +12,11 @@ const RELATIVE: readonly RelativeDateOp[] = [
   'thisQuarter', 'lastQuarter', 'thisYear', 'lastYear', 'lastNDays', 'nextNDays',
 ]
 
+/** True for the ops whose range moves with "now" (this week, the last N days …). */
+export function isRelativeDateOp(op: FilterOp): op is RelativeDateOp {
+  return (RELATIVE as readonly FilterOp[]).includes(op)
+}
+
 /**
  * The ops each kind accepts. Select and stage fields also order by option position
  * (gt/lt/between: "at or beyond stage S3"); dates take no in/notIn (use between).

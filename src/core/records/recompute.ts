@@ -3,10 +3,13 @@
  * lookup, rollup or formula definition changed, for records written before lookups were
  * computed, and for freshly generated records (template demo data).
  */
+import type { FilterNode } from '../schema/filter'
 import type { FieldDef, FormDef, RecordRow } from '../schema/types'
 import type { ComputeContext } from '../formula/compute'
 import type { Transaction } from '../storage/adapter'
 import type { RelatedRows } from './related-rows'
+import { isGroup } from '../schema/filter'
+import { isRelativeDateOp } from '../query/ops'
 import { dependentsOf, formLinks } from './form-links'
 import { formulaContextOf, hasDerived, withDerived } from './derived-values'
 import { linkFields } from './lookups'
@@ -98,4 +101,20 @@ export function rowsMissingLinks(form: Pick<FormDef, 'fields'>, rows: readonly R
   const ids = linkFields(form).map(f => f.id)
   if (!ids.length) return []
   return rows.filter(r => ids.some(id => !(id in r.values)))
+}
+
+/** True when a condition holds a relative date range (this week, the last N days …). */
+function movesWithNow(node: FilterNode): boolean {
+  return isGroup(node) ? ('and' in node ? node.and : node.or).some(movesWithNow) : isRelativeDateOp(node.op)
+}
+
+/**
+ * True when a derived value of the form can change with the day alone: a score rule with a
+ * relative date condition (最近跟进 在最近 30 天内), or a formula reading TODAY(). Such values are
+ * recomputed when the form loads and at the daily check, since no write touches them
+ * (NOW(), which moves every second, is left to the next write).
+ */
+export function changesWithTheDay(form: Pick<FormDef, 'fields'>): boolean {
+  return form.fields.some(f => (f.type === 'score' && f.options.rules.some(r => movesWithNow(r.when)))
+    || (f.type === 'formula' && /\bTODAY\s*\(/i.test(f.options.expression)))
 }
