@@ -82,6 +82,8 @@ export const useRecordsStore = defineStore('records', () => {
   const version = shallowRef(0)
   /** The last change applied (ids only, no deep reactivity); its `version` tells which bump it was. */
   const lastChange = shallowRef<RecordsChange>()
+  /** Edits the user made on this device (not replays, planner writes, backfills or other tabs): the "who are you" prompt waits for the first. */
+  const userEdits = shallowRef(0)
 
   function ensure(formId: string): FormRecords {
     let state = forms.get(formId)
@@ -171,6 +173,7 @@ export const useRecordsStore = defineStore('records', () => {
       undoStore.push(steps, opts.undoGroup)
       if (fired) useAutomationLogStore().record(fired)
     }
+    if (!opts.background && opts.automate !== false) userEdits.value++
     const before = saver.failed.length
     const saved = await saver.commit(tx)
     const failed = saved ? [] : saver.failed.slice(before)
@@ -355,7 +358,7 @@ export const useRecordsStore = defineStore('records', () => {
   }
 
   return {
-    version, lastChange, ensure, applyExternal, related, loadLinked, withLinked,
+    version, lastChange, userEdits, ensure, applyExternal, related, loadLinked, withLinked,
     add, update, updateAndAdd, replay, undo, redo, remove, loadTrash, restore, purge, importBatch, importBuilt, write, recompute, checkDaily,
   }
 })

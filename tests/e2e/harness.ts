@@ -30,6 +30,12 @@ export interface SessionOptions {
   locale?: string
   /** Console messages a test provokes on purpose (a refused write it asserts on): not counted as errors. */
   expectedErrors?: RegExp[]
+  /**
+   * Let the app ask "who are you?" on the first edit (tests/e2e/who-am-i.test.ts). Other tests
+   * start as if it had been skipped: the question would cover what they click.
+   * @default false
+   */
+  askWhoAmI?: boolean
 }
 
 /**
@@ -57,6 +63,14 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
   const browser = await launchChromium()
   const context = await browser.newContext({ locale: opts.locale ?? 'zh-CN', viewport: { width: 1360, height: 860 } })
   context.setDefaultTimeout(10_000)
+  if (!opts.askWhoAmI) {
+    await context.addInitScript(() => {
+      try {
+        localStorage.setItem('funnelgrid:who-am-i-asked', '1')
+      }
+      catch { /* about:blank has no storage */ }
+    })
+  }
   const errors: string[] = []
   // Every page of the context, however it was opened (a popup, a second tab, a new page).
   context.on('page', (page) => {
