@@ -2,6 +2,8 @@
 import type { AutomationDef } from '../../src/core/automations'
 import type { ChangeEntry, FieldOf, FormDef, RecordRow, StageEvent } from '../../src/core/schema/types'
 import { generateOpportunities, getTemplate } from '../../src/core/template'
+import type { StageEventColumns } from '../../src/core/events'
+import { asColumns } from '../../src/core/events'
 
 /** Fixed "now" and seed: every run generates the same records and events. */
 export const BENCH_NOW = Date.UTC(2025, 5, 1)
@@ -15,6 +17,8 @@ export interface Dataset {
   size: number
   records: RecordRow[]
   events: StageEvent[]
+  /** The same events as the history store holds them (columns; built untimed, as a load does). */
+  columns: StageEventColumns
   form: FormDef
   stageField: FieldOf<'stage'>
   now: number
@@ -44,7 +48,7 @@ export function dataset(size: number): Dataset {
   const form = benchForm()
   const stageField = form.fields.find(f => f.id === STAGE_FIELD) as FieldOf<'stage'>
   const { records, events } = generateOpportunities(size, BENCH_SEED, BENCH_NOW)
-  return { size, records, events, form, stageField, now: BENCH_NOW }
+  return { size, records, events, columns: asColumns(events), form, stageField, now: BENCH_NOW }
 }
 
 const DAY = 86_400_000

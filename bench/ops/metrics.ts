@@ -25,9 +25,9 @@ const DATA_VERSION = 1
  */
 export function ourMetrics(ds: Dataset, cold = true): MetricNumbers {
   const summary: StageSummary = cold
-    ? summarizeStageHistory(ds.records, ds.events, ds.stageField)
-    : cachedSummary(ds.records, ds.events, ds.stageField, DATA_VERSION)
-  const input = { records: ds.records, events: ds.events, field: ds.stageField, summary, options: { amountField: AMOUNT_FIELD, now: ds.now } }
+    ? summarizeStageHistory(ds.records, ds.columns, ds.stageField, { numberFields: [AMOUNT_FIELD] })
+    : cachedSummary(ds.records, ds.columns, ds.stageField, DATA_VERSION, AMOUNT_FIELD)
+  const input = { records: ds.records, events: ds.columns, field: ds.stageField, summary, options: { amountField: AMOUNT_FIELD, now: ds.now } }
   const funnel = cumulativeFunnel(input)
   const conv = conversionFromFunnel(funnel)
   const tis = timeInStage(input)

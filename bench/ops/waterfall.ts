@@ -23,8 +23,8 @@ export function windowOf(ds: Dataset): { from: number, to: number } {
 }
 
 function input(ds: Dataset, cold: boolean): MetricInput {
-  const summary: StageSummary = cold ? summarizeStageHistory(ds.records, ds.events, ds.stageField) : cachedSummary(ds.records, ds.events, ds.stageField, 1)
-  return { records: ds.records, events: ds.events, field: ds.stageField, summary, options: { amountField: AMOUNT_FIELD, now: ds.now } }
+  const summary: StageSummary = cold ? summarizeStageHistory(ds.records, ds.columns, ds.stageField) : cachedSummary(ds.records, ds.columns, ds.stageField, 1)
+  return { records: ds.records, events: ds.columns, field: ds.stageField, summary, options: { amountField: AMOUNT_FIELD, now: ds.now } }
 }
 
 /** Ours: the as-of pipeline at the window's start, amounts as they were (`cold`: the stage summary built first, as a dashboard opening). */

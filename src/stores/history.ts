@@ -1,14 +1,19 @@
+import type { StageEventColumns } from '@/core/events'
 import type { ChangeEntry, StageEvent } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
-import type { ShallowRef } from 'vue'
+import type { ComputedRef, ShallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { markRaw, shallowRef } from 'vue'
+import { computed, markRaw, shallowRef } from 'vue'
+import { appendColumns, EMPTY_COLUMNS, eventsOfColumns, recordEventsOf } from '@/core/events'
 import { useAdapter } from './use-adapter'
 import { useSaveStatusStore } from './save-status'
 import { whenSaved } from './when-saved'
 
 interface FormEvents {
-  events: ShallowRef<StageEvent[]>
+  /** The form's events as columns (core/events): what metrics scan; a new snapshot per append. */
+  columns: ShallowRef<StageEventColumns>
+  /** The same events as objects, made on first use per snapshot (timelines, imports). */
+  events?: ComputedRef<StageEvent[]>
   /** Resolves when the stored events are in `events`. */
   loaded: Promise<void>
   /** Events applied while the stored ones were still loading (merged in once they are). */
@@ -24,7 +29,9 @@ interface ChangeLog {
 
 /**
  * Stage events and change entries: the one source every funnel, timeline, dashboard and
- * record drawer reads. A form's events are read from storage once, on first use; after that
+ * record drawer reads. A form's events are held as columns (typed arrays and string tables,
+ * core/events: no object per event; funnels and dashboards scan them) and read from storage
+ * once, on first use; after that
  * every applied transaction (this tab's writes and other tabs') appends its events here, so
  * nothing re-reads storage after a write. Change entries are read per record on demand (the
  * drawer), or per field across a form (the waterfall's amount changes), and their lists stay in
@@ -61,6 +68,14 @@ export const useHistoryStore = defineStore('history', () => {
     if (fresh.length) list.value = markRaw([...list.value, ...fresh])
   }
 
+  /** Appends the events the columns lack (compared with their tail, as appendFresh does). */
+  function appendFreshEvents(columns: ShallowRef<StageEventColumns>, added: readonly StageEvent[]): void {
+    const cols = columns.value
+    const known = new Set(cols.ids.slice(Math.max(0, cols.length - Math.max(64, added.length * 2)), cols.length))
+    const fresh = added.filter(e => !known.has(e.id))
+    if (fresh.length) columns.value = markRaw(appendColumns(cols, fresh))
+  }
+
   function append(log: ChangeLog, c: ChangeEntry): void {
     if (log.early) log.early.push(c)
     else if (!log.list.value.some(x => x.id === c.id)) log.list.value = markRaw([...log.list.value, c])
@@ -69,22 +84,29 @@ export const useHistoryStore = defineStore('history', () => {
   function ensure(formId: string): FormEvents {
     const state = forms.get(formId)
     if (state) return state
-    const events = shallowRef<StageEvent[]>(markRaw([]))
-    const created: FormEvents = { events, loaded: Promise.resolve() }
+    const columns = shallowRef<StageEventColumns>(EMPTY_COLUMNS)
+    const created: FormEvents = { columns, loaded: Promise.resolve() }
     created.early = []
     created.loaded = read(() => adapter.loadStageEvents(formId)).then((list) => {
       const stored = new Set(list.map(e => e.id))
       const early = (created.early ?? []).filter(e => !stored.has(e.id))
       created.early = undefined
-      events.value = markRaw(early.length ? [...list, ...early] : list)
+      columns.value = markRaw(appendColumns(EMPTY_COLUMNS, early.length ? [...list, ...early] : list))
     })
     forms.set(formId, created)
     return created
   }
 
-  /** A form's stage events (read on first use, then kept up to date by every applied transaction). */
-  function eventsOf(formId: string): ShallowRef<StageEvent[]> {
-    return ensure(formId).events
+  /** A form's stage events as columns (read on first use, then kept up to date by every applied transaction). */
+  function columnsOf(formId: string): Readonly<ShallowRef<StageEventColumns>> {
+    return ensure(formId).columns
+  }
+
+  /** {@link columnsOf} as event objects, made once per change (prefer the columns, or `recordEvents`, on large forms). */
+  function eventsOf(formId: string): Readonly<ShallowRef<StageEvent[]>> {
+    const state = ensure(formId)
+    state.events ??= computed(() => markRaw(eventsOfColumns(state.columns.value)))
+    return state.events
   }
 
   /** Resolves when a form's stored events are loaded. */
@@ -95,7 +117,7 @@ export const useHistoryStore = defineStore('history', () => {
   /** One record's stage events, oldest first, from the form's list. */
   async function recordEvents(formId: string, recordId: string): Promise<StageEvent[]> {
     await eventsLoaded(formId)
-    return eventsOf(formId).value.filter(e => e.recordId === recordId)
+    return recordEventsOf(columnsOf(formId).value, recordId)
   }
 
   /** One record's change log (read once, then kept up to date by every applied transaction while this tab lives). */
@@ -149,7 +171,7 @@ export const useHistoryStore = defineStore('history', () => {
         state.early.push(...added)
         continue
       }
-      appendFresh(state.events, added)
+      appendFreshEvents(state.columns, added)
     }
     const byField = new Map<ChangeLog, ChangeEntry[]>()
     for (const c of tx.changes ?? []) {
@@ -181,7 +203,7 @@ export const useHistoryStore = defineStore('history', () => {
     fieldLogs.clear()
   }
 
-  return { eventsOf, eventsLoaded, recordEvents, changesOf, fieldChangesOf, fieldChangesLoaded, apply, reset }
+  return { columnsOf, eventsOf, eventsLoaded, recordEvents, changesOf, fieldChangesOf, fieldChangesLoaded, apply, reset }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useHistoryStore, import.meta.hot))

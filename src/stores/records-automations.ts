@@ -6,7 +6,8 @@
  * store's state, like records-links.
  */
 import type { AutomationDef, AutomationEnv, AutomationOutcome, Firing } from '@/core/automations'
-import type { AppDef, FormDef, Member, RecordRow, StageEvent } from '@/core/schema/types'
+import type { StageEventSource } from '@/core/events'
+import type { AppDef, FormDef, Member, RecordRow } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
 import type { WriteContext } from '@/core/records'
 import { DAILY_TRIGGERS, WRITE_TRIGGERS, automate, automationProblems, dailyFired, runFirings } from '@/core/automations'
@@ -21,7 +22,7 @@ export interface AutomationDeps {
   apps: () => readonly AppDef[]
   formById: () => ReadonlyMap<string, FormDef>
   members: () => readonly Member[]
-  events: (formId: string) => Promise<readonly StageEvent[]>
+  events: (formId: string) => Promise<StageEventSource>
 }
 
 /** The forms an automation's actions write to. */

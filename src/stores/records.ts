@@ -154,7 +154,7 @@ export const useRecordsStore = defineStore('records', () => {
     members: () => workspace.settings.members,
     events: async (formId) => {
       await history.eventsLoaded(formId)
-      return history.eventsOf(formId).value
+      return history.columnsOf(formId).value
     },
   })
 

@@ -1,7 +1,8 @@
 import type { DashboardContext, DashboardFilterValue } from '@/core/dashboard'
 import type { ChangeFieldRef } from '@/core/dashboard'
 import { widgetChangeFields, widgetFormIds } from '@/core/dashboard'
-import type { ChangeEntry, DashboardDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
+import type { StageEventSource } from '@/core/events'
+import type { ChangeEntry, DashboardDef, Locale, RecordRow } from '@/core/schema/types'
 import type { MaybeRefOrGetter } from 'vue'
 import { computed, ref, toValue, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
@@ -94,10 +95,10 @@ export function useDashboardContext(dashboard: MaybeRefOrGetter<DashboardDef | u
     const d = toValue(dashboard)
     if (!d || loading.value) return undefined
     const records: Record<string, readonly RecordRow[]> = {}
-    const events: Record<string, readonly StageEvent[]> = {}
+    const events: Record<string, StageEventSource> = {}
     for (const id of formIds.value) {
       records[id] = recordsStore.ensure(id).rows.value
-      events[id] = history.eventsOf(id).value
+      events[id] = history.columnsOf(id).value
     }
     for (const id of linkedIds.value) records[id] = recordsStore.ensure(id).rows.value
     const fieldChanges: Record<string, Record<string, readonly ChangeEntry[]>> = {}

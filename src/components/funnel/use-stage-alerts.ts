@@ -34,7 +34,7 @@ export function useStageAlerts(formId: MaybeRefOrGetter<string>, formFields: May
     if (!fields.value.length || ready.value !== id) return out
     void store.version
     const records = store.ensure(id).rows.value
-    const events = history.eventsOf(id).value
+    const events = history.columnsOf(id).value
     const now = Date.now()
     for (const field of fields.value) out.set(field.id, stageAlerts({ records, events, field, options: { now } }))
     return out

@@ -1,5 +1,7 @@
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
+import type { StageEventSource } from '@/core/events'
 import type { RecordRow, StageEvent } from '@/core/schema/types'
+import { recordEventsOf } from '@/core/events'
 import { computed, ref, toValue, watch } from 'vue'
 import { useHistoryStore } from '@/stores/history'
 import { useRecordsStore } from '@/stores/records'
@@ -15,7 +17,10 @@ export interface UseStageDataOptions {
 /** A form's records and stage events, kept fresh when any record changes. */
 export interface UseStageDataReturn {
   records: Readonly<ShallowRef<RecordRow[]>>
-  events: Readonly<ShallowRef<StageEvent[]>>
+  /** The form's events (columns: for funnels and summaries). */
+  events: Readonly<ShallowRef<StageEventSource>>
+  /** The `recordId` record's events as objects, oldest first as stored (empty without `recordId`). */
+  recordEvents: Readonly<ShallowRef<StageEvent[]>>
   /** True until the first load finished. */
   loading: ShallowRef<boolean>
   /** Bumped after every change of either list, for computed values that depend on both. */
@@ -47,11 +52,11 @@ export function useStageData(formId: MaybeRefOrGetter<string>, options: UseStage
   }, { immediate: true })
 
   const records = computed(() => (void store.version, store.ensure(toValue(formId)).rows.value))
-  const events = computed(() => {
-    const all = history.eventsOf(toValue(formId)).value
+  const events = computed(() => history.columnsOf(toValue(formId)).value)
+  const recordEvents = computed(() => {
     const rid = toValue(recordId)
-    return rid === undefined ? all : all.filter(e => e.recordId === rid)
+    return rid === undefined ? [] : recordEventsOf(events.value, rid)
   })
   const version = computed(() => (void records.value, void events.value, store.version))
-  return { records, events, loading, version }
+  return { records, events, recordEvents, loading, version }
 }

@@ -4,13 +4,14 @@
  * covers the time since the last one (`since`), so days the app was closed are caught up once
  * and nothing fires twice on one device.
  */
-import type { FormDef, RecordRow, StageEvent } from '../schema/types'
+import type { StageEventSource } from '../events'
+import type { FormDef, RecordRow } from '../schema/types'
 import { stalledRecords } from '../metrics/stalled'
 import { dayOfValue, localDayOf } from '../query/dates'
 import type { AutomationDef } from './types'
 
 /** The records of `form` the daily trigger of `automation` fires on between `since` (exclusive) and `now`. */
-export function dailyFired(automation: AutomationDef, form: FormDef, records: readonly RecordRow[], events: readonly StageEvent[], since: number, now: number): RecordRow[] {
+export function dailyFired(automation: AutomationDef, form: FormDef, records: readonly RecordRow[], events: StageEventSource, since: number, now: number): RecordRow[] {
   const t = automation.trigger
   if (t.kind === 'dateReached') {
     const from = localDayOf(since)

@@ -1,5 +1,6 @@
 /** What a widget is computed from: the workspace data a dashboard can see, and the filter values. */
-import type { ChangeEntry, DashboardFilterDef, FormDef, Locale, Member, RecordRow, StageEvent } from '../schema/types'
+import type { ChangeEntry, DashboardFilterDef, FormDef, Locale, Member, RecordRow } from '../schema/types'
+import type { StageEventSource } from '../events'
 
 /** The value of a dashboard date filter. */
 export interface DateRangeValue {
@@ -30,8 +31,8 @@ export interface DashboardContext {
   forms: readonly FormDef[]
   /** Live records per form id. */
   records: Readonly<Record<string, readonly RecordRow[]>>
-  /** Stage events per form id. */
-  events: Readonly<Record<string, readonly StageEvent[]>>
+  /** Stage events per form id (the history store's columns). */
+  events: Readonly<Record<string, StageEventSource>>
   /**
    * Change entries of a field across a whole form, per form id then field id, for the fields
    * the widgets ask for (`widgetChangeFields`: a waterfall's amount field). Missing: no changes

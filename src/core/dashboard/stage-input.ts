@@ -1,7 +1,9 @@
 /** Builds metric inputs for stage widgets over one stage summary per (records, events, version, field). */
 import type { MetricInput, Period, StageSummary } from '../metrics'
 import { populationOf, summarizeStageHistory } from '../metrics'
-import type { FieldOf, FormDef, RecordRow, StageEvent } from '../schema/types'
+import type { StageEventSource } from '../events'
+import { EMPTY_COLUMNS } from '../events'
+import type { FieldOf, FormDef, RecordRow } from '../schema/types'
 import type { DashboardContext } from './context'
 import type { ConditionOptions } from './dashboard-filters'
 import type { FunnelBasis, StageSourceConfig } from './config-types'
@@ -12,7 +14,6 @@ import { localMidnight } from '../query/dates'
 import { compileFilter } from '../query'
 import { pipelineFilter, pipelineStageField } from '../stages/pipelines'
 
-const NO_EVENTS: readonly StageEvent[] = []
 /** Results kept per summary (populations, shared metric results) before the memo is cleared. */
 const MEMO_LIMIT = 64
 
@@ -20,7 +21,7 @@ const MEMO_LIMIT = 64
 interface Entry {
   records: readonly RecordRow[]
   recordCount: number
-  events: readonly StageEvent[]
+  events: StageEventSource
   eventCount: number
   version: unknown
   summary: StageSummary
@@ -30,11 +31,11 @@ interface Entry {
 /** One entry per stage field definition (a changed definition is a new object: a fresh summary). */
 const cache = new WeakMap<FieldOf<'stage'>, Entry>()
 
-function entryFor(records: readonly RecordRow[], events: readonly StageEvent[], field: FieldOf<'stage'>, version: unknown): Entry {
+function entryFor(records: readonly RecordRow[], events: StageEventSource, field: FieldOf<'stage'>, version: unknown, amountField?: string): Entry {
   const e = cache.get(field)
   if (e !== undefined && e.records === records && e.recordCount === records.length && e.events === events
     && e.eventCount === events.length && e.version === version) return e
-  const fresh: Entry = { records, recordCount: records.length, events, eventCount: events.length, version, summary: summarizeStageHistory(records, events, field), memo: new Map() }
+  const fresh: Entry = { records, recordCount: records.length, events, eventCount: events.length, version, summary: summarizeStageHistory(records, events, field, { numberFields: amountField === undefined ? [] : [amountField] }), memo: new Map() }
   cache.set(field, fresh)
   return fresh
 }
@@ -43,10 +44,11 @@ function entryFor(records: readonly RecordRow[], events: readonly StageEvent[], 
  * The stage summary of a form's records, built once and reused while `records` and `events`
  * are the same arrays with the same lengths and `version` is unchanged. Stores edit record
  * arrays in place, so pass a version that changes on every write (DashboardContext.dataVersion);
- * without one, only a new array or a new length invalidates.
+ * without one, only a new array or a new length invalidates. A fresh summary reads
+ * `amountField` in its pass over the records (kept with it for the funnel's amounts).
  */
-export function cachedSummary(records: readonly RecordRow[], events: readonly StageEvent[], field: FieldOf<'stage'>, version?: unknown): StageSummary {
-  return entryFor(records, events, field, version).summary
+export function cachedSummary(records: readonly RecordRow[], events: StageEventSource, field: FieldOf<'stage'>, version?: unknown, amountField?: string): StageSummary {
+  return entryFor(records, events, field, version, amountField).summary
 }
 
 /** The half-open local-time period of an inclusive day span (its first midnight to the midnight after its last day). */
@@ -92,8 +94,8 @@ export function stageInput(form: FormDef, splitField: FieldOf<'stage'>, source: 
   const field = pipelineStageField(splitField, source.pipeline)
   const pipeline = pipelineFilter(splitField, source.pipeline)
   const records = ctx.records[form.id] ?? []
-  const events = ctx.events[form.id] ?? NO_EVENTS
-  const entry = entryFor(records, events, field, ctx.dataVersion ?? ctx)
+  const events = ctx.events[form.id] ?? EMPTY_COLUMNS
+  const entry = entryFor(records, events, field, ctx.dataVersion ?? ctx, amountField)
   // period basis: the date filter becomes the metric period (stage entries made in it), not a record condition
   const span = basis === 'period' ? (opts.dateSpan ?? activeDateSpan(form.id, ctx)) : undefined
   const period = span ? periodOfSpan(span) : undefined

@@ -14,7 +14,8 @@ export function numberColumn(records: readonly RecordRow[], fieldId: string | un
   return out
 }
 
-function toNumber(v: unknown): number {
+/** A value as numberColumn reads it: a finite number, or NaN. */
+export function toNumber(v: unknown): number {
   if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN
   if (typeof v === 'string' && v.trim() !== '') {
     const n = Number(v)
@@ -52,12 +53,22 @@ const bySummary = new WeakMap<StageSummary, ColumnCache>()
 export function inputColumn(input: MetricInput, fieldId: string | undefined): Float64Array {
   const { records, summary } = input
   if (summary === undefined || fieldId === undefined) return numberColumn(records, fieldId)
+  const c = cacheOf(summary, records)
+  let col = c.columns.get(fieldId)
+  if (col === undefined) c.columns.set(fieldId, col = numberColumn(records, fieldId))
+  return col
+}
+
+function cacheOf(summary: StageSummary, records: readonly RecordRow[]): ColumnCache {
   let c = bySummary.get(summary)
   if (c === undefined || c.records !== records || c.count !== records.length) {
     c = { records, count: records.length, columns: new Map() }
     bySummary.set(summary, c)
   }
-  let col = c.columns.get(fieldId)
-  if (col === undefined) c.columns.set(fieldId, col = numberColumn(records, fieldId))
-  return col
+  return c
+}
+
+/** Keeps `column` (numberColumn(records, fieldId), read while the summary was built) with the summary. */
+export function keepColumn(summary: StageSummary, records: readonly RecordRow[], fieldId: string, column: Float64Array): void {
+  cacheOf(summary, records).columns.set(fieldId, column)
 }

@@ -1,84 +1,113 @@
-import type { RecordRow, StageEvent } from '../schema/types'
+import type { StageEventColumns } from '../events'
+import { recordIndexOf } from '../events'
+import type { RecordRow } from '../schema/types'
+import { scratch } from './scratch'
 
 /** Events of one field bucketed by record index; see {@link groupEventsByRecord}. */
 export interface GroupedEvents {
-  /** Record i owns `order[start[i]] .. order[start[i + 1] - 1]` (indices into `events`). */
+  /** Record i owns `order[start[i]] .. order[start[i + 1] - 1]` (indices into the columns). */
   start: Uint32Array
   order: Uint32Array
   /** Events of the field whose record id is not in `records`. */
   ignored: number
 }
 
+/** {@link groupEvents} with the record positions read from `records` (see {@link TableJoin}). */
+export function groupEventsByRecord(records: readonly RecordRow[], cols: StageEventColumns, fieldId: string): GroupedEvents {
+  const join = new TableJoin(cols)
+  records.forEach((r, i) => join.add(r.id, i))
+  return groupEvents(join.pos, records.length, cols, fieldId)
+}
+
 /**
  * Buckets the events of `fieldId` by record (a counting sort, O(records + events)); within a
- * record they are ordered by `at`, ties kept in input order.
- *
- * The join by record id avoids hashing where it can: an event of the same record as the
- * previous event, or of the record after it, is matched by one string comparison (events
- * grouped per record in record order, as imports and generators write them, never touch a
- * Map); any other event falls back to an id -> index Map built on first need. Only records
+ * record they are ordered by `at`, ties kept in column order. `pos[k]` is the record index of
+ * entry k of the columns' record table (-1: not among the `count` records): the join by id is
+ * made once per record, never per event, so each event costs integer reads only. Only records
  * whose events arrived out of time order are sorted.
  */
-export function groupEventsByRecord(records: readonly RecordRow[], events: readonly StageEvent[], fieldId: string): GroupedEvents {
-  const N = records.length
-  let indexOf: Map<string, number> | undefined
-  const owner = new Int32Array(events.length).fill(-1)
+export function groupEvents(pos: Int32Array, count: number, cols: StageEventColumns, fieldId: string): GroupedEvents {
+  const N = count
+  const E = cols.length
   const start = new Uint32Array(N + 1)
+  const fieldCode = cols.names.indexOf(fieldId)
+  if (fieldCode < 0 || E === 0) return { start, order: new Uint32Array(0), ignored: 0 }
+  const { record, field, at } = cols
+  const owner = scratch('group.owner', Int32Array, E)
   // Per record: the latest `at` seen and whether an earlier one came after it (bucket needs sorting).
-  const lastAt = new Float64Array(N).fill(-Infinity)
-  const unsorted = new Uint8Array(N)
+  const lastAt = scratch('group.lastAt', Float64Array, N).fill(-Infinity)
+  const unsorted = scratch('group.unsorted', Uint8Array, N).fill(0)
   let ignored = 0
-  let last = -1
-  let lastId: string | undefined
-  // Guessing "the next record" costs a cache miss when events are in time order: stop guessing
-  // once guesses fail more often than they hit.
-  let guess = true
-  let hits = 0
-  let misses = 0
-  for (let j = 0; j < events.length; j++) {
-    const ev = events[j] as StageEvent
-    if (ev.fieldId !== fieldId) continue
-    const id = ev.recordId
-    let i: number | undefined
-    if (id === lastId) i = last
-    else if (guess && last + 1 < N && (records[last + 1] as RecordRow).id === id) {
-      i = last + 1
-      hits++
+  for (let j = 0; j < E; j++) {
+    if (field[j] !== fieldCode) {
+      owner[j] = -1
+      continue
     }
-    else {
-      i = (indexOf ??= indexById(records)).get(id)
-      if (guess && ++misses > 256 && misses > hits) guess = false
-    }
-    if (i === undefined) {
+    const i = pos[record[j] as number] as number
+    owner[j] = i
+    if (i < 0) {
       ignored++
       continue
     }
-    last = i
-    lastId = id
-    owner[j] = i
     start[i + 1]!++
-    if (ev.at < (lastAt[i] as number)) unsorted[i] = 1
-    else lastAt[i] = ev.at
+    const t = at[j] as number
+    if (t < (lastAt[i] as number)) unsorted[i] = 1
+    else lastAt[i] = t
   }
   for (let i = 0; i < N; i++) start[i + 1]! += start[i] as number
-  const cursor = start.slice(0, N)
+  const cursor = scratch('group.cursor', Uint32Array, N)
+  cursor.set(start.subarray(0, N))
   const order = new Uint32Array(start[N] as number)
-  for (let j = 0; j < events.length; j++) {
+  for (let j = 0; j < E; j++) {
     const i = owner[j] as number
     if (i >= 0) order[cursor[i]!++] = j
   }
-  for (let i = 0; i < N; i++) if (unsorted[i] === 1) sortBucket(order, start[i] as number, start[i + 1] as number, events)
+  for (let i = 0; i < N; i++) if (unsorted[i] === 1) sortBucket(order, start[i] as number, start[i + 1] as number, at)
   return { start, order, ignored }
 }
 
-function indexById(records: readonly RecordRow[]): Map<string, number> {
-  const indexOf = new Map<string, number>()
-  for (let i = 0; i < records.length; i++) indexOf.set((records[i] as RecordRow).id, i)
-  return indexOf
+/**
+ * Joins records to the entries of a columns' record table, one record at a time (callers feed
+ * it from the pass they make over the records anyway). Tables list ids in order of first use,
+ * which is mostly the records' own order (a record exists before its first event), so "the
+ * entry after the previous match" is tried first: one string comparison; any other id is
+ * looked up in the table's index (built once per table). Guessing stops once it fails more
+ * often than it hits. A repeated record id keeps its last record.
+ */
+export class TableJoin {
+  /** Record index per table entry, -1 when no record has that id. */
+  readonly pos: Int32Array
+  private readonly ids: readonly string[]
+  private index: ReadonlyMap<string, number> | undefined
+  private last = -1
+  private guess = true
+  private hits = 0
+  private misses = 0
+
+  /** `pos`: where to write the positions (its length is the table's; default a new array). */
+  constructor(private readonly cols: StageEventColumns, pos?: Int32Array) {
+    this.ids = cols.recordIds
+    this.pos = (pos ?? new Int32Array(cols.recordIds.length)).fill(-1)
+  }
+
+  add(id: string, i: number): void {
+    const next = this.last + 1
+    if (this.guess && next < this.ids.length && this.ids[next] === id) {
+      this.pos[next] = i
+      this.last = next
+      this.hits++
+      return
+    }
+    const k = (this.index ??= recordIndexOf(this.cols)).get(id)
+    if (this.guess && ++this.misses > 256 && this.misses > this.hits) this.guess = false
+    if (k === undefined || k >= this.pos.length) return
+    this.pos[k] = i
+    this.last = k
+  }
 }
 
-function sortBucket(order: Uint32Array, s: number, e: number, events: readonly StageEvent[]): void {
+function sortBucket(order: Uint32Array, s: number, e: number, at: Float64Array): void {
   const bucket = Array.from(order.subarray(s, e))
-  bucket.sort((a, b) => (events[a] as StageEvent).at - (events[b] as StageEvent).at || a - b)
+  bucket.sort((a, b) => (at[a] as number) - (at[b] as number) || a - b)
   order.set(bucket, s)
 }

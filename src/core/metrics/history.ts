@@ -1,4 +1,6 @@
-import type { FieldOf, RecordRow, StageEvent } from '../schema/types'
+import type { StageEventSource } from '../events'
+import { recordEventsOf } from '../events'
+import type { FieldOf, RecordRow } from '../schema/types'
 import { OUTCOME_LOST, OUTCOME_OPEN, OUTCOME_WON, summarizeStageHistory } from './summary'
 import type { StageSummary } from './summary'
 
@@ -31,8 +33,8 @@ export interface StageHistory {
 }
 
 /** Stage history of one record, from all `events` (other records' and fields' events are skipped). */
-export function stageHistoryOf(record: RecordRow, events: readonly StageEvent[], field: FieldOf<'stage'>): StageHistory {
-  const own = events.filter(e => e.recordId === record.id)
+export function stageHistoryOf(record: RecordRow, events: StageEventSource, field: FieldOf<'stage'>): StageHistory {
+  const own = recordEventsOf(events, record.id)
   return historyAt(summarizeStageHistory([record], own, field), 0)
 }
 

@@ -1,7 +1,11 @@
-import type { FieldOf, RecordRow, StageEvent } from '../schema/types'
+import type { StageEventColumns, StageEventSource } from '../events'
+import { asColumns, NO_STAGE } from '../events'
+import type { FieldOf, RecordRow } from '../schema/types'
 import type { StageModel } from './stage-model'
 import { buildStageModel, KIND_LOST, KIND_OPEN, KIND_WON } from './stage-model'
-import { groupEventsByRecord } from './group-events'
+import { groupEvents, TableJoin } from './group-events'
+import { keepColumn, toNumber } from './columns'
+import { scratch } from './scratch'
 
 /** Outcome codes of {@link StageSummary.outcome}. */
 export const OUTCOME_OPEN = 0
@@ -63,12 +67,24 @@ export interface StageSummary {
  * - a `from: null` event after the record's first event is skipped: it claims the record
  *   started there (the creation event of a record imported from a current-state file), and
  *   the earlier history laid onto it since (a stage-history import) says otherwise.
+ *
+ * `events` are best given as columns (what the history store holds): the scan then reads
+ * integers, each stage id of the columns' name table resolved once; an array of objects is
+ * converted first. The records are read in one pass (each record object is touched once, which
+ * at 100k+ records costs more than the whole event scan): their id, creation time, stage
+ * value and the `numberFields` (amounts a caller is about to sum), kept with the summary as
+ * `inputColumn` would read them.
  */
-export function summarizeStageHistory(records: readonly RecordRow[], events: readonly StageEvent[], field: FieldOf<'stage'>): StageSummary {
+export function summarizeStageHistory(records: readonly RecordRow[], events: StageEventSource, field: FieldOf<'stage'>, opts: SummaryOptions = {}): StageSummary {
   const model = buildStageModel(field)
   const n = model.openCount
   const N = records.length
-  const grouped = groupEventsByRecord(records, events, field.id)
+  const cols = asColumns(events)
+  const read = readRecords(records, cols, field.id, model, opts.numberFields ?? [])
+  const { createdAt, valueCode } = read
+  const grouped = groupEvents(read.join.pos, N, cols, field.id)
+  const stageOf = stageCodes(cols, model)
+  const { from: fromCol, to: toCol, at: atCol } = cols
   const { start, order } = grouped
   const cap = order.length + N
   const visitOffset = new Uint32Array(N + 1)
@@ -95,44 +111,45 @@ export function summarizeStageHistory(records: readonly RecordRow[], events: rea
     nv++
   }
   for (let i = 0; i < N; i++) {
-    const rec = records[i] as RecordRow
+    const created = createdAt[i] as number
     const vStart = nv
     visitOffset[i] = vStart
     const s = start[i] as number
     const e = start[i + 1] as number
     let lastChange = Number.NaN
-    let entry = rec.createdAt
+    let entry = created
     if (e > s) {
-      const first = events[order[s] as number] as StageEvent
-      const fromCode = first.from === null ? undefined : model.codeOf.get(first.from)
-      entry = first.from === null ? first.at : Math.min(rec.createdAt, first.at)
-      if (fromCode !== undefined) push(fromCode, entry, 1)
+      const first = order[s] as number
+      const from = fromCol[first] as number
+      const firstAt = atCol[first] as number
+      entry = from === NO_STAGE ? firstAt : Math.min(created, firstAt)
+      if (from !== NO_STAGE && (stageOf[from] as number) >= 0) push(stageOf[from] as number, entry, 1)
       for (let j = s; j < e; j++) {
-        const ev = events[order[j] as number] as StageEvent
-        const code = model.codeOf.get(ev.to)
-        if (code === undefined) {
+        const ev = order[j] as number
+        const code = stageOf[toCol[ev] as number] as number
+        if (code < 0) {
           ignored++
           continue
         }
-        if (ev.from === null && j > s) continue
-        lastChange = ev.at
+        if (fromCol[ev] === NO_STAGE && j > s) continue
+        const at = atCol[ev] as number
+        lastChange = at
         if (nv > vStart && visitStage[nv - 1] === code) continue
-        if (nv > vStart) visitExit[nv - 1] = ev.at
-        push(code, ev.at, 0)
+        if (nv > vStart) visitExit[nv - 1] = at
+        push(code, at, 0)
       }
     }
-    const value = rec.values[field.id]
-    const valueCode = typeof value === 'string' ? model.codeOf.get(value) : undefined
-    const cur = valueCode ?? (nv > vStart ? (visitStage[nv - 1] as number) : -1)
+    const own = valueCode[i] as number
+    const cur = own >= 0 ? own : (nv > vStart ? (visitStage[nv - 1] as number) : -1)
     if (nv === vStart) {
-      entry = rec.createdAt
-      if (cur >= 0 && model.kind[cur] === KIND_OPEN) push(cur, rec.createdAt, 1)
+      entry = created
+      if (cur >= 0 && model.kind[cur] === KIND_OPEN) push(cur, created, 1)
     }
     current[i] = cur
     entryAt[i] = entry
     currentSince[i] = nv > vStart && visitStage[nv - 1] === cur
       ? (visitEnter[nv - 1] as number)
-      : (Number.isNaN(lastChange) ? rec.createdAt : lastChange)
+      : (Number.isNaN(lastChange) ? created : lastChange)
 
     let maxOrd = -1
     let lastOpen = -1
@@ -184,7 +201,7 @@ export function summarizeStageHistory(records: readonly RecordRow[], events: rea
     }
   }
   visitOffset[N] = nv
-  return {
+  const summary: StageSummary = {
     model,
     count: N,
     current,
@@ -203,4 +220,48 @@ export function summarizeStageHistory(records: readonly RecordRow[], events: rea
     lostUnknown,
     ignoredEvents: ignored,
   }
+  opts.numberFields?.forEach((f, k) => keepColumn(summary, records, f, read.numbers[k] as Float64Array))
+  return summary
+}
+
+/** Options of {@link summarizeStageHistory}. */
+export interface SummaryOptions {
+  /** Number fields read in the summary's pass over the records and kept with it (see `inputColumn`). */
+  numberFields?: readonly string[]
+}
+
+/** What the one pass over the record objects reads. */
+interface RecordRead {
+  createdAt: Float64Array
+  /** Stage code of the record's own value, -1 when it has none or not a stage of the field. */
+  valueCode: Int16Array
+  numbers: Float64Array[]
+  join: TableJoin
+}
+
+function readRecords(records: readonly RecordRow[], cols: StageEventColumns, fieldId: string, model: StageModel, numberFields: readonly string[]): RecordRead {
+  const N = records.length
+  const createdAt = scratch('summary.createdAt', Float64Array, N)
+  const valueCode = scratch('summary.valueCode', Int16Array, N)
+  const numbers = numberFields.map(() => new Float64Array(N))
+  const join = new TableJoin(cols, scratch('summary.join', Int32Array, cols.recordIds.length))
+  for (let i = 0; i < N; i++) {
+    const rec = records[i] as RecordRow
+    createdAt[i] = rec.createdAt
+    const values = rec.values
+    const value = values[fieldId]
+    valueCode[i] = typeof value === 'string' ? (model.codeOf.get(value) ?? -1) : -1
+    for (let f = 0; f < numberFields.length; f++) (numbers[f] as Float64Array)[i] = toNumber(values[numberFields[f] as string])
+    join.add(rec.id, i)
+  }
+  return { createdAt, valueCode, numbers, join }
+}
+
+/** Stage code of each entry of the columns' name table, -1 for names that are not a stage of the model. */
+function stageCodes(cols: StageEventColumns, model: StageModel): Int16Array {
+  const out = new Int16Array(cols.names.length)
+  cols.names.forEach((name, k) => {
+    out[k] = model.codeOf.get(name) ?? -1
+  })
+  return out
 }

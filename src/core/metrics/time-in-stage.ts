@@ -7,6 +7,7 @@ import { distribution } from './stats'
 import type { MetricInput } from './types'
 import type { StageSummary } from './summary'
 import { visitTable } from './visit-table'
+import { scratch } from './scratch'
 
 /** Time spent in one open stage, in ms. */
 export interface StageTime {
@@ -106,7 +107,7 @@ export function timeInStageOf(ctx: MetricContext): TimeInStage {
 function wholeRecordTimes(s: StageSummary, mask: Uint8Array, now: number): TimeInStage {
   const { model } = s
   const t = visitTable(s)
-  const [a, b, c, d] = t.scratch as [Float64Array, Float64Array, Float64Array, Float64Array]
+  const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(k => scratch(`tis.${k}`, Float64Array, t.maxList)) as [Float64Array, Float64Array, Float64Array, Float64Array]
   const stages = model.openCodes.map((code, o): StageTime => {
     let k = 0
     for (let j = t.doneStart[o] as number; j < (t.doneStart[o + 1] as number); j++) {

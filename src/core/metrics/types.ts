@@ -1,4 +1,5 @@
-import type { FieldOf, RecordRow, StageEvent } from '../schema/types'
+import type { StageEventSource } from '../events'
+import type { FieldOf, RecordRow } from '../schema/types'
 import type { StageSummary } from './summary'
 
 /** A time window, epoch ms, half-open: `from <= t < to`. A missing bound is open-ended. */
@@ -35,7 +36,8 @@ export interface MetricOptions {
 /** Input of every metric. Pass a precomputed `summary` to avoid rebuilding it per call. */
 export interface MetricInput {
   records: readonly RecordRow[]
-  events: readonly StageEvent[]
+  /** The form's stage events: the history store's columns, or objects (converted per summary). */
+  events: StageEventSource
   field: FieldOf<'stage'>
   options?: MetricOptions
   /**

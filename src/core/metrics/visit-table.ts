@@ -1,4 +1,5 @@
 import type { StageSummary } from './summary'
+import { scratch } from './scratch'
 
 /**
  * A summary's open-stage visits regrouped per open stage (ordinal), for time in stage over
@@ -20,8 +21,8 @@ export interface VisitTable {
   readonly openStart: Uint32Array
   readonly openEnter: Float64Array
   readonly openRecord: Uint32Array
-  /** Reusable buffers for one computation (sized to the largest list). */
-  readonly scratch: Float64Array[]
+  /** Length of the largest list (what one computation's work buffers need). */
+  readonly maxList: number
 }
 
 const tables = new WeakMap<StageSummary, VisitTable>()
@@ -36,7 +37,7 @@ export function visitTable(s: StageSummary): VisitTable {
 function buildVisitTable(s: StageSummary): VisitTable {
   const { model } = s
   const n = model.openCount
-  const ordOf = new Int16Array(s.visitStage.length)
+  const ordOf = scratch('visits.ordinal', Int16Array, s.visitStage.length)
   const doneStart = new Uint32Array(n + 1)
   const openStart = new Uint32Array(n + 1)
   const recStart = new Uint32Array(n + 1)
@@ -107,6 +108,5 @@ function buildVisitTable(s: StageSummary): VisitTable {
   for (let o = 0; o < n; o++) {
     max = Math.max(max, (doneStart[o + 1] as number) - (doneStart[o] as number), (openStart[o + 1] as number) - (openStart[o] as number))
   }
-  const scratch = [new Float64Array(max), new Float64Array(max), new Float64Array(max), new Float64Array(max)]
-  return { doneStart, doneValue, doneRecord, recStart, recLatest, recSum, recRecord, openStart, openEnter, openRecord, scratch }
+  return { doneStart, doneValue, doneRecord, recStart, recLatest, recSum, recRecord, openStart, openEnter, openRecord, maxList: max }
 }

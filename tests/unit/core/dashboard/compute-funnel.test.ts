@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { FunnelData, KpiData, ConversionData } from '../../../../src/core/dashboard'
 import { computeWidget, drillTarget } from '../../../../src/core/dashboard'
 import { cumulativeFunnel, salesCycle, salesVelocity, weightedPipeline, winRate } from '../../../../src/core/metrics'
+import type { StageEvent } from '../../../../src/core/schema/types'
 import { DAY, mixedPipeline } from '../../../fixtures/metrics'
 import { dashCtx, oppRecords, widget } from '../../../fixtures/dashboard'
 
@@ -139,7 +140,7 @@ describe('dashboard/compute-funnel basis', () => {
   const noon = (extra = {}) => {
     const base = dashCtx()
     const records = { ...base.records, opps: base.records.opps!.map(r => ({ ...r, createdAt: r.createdAt + DAY / 2 })) }
-    const events = { opps: base.events.opps!.map(e => ({ ...e, at: e.at + DAY / 2 })) }
+    const events = { opps: (base.events.opps as StageEvent[]).map(e => ({ ...e, at: e.at + DAY / 2 })) }
     return dashCtx({ records, events, filterValues: { date: { preset: 'custom', from: '1970-01-03', to: '1970-01-05' } }, ...extra })
   }
   const basisFunnel = (config: Record<string, unknown>) => ok<FunnelData>(computeWidget(widget('funnel', { formId: 'opps', stageField: 'stage', ...config }), noon()))

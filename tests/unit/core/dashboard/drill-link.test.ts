@@ -14,7 +14,7 @@ function many(n: number) {
   const events: StageEvent[] = []
   for (let k = 0; k < n; k++) {
     for (const r of oppRecords()) records.push({ ...r, id: `${r.id}-${k}` })
-    for (const e of base.events.opps ?? []) events.push({ ...e, id: `${e.id}-${k}`, recordId: `${e.recordId}-${k}` })
+    for (const e of (base.events.opps ?? []) as StageEvent[]) events.push({ ...e, id: `${e.id}-${k}`, recordId: `${e.recordId}-${k}` })
   }
   return dashCtx({ records: { opps: records }, events: { opps: events } })
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { StageEvent } from '../../../../src/core/schema/types'
 import { groupEventsByRecord } from '../../../../src/core/metrics/group-events'
+import { asColumns } from '../../../../src/core/events'
 import { DAY, rec, walk } from '../../../fixtures/metrics'
 
 const records = [rec('a', 's1'), rec('b', 's2'), rec('c', 's1'), rec('d', 's3')]
@@ -13,7 +14,7 @@ const grouped: StageEvent[] = [
 
 /** Record id -> the `at` of its events, in the order the grouping gives them. */
 function byRecord(events: readonly StageEvent[]): Record<string, number[]> {
-  const g = groupEventsByRecord(records, events, 'stage')
+  const g = groupEventsByRecord(records, asColumns(events), 'stage')
   return Object.fromEntries(records.map((r, i) => [r.id, Array.from(g.order.subarray(g.start[i], g.start[i + 1]), j => events[j]!.at / DAY)]))
 }
 
@@ -38,7 +39,7 @@ describe('group-events', () => {
     it('should count events of unknown records and other fields as ignored, after a matched one too', () => {
       const other = { ...grouped[0]!, id: 'x1', fieldId: 'other' }
       const stray = { ...grouped[1]!, id: 'x2', recordId: 'zz' }
-      const g = groupEventsByRecord(records, [grouped[0]!, stray, grouped[1]!, other, ...grouped.slice(2)], 'stage')
+      const g = groupEventsByRecord(records, asColumns([grouped[0]!, stray, grouped[1]!, other, ...grouped.slice(2)]), 'stage')
       expect(g.ignored).toBe(1)
       expect(g.start[records.length]).toBe(grouped.length)
     })
