@@ -67,5 +67,10 @@ describe('lead scores that read the date follow the day', () => {
     await page.reload()
     await page.waitForSelector('.ag-row')
     await expect.poll(scores).toEqual([0, 0])
+    // and its reasons say so: no rule fired today
+    await cell(page, 0, 'score').locator('.fg-score').click()
+    const pop = page.locator('[data-test=score-why-popover]:visible')
+    await pop.waitFor()
+    expect(await pop.locator('[data-test=score-why-line]').count()).toBe(0)
   })
 })
