@@ -286,7 +286,7 @@ describe('moving in from HubSpot, Pipedrive and a 简道云 log with the history
       await importHistory(page, crm, `${crm.name}-history.csv`)
       expect(await page.textContent('[data-test=io-history-summary]')).toContain(`匹配到 ${want.deals} 条已有记录`)
       // the stages in funnel order, from the moves the deals made
-      expect((await page.locator('[data-test=io-history-order-item] > span:first-child').allTextContents()).map(s => s.trim())).toEqual(crm.open)
+      expect((await page.locator('[data-test=io-history-order-list-item] .io-so-name').allTextContents()).map(s => s.trim())).toEqual(crm.open)
       expect(await page.textContent('[data-test=io-history-funnel]')).toContain([...crm.open, crm.wonShown ?? crm.won].map((s, k) => `${s} ${want.funnel[k]}`).join(' → '))
       await shot(page, `history-${crm.name}-check-zh`)
       await writeHistory(page)

@@ -1,13 +1,14 @@
 import type { DateFormatId } from '@/core/io'
-import type { FieldDef, FieldOf, Locale } from '@/core/schema/types'
+import type { FieldDef, FieldOf, Locale, StageOption } from '@/core/schema/types'
 import type { Ref } from 'vue'
 import type { StageDateColumn } from '@/core/io/backdate-events'
 import type { ProposalType } from '@/core/io/field-proposal'
 import type { ParsedFile } from '@/workers/import-protocol'
 import { computed, ref, watch } from 'vue'
-import { detectDateFormat } from '@/core/io'
+import { dateOrderOf, detectDateFormat } from '@/core/io'
+import { fileFunnel } from '@/core/io/stage-history'
 import { labelText } from '@/core/utils/label'
-import { distinctValues, retypeField } from '@/core/io/field-proposal'
+import { distinctValues, retypeField, withOutcomes } from '@/core/io/field-proposal'
 import { suggestStageDates } from '@/core/io/stage-date-suggest'
 
 /** One column of the file as a proposed field. */
@@ -54,9 +55,47 @@ export function useImportNewForm(parsed: Ref<ParsedFile | undefined>, fileName: 
 
   const stageField = computed(() => included.value.map(p => p.field).find((f): f is FieldOf<'stage'> => f.type === 'stage'))
   const dateFieldOptions = computed(() => included.value.filter(p => p.field.type === 'date').map(p => ({ id: p.field.id, label: labelOf(p) })))
-  watch([stageField, dateFieldOptions], ([stage, opts]) => {
-    stageDates.value = stage ? suggestStageDates(stage, opts) : []
+  // Suggested again when the stages, their kinds or the date fields change, not when stages are
+  // reordered (that keeps the user's own choice of columns).
+  const stageKey = computed(() => [stageField.value?.id, ...(stageField.value?.options.stages.map(s => `${s.id}:${s.kind}`).sort() ?? [])].join('\u0000'))
+  watch([stageKey, dateFieldOptions], () => {
+    const stage = stageField.value
+    stageDates.value = stage ? suggestStageDates(stage, dateFieldOptions.value) : []
   }, { immediate: true })
+
+  /** The proposal that is the stage field (its column's values are the stages). */
+  const stageProposal = computed(() => included.value.find(p => p.field.type === 'stage'))
+
+  function setStages(stages: StageOption[]): void {
+    const p = stageProposal.value
+    if (p?.field.type !== 'stage') return
+    p.field = { ...p.field, options: { ...p.field.options, stages: withOutcomes(stages) } }
+  }
+
+  /** Moves an open stage up or down the funnel. */
+  function moveStage(index: number, by: -1 | 1): void {
+    const stages = [...(stageField.value?.options.stages ?? [])]
+    const to = index + by
+    if (to < 0 || to >= stages.length || stages[to]!.kind !== 'open' || stages[index]!.kind !== 'open') return
+    ;[stages[index], stages[to]] = [stages[to]!, stages[index]!]
+    setStages(stages)
+  }
+
+  /** Marks a stage open, won or lost. */
+  function setStageKind(index: number, kind: StageOption['kind']): void {
+    setStages((stageField.value?.options.stages ?? []).map((s, i) => (i === index ? { ...s, kind } : s)))
+  }
+
+  /** The funnel the new form will show, from each row's current stage and the stage date columns. */
+  const funnelPreview = computed(() => {
+    const p = stageProposal.value
+    const field = stageField.value
+    if (!p || !field || !parsed.value || !field.options.stages.some(x => x.kind === 'open') || !field.options.stages.some(x => x.kind === 'won')) return undefined
+    const colOf = new Map(included.value.map(x => [x.field.id, x.col]))
+    const dates = stageDates.value.flatMap(d => (colOf.has(d.fieldId) ? [{ stage: d.stage, col: colOf.get(d.fieldId)! }] : []))
+    const order = dateFormat.value ? dateOrderOf(dateFormat.value) : 'YMD'
+    return { dated: dates.length > 0, steps: fileFunnel({ rows: parsed.value.rows, stageCol: p.col, field, dates, dateFormat: order === 'YMD' ? 'iso' : order }) }
+  })
 
   /** What blocks creating the form, as i18n keys with parameters. */
   const problems = computed(() => {
@@ -69,6 +108,9 @@ export function useImportNewForm(parsed: Ref<ParsedFile | undefined>, fileName: 
       else if (seen.has(label)) out.push({ key: 'io.newForm.labelDup', params: { label } })
       seen.add(label)
     }
+    const stages = stageField.value?.options.stages
+    const count = (kind: StageOption['kind']) => stages?.filter(x => x.kind === kind).length ?? 0
+    if (stages && (count('open') < 1 || count('won') < 1 || count('lost') > 1)) out.push({ key: 'io.newForm.stageKinds', params: { field: labelText(stageField.value!.label, locale.value) } })
     if (detection.value.ambiguous && dateFormat.value === null) out.push({ key: 'io.chooseDateFormat' })
     return out
   })
@@ -80,5 +122,5 @@ export function useImportNewForm(parsed: Ref<ParsedFile | undefined>, fileName: 
     return { fields, mapping }
   }
 
-  return { proposals, formName, dateFormat, detection, dateSample, stageDates, stageField, dateFieldOptions, included, problems, setType, setLabel, build }
+  return { proposals, formName, dateFormat, detection, dateSample, stageDates, stageField, dateFieldOptions, included, problems, setType, setLabel, build, moveStage, setStageKind, funnelPreview }
 }

@@ -17,8 +17,9 @@ function rank(label: string): number {
 }
 
 /** The outcome stages added when a column names none (a stage field needs a won one; Pipedrive keeps won/lost in a status column). */
-const WON_STAGE: StageOption = { id: 'won_1', label: { 'zh-CN': '赢单', 'en': 'Won' }, kind: 'won' }
-const LOST_STAGE: StageOption = { id: 'lost_1', label: { 'zh-CN': '输单', 'en': 'Lost' }, kind: 'lost' }
+const WON_STAGE: StageOption = { id: 'won_added', label: { 'zh-CN': '赢单', 'en': 'Won' }, kind: 'won' }
+const LOST_STAGE: StageOption = { id: 'lost_added', label: { 'zh-CN': '输单', 'en': 'Lost' }, kind: 'lost' }
+const ADDED = new Set([WON_STAGE.id, LOST_STAGE.id])
 
 /**
  * Stages for a stage field proposed from the distinct values of a column: won-like and
@@ -33,11 +34,24 @@ export function stagesFromValues(values: readonly string[]): StageOption[] {
   const lost = values.filter(v => LOST.test(v) && !WON.test(v)).slice(0, 1)
   const open = values.filter(v => !won.includes(v) && !lost.includes(v))
   const sorted = open.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map(x => x.v)
-  return [
+  return withOutcomes([
     ...sorted.map((label, i) => ({ id: `stage_${i + 1}`, label, kind: 'open' as const })),
-    ...(won.length ? won.map((label, i) => ({ id: `won_${i + 1}`, label, kind: 'won' as const })) : [WON_STAGE]),
-    ...(lost.length ? lost.map((label, i) => ({ id: `lost_${i + 1}`, label, kind: 'lost' as const })) : [LOST_STAGE]),
-  ]
+    ...won.map((label, i) => ({ id: `won_${i + 1}`, label, kind: 'won' as const })),
+    ...lost.map((label, i) => ({ id: `lost_${i + 1}`, label, kind: 'lost' as const })),
+  ])
+}
+
+/**
+ * The proposed stages in the order a stage field keeps (open, then won, then lost), with the
+ * 赢单 / 输单 outcome added where no stage of the file has that kind, and dropped again once
+ * one has (the user marked a stage of the file won or lost).
+ */
+export function withOutcomes(stages: readonly StageOption[]): StageOption[] {
+  const own = stages.filter(s => !ADDED.has(s.id))
+  const has = (kind: StageOption['kind']) => own.some(s => s.kind === kind)
+  const rank = { open: 0, won: 1, lost: 2 } as const
+  const all = [...own, ...(has('won') ? [] : [WON_STAGE]), ...(has('lost') ? [] : [LOST_STAGE])]
+  return all.map((s, i) => ({ s, i })).sort((a, b) => rank[a.s.kind] - rank[b.s.kind] || a.i - b.i).map(x => x.s)
 }
 
 /** The choice labels a proposed field already has (select, multiselect, stage), else none. */

@@ -1,7 +1,7 @@
 import type { RecordRow, StageEvent } from '@/core/schema/types'
 import { describe, expect, it } from 'vitest'
 import { withBackdatedEvents } from '@/core/io/backdate-events'
-import { retypeField, stagesFromValues } from '@/core/io/field-proposal'
+import { retypeField, stagesFromValues, withOutcomes } from '@/core/io/field-proposal'
 import { suggestStageDates } from '@/core/io/stage-date-suggest'
 import { completeChoices } from '@/workers/complete-choices'
 import { salesForm } from '../../../fixtures/io-ui'
@@ -70,5 +70,14 @@ describe('stagesFromValues outcomes', () => {
   it('should add the won and lost outcomes a column without them lacks, and keep one lost', () => {
     expect(stagesFromValues(['Qualified', 'Contact Made']).map(s => [s.label, s.kind])).toEqual([['Qualified', 'open'], ['Contact Made', 'open'], [{ 'zh-CN': '赢单', 'en': 'Won' }, 'won'], [{ 'zh-CN': '输单', 'en': 'Lost' }, 'lost']])
     expect(stagesFromValues(['Closed Won', 'Lost', 'Churned lost']).map(s => s.kind)).toEqual(['open', 'won', 'lost'])
+  })
+})
+
+describe('withOutcomes', () => {
+  it('should drop the added outcome once a stage of the file is marked with its kind, and add it back when none is', () => {
+    const proposed = stagesFromValues(['Lead', 'Signed', 'Dropped'])
+    const marked = withOutcomes(proposed.map(s => (s.label === 'Signed' ? { ...s, kind: 'won' as const } : s.label === 'Dropped' ? { ...s, kind: 'lost' as const } : s)))
+    expect(marked.map(s => [s.label, s.kind])).toEqual([['Lead', 'open'], ['Signed', 'won'], ['Dropped', 'lost']])
+    expect(withOutcomes(marked.map(s => ({ ...s, kind: 'open' as const }))).map(s => s.kind)).toEqual(['open', 'open', 'open', 'won', 'lost'])
   })
 })
