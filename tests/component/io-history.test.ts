@@ -83,6 +83,11 @@ describe('HistoryImportDialog', () => {
     // The guesses read the values: the deal column matches the records' names, CreatedDate holds dates.
     expect(textOf('io-history-why-key')).toContain('2 个标识与已有记录一致（100 %）')
     expect(textOf('io-history-why-at')).toContain('100 % 的值可解析为日期')
+    // the columns no role reads are listed, and Check waits for the user to confirm them
+    expect(textOf('io-history-skipped')).toContain('2 列不会导入（阶段历史只读取上面选中的列）：Id、CreatedById')
+    expect(document.body.querySelector<HTMLButtonElement>('[data-test=io-history-check]')!.disabled).toBe(true)
+    document.body.querySelector<HTMLInputElement>('[data-test=io-history-skipped-confirm] input')!.click()
+    await until(() => document.body.querySelector<HTMLButtonElement>('[data-test=io-history-check]')!.disabled === false, 'the check button once confirmed')
     await clickTest('io-history-check')
     await until(() => textOf('io-history-summary') !== '', 'the summary')
     expect(textOf('io-history-summary')).toContain('将新建 1 条记录（1 个阶段变更）；匹配到 2 条已有记录，其中 2 条会改变：追加 4 个阶段变更，更新 0 条的当前值')
@@ -107,6 +112,8 @@ describe('HistoryImportDialog', () => {
     await until(() => !!document.body.querySelector('input[data-test=io-file-input]'), 'the dialog again')
     await pickFile('history.csv', TRAPS)
     await until(() => !!document.body.querySelector('[data-test=io-history-check]'), 'the column choice again')
+    document.body.querySelector<HTMLInputElement>('[data-test=io-history-skipped-confirm] input')!.click()
+    await until(() => document.body.querySelector<HTMLButtonElement>('[data-test=io-history-check]')!.disabled === false, 'the check button again')
     await clickTest('io-history-check')
     await until(() => textOf('io-history-summary') !== '', 'the second summary')
     expect(textOf('io-history-summary')).toContain('0 条记录会改变：匹配到 3 条已有记录，其中 5 个阶段变更表单里已经有了')

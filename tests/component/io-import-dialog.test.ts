@@ -29,6 +29,12 @@ describe('ImportDialog', () => {
     expect(textOf('io-skipped')).toContain('2 columns will not be imported')
     expect(textOf('io-skipped')).toContain('名称：its field "Name" takes another column')
     expect(textOf('io-skipped')).toContain('Region：no field of the form has this name')
+    // nothing is checked before the user confirms the columns left out
+    const plan = () => document.body.querySelector<HTMLButtonElement>('[data-test=io-plan]')!
+    expect(plan().disabled).toBe(true)
+    expect(textOf('io-skipped-first')).toContain('Confirm the columns left out first')
+    document.body.querySelector<HTMLInputElement>('[data-test=io-skipped-confirm] input')!.click()
+    await until(() => !plan().disabled, 'the check button once confirmed')
     wrapper.unmount()
   })
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appIdOf, formHref, installSalesTemplate } from './app-actions'
 import { cell, openGrid } from './grid-actions'
 import { shot, startSession } from './harness'
-import { pickOption } from './io-actions'
+import { confirmLeftOutIfAny, pickOption } from './io-actions'
 
 const TASK_SUBJECT = 'f_act_subject'
 const TASK_DEAL = 'f_act_opportunity'
@@ -185,6 +185,7 @@ describe('automations (zh-CN)', () => {
     await page.waitForSelector('[data-test=io-records-panel]')
     await page.setInputFiles('[data-test=io-file-input]', { name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
     await page.waitForSelector('[data-test=io-mapping]')
+    await confirmLeftOutIfAny(page)
     await page.click('[data-test=io-plan]')
     await page.click('[data-test=io-write]')
     await page.waitForSelector('[data-test=io-done-summary]')

@@ -15,7 +15,7 @@ import { createApp } from './app-actions'
 import { fillField } from './grid-actions'
 import { settled, shot, startSession } from './harness'
 import { expectCount, funnelShown, newFormFromFile, openHistoryImport, writeHistory } from './history-actions'
-import { downloadBackup, pickOption } from './io-actions'
+import { confirmLeftOut, downloadBackup, pickOption } from './io-actions'
 
 interface Backup {
   forms: { id: string, name: unknown, fields: { id: string, type: string, label: unknown, options?: { stages?: { id: string, label: unknown, kind: string }[], choices?: { id: string, label: string }[] } }[] }[]
@@ -176,6 +176,11 @@ async function importHistory(page: Page, crm: Crm, fileName: string) {
   await openHistoryImport(page, fileName, crm.history)
   await expect.poll(() => page.textContent('[data-test=io-history-preset]')).toContain(crm.layout)
   if (crm.updateCurrent) await page.click('[data-test=io-history-update-current]')
+  // what it leaves out is listed (the other properties' rows of a property-history export) and confirmed
+  const otherRows = table(crm.history).slice(1).filter(r => crm.change(r).length === 0).length
+  if (otherRows) expect(await page.textContent('[data-test=io-history-skipped]')).toContain(`另有 ${otherRows} 行是其他属性的变更`)
+  expect(await page.locator('[data-test=io-history-check]').isDisabled()).toBe(true)
+  await confirmLeftOut(page, 'history')
   await page.click('[data-test=io-history-check]')
   if (crm.mapByHand) {
     await page.waitForSelector('[data-test=io-history-unknown]')
@@ -314,6 +319,10 @@ describe('moving in from HubSpot, Pipedrive and a 简道云 log with the history
       await page.setInputFiles('[data-test=io-records-panel] [data-test=io-file-input]', { name: `${crm.name}-deals.csv`, mimeType: 'text/csv', buffer: Buffer.from(crm.current) })
       await page.waitForSelector('[data-test=io-mapping]')
       for (const h of crm.skipOnUpdate ?? []) await page.selectOption(`[data-test=io-map-${head!.split(',').indexOf(h)}]`, '__skip__')
+      if (crm.skipOnUpdate) {
+        expect(await page.textContent('[data-test=io-skipped]')).toContain(`${crm.skipOnUpdate[0]}：已设为「不导入」`)
+        await confirmLeftOut(page)
+      }
       await pickOption(page, 'io-upsert', crm.keyHeader)
       await page.click('[data-test=io-plan]')
       await page.waitForSelector('[data-test=io-write]', { timeout: 60_000 })

@@ -13,7 +13,7 @@ import { gbkBytes } from '../fixtures/io-e2e/files'
 import { createAppWithForm } from './app-actions'
 import { fillField } from './grid-actions'
 import { shot, startSession } from './harness'
-import { recordTotal, resumeImport } from './io-actions'
+import { confirmLeftOutIfAny, recordTotal, resumeImport } from './io-actions'
 
 interface LongTask { start: number, duration: number }
 
@@ -120,6 +120,7 @@ describe('import hardening in the browser', () => {
     await page.locator('[data-test=io-mapping]').evaluate(e => e.parentElement!.scrollTo(0, e.parentElement!.scrollHeight))
     await expect.poll(() => page.locator('[data-test=io-map-row]', { hasText: '列2000' }).count()).toBe(1)
     const shown = await now(page)
+    await confirmLeftOutIfAny(page)
     await page.click('[data-test=io-plan]')
     await page.waitForSelector('[data-test=io-review-summary]')
     await page.click('[data-test=io-write]')
@@ -224,6 +225,7 @@ describe('import hardening in the browser', () => {
     await openImport(page)
     await upload(page, 'resume.csv', csv)
     await page.waitForSelector('[data-test=io-mapping]')
+    await confirmLeftOutIfAny(page)
     await page.click('[data-test=io-plan]')
     await page.waitForSelector('[data-test=io-review-summary]')
     // The import yields to the page between batches (a zero timeout): with the page's clock

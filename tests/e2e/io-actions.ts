@@ -30,6 +30,7 @@ export async function recordTotal(page: Page): Promise<number> {
  */
 export async function resumeImport(page: Page, rest: number, checked?: () => Promise<void>): Promise<void> {
   await page.waitForSelector('[data-test=io-resume]')
+  await confirmLeftOutIfAny(page)
   await page.click('[data-test=io-plan]')
   await page.waitForSelector('[data-test=io-review-summary]')
   await checked?.()
@@ -37,4 +38,19 @@ export async function resumeImport(page: Page, rest: number, checked?: () => Pro
   await page.click('[data-test=io-write]')
   await page.waitForSelector('[data-test=io-done-summary]', { timeout: 60_000 })
   await page.click('[data-test=io-finish]')
+}
+
+/**
+ * Confirms the columns an import leaves out (the record import's or the history import's
+ * yellow notice): nothing is checked before the user has. Waits for the notice to be there.
+ */
+export async function confirmLeftOut(page: Page, which: 'records' | 'history' = 'records'): Promise<void> {
+  const box = page.locator(which === 'records' ? '[data-test=io-skipped-confirm]' : '[data-test=io-history-skipped-confirm]')
+  await box.click()
+  await box.locator('input:checked').waitFor({ state: 'attached' })
+}
+
+/** `confirmLeftOut` for tests about something else: confirms the left-out columns when the file has any. */
+export async function confirmLeftOutIfAny(page: Page): Promise<void> {
+  if (await page.locator('[data-test=io-skipped-confirm]').count()) await confirmLeftOut(page)
 }

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSyncServer, type SyncServer } from '../../tools/sync-server.mjs'
 import { createAppWithForm } from './app-actions'
 import { fillField } from './grid-actions'
-import { downloadBackup } from './io-actions'
+import { confirmLeftOutIfAny, downloadBackup } from './io-actions'
 import { startSession } from './harness'
 
 const ROWS = 10_000
@@ -76,6 +76,7 @@ describe('team sync: a page closed mid-push resumes on reopen', () => {
     writeFileSync(path, `标题\n${Array.from({ length: ROWS }, (_, i) => `线索${String(i).padStart(5, '0')}`).join('\n')}\n`)
     await page.setInputFiles('[data-test=io-file-input]', path)
     await page.waitForSelector('[data-test=io-mapping]')
+    await confirmLeftOutIfAny(page)
     await page.click('[data-test=io-plan]')
     await page.waitForSelector('[data-test=io-review-summary]')
     await page.click('[data-test=io-write]')

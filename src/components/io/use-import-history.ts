@@ -5,7 +5,7 @@ import type { FieldDef, FieldOf, FormDef, Locale, RecordRow, StageEvent } from '
 import type { Ref } from 'vue'
 import type { ParsedFile } from '@/workers/import-protocol'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { coerceCell, dateOrderOf, detectDateFormat } from '@/core/io'
+import { coerceCell, dateOrderOf, detectDateFormat, normalizeHeader } from '@/core/io'
 import { detectHistoryPreset, guessHistoryColumns, HISTORY_PRESETS, matchStageName, mergeHistory, orderStageNames, parseTimestamp, presetColumns, presetRowFilter, reconstructFromHistoryLog, reorderOpenStages } from '@/core/io/stage-history'
 import { behaviourOf } from '@/core/fields/registry'
 import { keyOf } from '@/core/io/key-index'
@@ -77,6 +77,27 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     return keep ? p.rows.filter(keep) : p.rows
   })
 
+  /**
+   * What the import leaves out, for the user to confirm: the columns no role reads, and the
+   * rows of other properties a property-history export holds (with those properties' names).
+   */
+  const leftOut = computed(() => {
+    const p = parsed.value
+    if (!p) return { cols: [] as string[], rows: 0, props: [] as string[] }
+    const used = new Set(Object.values(cols.value).filter(c => c !== ''))
+    const keep = presetRowFilter(presetDef.value, p.headers)
+    const propCol = presetDef.value?.rows?.column.map(normalizeHeader).map(n => p.headers.findIndex(h => normalizeHeader(h) === n)).find(i => i >= 0) ?? -1
+    const dropped = keep ? p.rows.filter(r => !keep(r)) : []
+    return {
+      cols: p.headers.filter(h => !used.has(h) && (propCol < 0 || h !== p.headers[propCol])),
+      rows: dropped.length,
+      props: [...new Set(dropped.map(r => r[propCol] ?? ''))].slice(0, 8),
+    }
+  })
+  /** The user confirmed what is left out (asked again when that changes). */
+  const leftOutConfirmed = ref(false)
+  watch(() => JSON.stringify(leftOut.value), () => (leftOutConfirmed.value = false))
+
   watch(parsed, async (p) => {
     checked.value = false
     stageNames.value = {}
@@ -120,7 +141,8 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     return detectDateFormat(i < 0 ? [] : rows.value.slice(0, 2000).map(r => r[i] ?? ''))
   })
   watch(detection, d => (dateFormat.value = d.ambiguous ? null : d.format), { immediate: true })
-  const ready = computed(() => !!stageField.value && cols.value.key !== '' && cols.value.stage !== '' && cols.value.at !== '' && !(detection.value.ambiguous && dateFormat.value === null))
+  const ready = computed(() => !!stageField.value && cols.value.key !== '' && cols.value.stage !== '' && cols.value.at !== '' && !(detection.value.ambiguous && dateFormat.value === null)
+    && (leftOutConfirmed.value || (leftOut.value.cols.length === 0 && leftOut.value.rows === 0)))
 
   function readFormat(): DateFormat {
     const order = dateFormat.value ? dateOrderOf(dateFormat.value) : 'YMD'
@@ -268,7 +290,7 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     return cumulativeFunnel({ records: rows, events, field: ordered, summary }).steps.map(x => ({ stageId: x.stageId, count: x.count }))
   })
 
-  return { stageField, writable, cols, guesses, target, stageNames, dateFormat, detection, ready, checked, mode, updateCurrent, result, prepared, orderProposal, stageOrder, reordered, moveInOrder, saveStageOrder, preset, setPreset, funnelPreview }
+  return { leftOut, leftOutConfirmed, stageField, writable, cols, guesses, target, stageNames, dateFormat, detection, ready, checked, mode, updateCurrent, result, prepared, orderProposal, stageOrder, reordered, moveInOrder, saveStageOrder, preset, setPreset, funnelPreview }
 }
 
 const AMOUNT_LABEL = /amount|value|revenue|price|金额|价值|价格|收入|合同额/i
