@@ -108,8 +108,14 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
 export async function settled(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const running = () => document.getAnimations().filter(a => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)
-    for (let round = 0; round < 20 && running().length; round++) await Promise.all(running().map(a => a.finished.catch(() => undefined)))
-    await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+    const frames = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+    // A transition starts only once its style change is processed (a render after the last
+    // check): settled means two frames in a row with nothing running.
+    for (let round = 0; round < 20; round++) {
+      for (let k = 0; k < 20 && running().length; k++) await Promise.all(running().map(a => a.finished.catch(() => undefined)))
+      await frames()
+      if (!running().length) break
+    }
   })
 }
 

@@ -31,8 +31,14 @@ async function addRule(page: Page, i: number, field: string, op: string | undefi
     await cond.locator('.el-select-dropdown__item:visible', { hasText: op }).first().click()
   }
   if (value?.pick) {
-    await cond.locator('[data-test=filter-value]').first().click()
-    await cond.locator('.el-select-dropdown__item:visible', { hasText: value.pick }).first().click()
+    // The value box is replaced by one fitting the field just picked (a 是/否 select for a
+    // checkbox); a click that reached the box being replaced opens nothing, so click again.
+    const item = cond.locator('.el-select-dropdown__item:visible', { hasText: value.pick }).first()
+    for (let attempt = 0; attempt < 3 && !(await item.isVisible()); attempt++) {
+      await cond.locator('[data-test=filter-value]').first().click()
+      await item.waitFor({ timeout: 4_000 }).catch(() => undefined)
+    }
+    await item.click()
   }
   if (value?.fill) {
     const input = cond.locator('[data-test=filter-value] input, input[data-test=filter-value]').first()
