@@ -36,19 +36,26 @@ const ratio = (a: number, b: number): number => Math.round((a / b) * 1000) / 100
 async function browserOps(b: BrowserBench, size: number): Promise<void> {
   if (ops.has('cold-open') || ops.has('edit') || ops.has('memory')) {
     const t = await benchColdOpen(b, size, runs)
-    const abs = atSize(size, 3000, 400)
+    // Issue 17: fully interactive within 1.3x the grid from memory up to 100k, within 5 s at 1M.
+    const big = size >= 1_000_000
     const r = ratio(t.ours.median, t.baseline.median)
     if (ops.has('cold-open')) {
       const firstAbs = atSize(size, 500, 300)
       push({ op: 'cold-open-first-rows', size, median_ms: t.first.median, p95_ms: t.first.p95, value: t.first.median, unit: 'ms', baseline: 'same DataGrid, rows from memory', baseline_median_ms: t.baseline.median, ratio: ratio(t.first.median, t.baseline.median), budget: `<= ${firstAbs} ms`, met: t.first.median <= firstAbs, note: 'first data row shown by a streamed open (the rest still being read)' })
     }
-    if (ops.has('cold-open')) push({ op: 'cold-open', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'same DataGrid, rows from memory', baseline_median_ms: t.baseline.median, ratio: r, budget: `<= ${abs} ms; <= 1.3x`, met: t.ours.median <= abs && r <= 1.3 })
+    if (ops.has('cold-open')) push({ op: 'cold-open', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'same DataGrid, rows from memory', baseline_median_ms: t.baseline.median, ratio: r, budget: big ? '<= 5000 ms' : '<= 1.3x', met: big ? t.ours.median <= 5000 : r <= 1.3, extra: { read_alone_median_ms: t.read.median, read_plus_grid_ms: Math.round((t.read.median + t.baseline.median) * 10) / 10, ratio_read_plus_grid: ratio(t.read.median + t.baseline.median, t.baseline.median) }, note: 'read_alone: the adapter\'s streamed read with no stores or grid; read + grid from memory is what a serial open costs' })
   }
   if (ops.has('memory')) {
+    // Issue 17: the heap held after open + one search + the template dashboard, per the JSON of
+    // the records alone (the events' JSON, and the heap right after the open, in extra).
     const m = await benchMemory(b, size)
     const per = (x: number): number => Math.round((x / size) * 100_000 / 2 ** 20 * 10) / 10
-    const r = ratio(m.heapBytes, m.jsonBytes)
-    push({ op: 'memory', size, median_ms: null, p95_ms: null, value: per(m.heapBytes), unit: 'MB per 100k records', baseline: 'JSON of records + events held', baseline_median_ms: per(m.jsonBytes), ratio: r, budget: '<= 2x JSON', met: r <= 2, note: 'heap growth of the page after cold-open (adapter cache, stores, grid), after GC; median of 3 pages' })
+    const r = ratio(m.heapBytes, m.recordBytes)
+    push({
+      op: 'memory', size, median_ms: null, p95_ms: null, value: per(m.heapBytes), unit: 'MB per 100k records', baseline: 'JSON of the records alone', baseline_median_ms: per(m.recordBytes), ratio: r, budget: '<= 1.2x the records\' JSON', met: r <= 1.2,
+      extra: { after_open_mb_per_100k: per(m.openHeapBytes), ratio_after_open: ratio(m.openHeapBytes, m.recordBytes), events_json_mb_per_100k: per(m.eventBytes), ratio_vs_records_and_events_json: ratio(m.heapBytes, m.recordBytes + m.eventBytes), pages: m.pages },
+      note: `heap growth of a fresh page after cold-open + one quick search + the template dashboard (adapter cache, stores, grid, search cache, stage events, widget results), after GC; median of ${m.pages} page(s)`,
+    })
   }
   if (ops.has('edit')) {
     const t = await benchEdit(b, size, Math.max(runs, 10))

@@ -1,6 +1,6 @@
 /** Bench page entry: exposes the operations for the Node driver (bench/ops/browser.ts). */
 import { bulkImport, floorImport, naiveImport, prepareCsv } from './import-ops'
-import { coldOpen, coldOpenBaseline, edit, heldJsonBytes } from './open-ops'
+import { coldOpen, coldOpenBaseline, edit, heldJsonBytes, readRecords, searchAndDashboard } from './open-ops'
 import { gridSortFilter, oursSortFilter, oursSortFilterCold } from './query-ops'
 import { seed } from './seed'
 import { pageData } from './page-data'
@@ -21,7 +21,9 @@ const api = {
   prepare: (size: number) => pageData(size).records.length,
   coldOpen,
   coldOpenBaseline,
+  readRecords,
   heldJsonBytes,
+  searchAndDashboard,
   edit,
   prepareCsv,
   bulkImport,

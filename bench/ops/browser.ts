@@ -66,9 +66,10 @@ export async function startBrowserBench(): Promise<BrowserBench> {
 /**
  * cold-open: seeded IndexedDB -> stores -> grid, vs a bare grid over rows in memory showing its
  * first row. `first`: our grid's first row shown (a streamed open draws it from the first
- * slice); `ours`: every record read and held by the grid (fully interactive).
+ * slice); `ours`: every record read and held by the grid (fully interactive); `read`: the
+ * adapter's read alone, no stores or grid (the part of the open a faster grid cannot remove).
  */
-export async function benchColdOpen(b: BrowserBench, size: number, runs: number): Promise<{ ours: Timing, first: Timing, baseline: Timing }> {
+export async function benchColdOpen(b: BrowserBench, size: number, runs: number): Promise<{ ours: Timing, first: Timing, baseline: Timing, read: Timing }> {
   const db = `fg-open-${size}`
   await b.call(await b.page(), 'seed', db, size)
   const first: number[] = []
@@ -83,6 +84,7 @@ export async function benchColdOpen(b: BrowserBench, size: number, runs: number)
       await b.call(page, 'prepare', size)
       return b.call(page, 'coldOpenBaseline', size)
     },
+    read: async () => b.call(await b.page(), 'readRecords', db),
   }, { runs })
   // The first entry is the warm-up round's.
   return { ...t, first: summarize(first.slice(1)) }
@@ -104,11 +106,27 @@ export async function benchEdit(b: BrowserBench, size: number, runs: number): Pr
   return { visible: summarize(t.visible), durable: summarize(t.durable), baseline: summarize(t.baseline) }
 }
 
-/** memory: JS heap growth of a page after cold-open (adapter cache + stores + grid), vs JSON bytes held. */
-export async function benchMemory(b: BrowserBench, size: number): Promise<{ heapBytes: number, jsonBytes: number }> {
+/** What the memory op measured: heap growth after open, and after open + a search + the dashboard, vs the JSON held. */
+export interface MemoryResult {
+  /** Heap growth after cold-open + one search + the template dashboard (median of the pages). */
+  heapBytes: number
+  /** Heap growth right after cold-open. */
+  openHeapBytes: number
+  recordBytes: number
+  eventBytes: number
+  pages: number
+}
+
+/**
+ * memory: JS heap growth of a fresh page (after GC) after cold-open, one quick search and the
+ * template dashboard computed (searchAndDashboard), against the JSON of the records held.
+ * `pages` fresh pages (3; 1 at 1M, where one page's open and GC take a minute).
+ */
+export async function benchMemory(b: BrowserBench, size: number, pages = size >= 1_000_000 ? 1 : 3): Promise<MemoryResult> {
   const samples: number[] = []
-  let jsonBytes = 0
-  for (let i = 0; i < 3; i++) {
+  const open: number[] = []
+  let json = { recordBytes: 0, eventBytes: 0 }
+  for (let i = 0; i < pages; i++) {
     const page = await b.page()
     const cdp: CDPSession = await page.context().newCDPSession(page)
     const heap = async (): Promise<number> => {
@@ -117,11 +135,13 @@ export async function benchMemory(b: BrowserBench, size: number): Promise<{ heap
     }
     const before = await heap()
     await b.call(page, 'coldOpen', `fg-open-${size}`)
+    open.push(await heap() - before)
+    await b.call(page, 'searchAndDashboard')
     samples.push(await heap() - before)
-    jsonBytes = (await b.call(page, 'heldJsonBytes')).bytes
+    json = await b.call(page, 'heldJsonBytes')
     await cdp.detach()
   }
-  return { heapBytes: summarize(samples).median, jsonBytes }
+  return { heapBytes: summarize(samples).median, openHeapBytes: summarize(open).median, ...json, pages }
 }
 
 /** bulk-import: product import path vs naive localforage per record vs one raw IndexedDB transaction. */

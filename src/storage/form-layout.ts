@@ -4,6 +4,7 @@ import type { FormData } from '../core/storage/workspace-state'
 import { emptyFormData } from '../core/storage/workspace-state'
 import { ChunkLayout } from './chunk-layout'
 import type { KvStore } from './kv-store'
+import { poolEntry, poolRecord, StringPool } from './intern'
 
 /** The four chunked collections of a form: key prefix -> FormData map and effects set. */
 export const PARTS = [
@@ -114,6 +115,7 @@ function yieldToPage(frame: boolean): Promise<void> {
 async function streamRecords(kv: KvStore, formId: string, numbers: number[], map: Map<string, { id: string }>, chunks: ChunkLayout, total: number, onRows: OnRows): Promise<void> {
   let loaded = 0
   let start = 0
+  const pool = new StringPool()
   const readSlice = (from: number, size: number) => Promise.all(numbers.slice(from, from + size).map(n => kv.getItem<{ id: string }[]>(chunkKey('rec', formId, n))))
   let size = Math.min(FIRST_SLICE_CHUNKS, numbers.length)
   let next = readSlice(0, size)
@@ -126,7 +128,10 @@ async function streamRecords(kv: KvStore, formId: string, numbers: number[], map
     let slice: { id: string }[] = []
     read.forEach((rows, i) => {
       const list = rows ?? []
-      for (const row of list) map.set(row.id, row)
+      for (const row of list) {
+        poolRecord(row, pool)
+        map.set(row.id, row)
+      }
       chunks.addLoaded(numbers[start + i]!, list.map(r => r.id))
       slice = slice.length ? slice.concat(list) : list
     })
@@ -156,9 +161,13 @@ export async function loadForm(kv: KvStore, formId: string, chunkSize: number, o
     const map = data[part.data] as Map<string, { id: string }>
     if (part.prefix === 'rec' && onRows) return streamRecords(kv, formId, numbers, map, layout.parts.rec, recordCountOf(manifest, chunkSize), onRows)
     const chunks = await readChunks(kv, formId, part.prefix, numbers)
+    const pool = new StringPool()
     numbers.forEach((n, i) => {
       const rows = chunks[i]!
-      for (const row of rows) map.set(row.id, row)
+      for (const row of rows) {
+        poolRecord(row, pool)
+        map.set(row.id, row)
+      }
       layout.parts[part.prefix].addLoaded(n, rows.map(r => r.id))
     })
   }))
@@ -186,9 +195,13 @@ export async function loadLazyPart(kv: KvStore, formId: string, data: FormData, 
     numbers = [Math.max(...stored)]
   }
   const read = await readChunks(kv, formId, prefix, numbers)
+  const pool = new StringPool()
   numbers.forEach((n, i) => {
     const rows = read[i]!
-    for (const row of rows) map.set(row.id, row)
+    for (const row of rows) {
+      poolEntry(row, pool, data.records)
+      map.set(row.id, row)
+    }
     layout.parts[prefix].addLoaded(n, rows.map(r => r.id))
   })
   const rest = stored.filter(n => !numbers.includes(n))

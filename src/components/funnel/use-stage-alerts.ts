@@ -6,6 +6,12 @@ import { stageAlerts, stageCanAlert } from '@/core/metrics'
 import { useHistoryStore } from '@/stores/history'
 import { useRecordsStore } from '@/stores/records'
 
+/** Resolves when the browser is idle (at the latest after a second), or at once where there is no idle callback (tests). */
+function idle(): Promise<void> {
+  if (typeof requestIdleCallback !== 'function') return Promise.resolve()
+  return new Promise(resolve => requestIdleCallback(() => resolve(), { timeout: 1000 }))
+}
+
 /** Stage fields that can show an alert: some stage stalls after N days, or deals can be snoozed. */
 function alertFields(fields: readonly FieldDef[]): FieldOf<'stage'>[] {
   return fields.filter((f): f is FieldOf<'stage'> => f.type === 'stage' && stageCanAlert(f))
@@ -24,7 +30,11 @@ export function useStageAlerts(formId: MaybeRefOrGetter<string>, formFields: May
   const ready = shallowRef<string>()
   watch(() => [toValue(formId), fields.value.length > 0] as const, async ([id, wanted]) => {
     if (!wanted || ready.value === id) return
-    await Promise.all([store.ensure(id).loaded, history.eventsLoaded(id)]).catch(() => undefined)
+    // The events are read once the records are in and the page is idle: reading them (about 4
+    // per record) during a streamed open would hold up the last rows and the first input.
+    await store.ensure(id).loaded.catch(() => undefined)
+    await idle()
+    await history.eventsLoaded(id).catch(() => undefined)
     if (id === toValue(formId)) ready.value = id
   }, { immediate: true })
 

@@ -123,7 +123,7 @@ export interface StorageAdapter {
   loadRecords: (formId: string, options?: LoadRecordsOptions) => Promise<RecordRow[]>
   /** Records of a form in the recycle bin. */
   loadTrash: (formId: string) => Promise<RecordRow[]>
-  /** Stage events of a form (optionally of one record), ordered by `at`. */
+  /** Stage events of a form (optionally of one record), ordered by `at`; they may be the adapter's own, frozen (never edit them). */
   loadStageEvents: (formId: string, recordId?: string) => Promise<StageEvent[]>
   /** Change log of one record, oldest first. */
   loadChanges: (formId: string, recordId: string) => Promise<ChangeEntry[]>
