@@ -8,10 +8,20 @@
 
 /** Strings longer than this are not pooled (titles and notes are rarely repeated). */
 const MAX_POOLED = 32
+/** Values of a property looked at before deciding whether its strings repeat enough to pool. */
+const SAMPLE = 256
 
-/** The strings of one read, each kept once. */
+/** Per property name: how often its strings were already in the pool. */
+interface KeyStats { seen: number, hits: number, off: boolean }
+
+/**
+ * The strings of one read, each kept once. Pooling costs a hash and a lookup per string, so a
+ * property whose strings seldom repeat (a title, a note: at most every other one already
+ * pooled among its first SAMPLE) is no longer pooled for the rest of the read.
+ */
 export class StringPool {
   private readonly seen = new Map<string, string>()
+  private readonly stats = new Map<string, KeyStats>()
 
   /** The pooled copy of `s` (short strings), or `s` itself. */
   get(s: string): string {
@@ -27,9 +37,28 @@ export class StringPool {
     for (const key in obj) {
       if (key === skip) continue
       const v = obj[key]
-      if (typeof v === 'string') obj[key] = this.get(v)
+      if (typeof v === 'string') obj[key] = this.keyed(key, v)
       else if (Array.isArray(v)) this.array(v)
     }
+  }
+
+  /** `get` for a value of property `key`, unless that property's strings do not repeat. */
+  private keyed(key: string, s: string): string {
+    let st = this.stats.get(key)
+    if (!st) this.stats.set(key, st = { seen: 0, hits: 0, off: false })
+    if (st.off || s.length > MAX_POOLED) return s
+    if (st.seen < SAMPLE) {
+      st.seen++
+      const known = this.seen.get(s)
+      if (known !== undefined) {
+        st.hits++
+        return known
+      }
+      if (st.seen === SAMPLE && st.hits * 2 < SAMPLE) st.off = true
+      this.seen.set(s, s)
+      return s
+    }
+    return this.get(s)
   }
 
   private array(list: unknown[]): void {
