@@ -108,6 +108,7 @@ async function browserOps(b: BrowserBench, size: number): Promise<void> {
     // scoring cost at most 20 % on this row): checked on every record with none firing (the
     // cost of having them), and firing as the template ships them (需求分析 → a task, 成交与签约
     // → a contract and a payment: about half as many records again are created and stored).
+    if (!t.checked || !t.automated) return
     const checked = ratio(t.checked.median, t.ours.median)
     push({
       op: 'bulk-import-automations', size, median_ms: t.checked.median, p95_ms: t.checked.p95, value: t.checked.median, unit: 'ms', baseline: 'the same bulk-import without automations', baseline_median_ms: t.ours.median, ratio: checked,
