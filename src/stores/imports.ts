@@ -14,6 +14,8 @@ export interface ImportJournalEntry extends ImportJournal {
   rowsTotal: number
   /** `fileFingerprint` of the file: picking the same file again offers to resume. */
   fingerprint?: string
+  /** A stage-history import: its records keep their own ids, so only the journal counts what landed. */
+  kind?: 'history'
 }
 
 /** What `start` needs to know of an import. */
@@ -25,6 +27,7 @@ export interface ImportJournalStart {
   batchSize: number
   rowsTotal: number
   fingerprint?: string
+  kind?: 'history'
 }
 
 /** localStorage key of the journal list. */
@@ -79,6 +82,7 @@ export const useImportsStore = defineStore('imports', () => {
       rowsWritten: 0,
       rowsTotal: s.rowsTotal,
       ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}),
+      ...(s.kind ? { kind: s.kind } : {}),
     }
     persist([...entries.value.filter(e => e.importId !== s.importId), entry])
   }

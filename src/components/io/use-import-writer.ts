@@ -57,6 +57,8 @@ export interface ImportWriteOptions {
   fingerprint?: string
   /** Resume this interrupted import: its rows already in the store are skipped. */
   resumeImportId?: string
+  /** Journalled as a stage-history import (set by `writeBuilt`). */
+  kind?: 'history'
 }
 
 /**
@@ -93,7 +95,7 @@ export function useImportWriter() {
     writing.value = true
     progress.value = 0
     batchTotal.value = sizes.length
-    journal.start({ importId, fileName: r.opts.fileName, formId: r.form.id, totalBatches: sizes.length, batchSize: r.batchSize, rowsTotal: r.rowsTotal, fingerprint: r.opts.fingerprint })
+    journal.start({ importId, fileName: r.opts.fileName, formId: r.form.id, totalBatches: sizes.length, batchSize: r.batchSize, rowsTotal: r.rowsTotal, fingerprint: r.opts.fingerprint, ...(r.opts.kind ? { kind: r.opts.kind } : {}) })
     /** Storage refused a batch: the journal is kept, so the rest can be resumed with the same file. */
     let refused = false
     try {
@@ -172,7 +174,7 @@ export function useImportWriter() {
       }
       return records.importBuilt(form.id, rows, evs, undoGroup, batch)
     }
-    const out = await runBatches({ form, importId: newId(), batchSize, sizes: chunks.map(c => c.length), rowsTotal: units.length, opts }, write)
+    const out = await runBatches({ form, importId: newId(), batchSize, sizes: chunks.map(c => c.length), rowsTotal: units.length, opts: { ...opts, kind: 'history' } }, write)
     const done = chunks.slice(0, out.batchesDone).flat()
     return { ...out, inserted: done.filter(u => 'rec' in u).length, updated: done.filter(u => 'id' in u).length }
   }

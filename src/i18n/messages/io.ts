@@ -200,6 +200,8 @@ export default {
       },
       journal: {
         interrupted: '导入中断：「{file}」的 {total} 行中已保存 {stored} 行，其余 {left} 行未写入。',
+        historyInterrupted: '阶段历史导入中断：「{file}」要写入的 {total} 条记录中，已确认写入 {done} 条（关闭页面前的最后一批可能也已写入）。',
+        historyResume: '再次导入同一文件即可补齐：已写入的阶段变更按记录和时间识别，不会重复写入。',
         resumeHint: '在导入中再次选择同一个文件，即可从第 {line} 行继续，只写入其余的行。',
         resume: '继续导入',
         counting: '正在清点已保存的记录…',
@@ -416,6 +418,8 @@ export default {
       },
       journal: {
         interrupted: 'Import interrupted: {stored} of the {total} rows of "{file}" are stored; the other {left} were not written.',
+        historyInterrupted: 'Stage-history import interrupted: of the {total} records "{file}" was writing, {done} are confirmed written (the last batch before the page closed may have landed too).',
+        historyResume: 'Import the same file again to finish: stage changes already written are recognised by record and time and not written twice.',
         resumeHint: 'Choose the same file in Import to resume from line {line}; only the rest is written.',
         resume: 'Resume import',
         counting: 'Counting the stored records…',
