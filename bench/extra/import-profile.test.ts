@@ -22,6 +22,21 @@ it('profiles one bulk-import', async () => {
     await b.call(page, 'dropDb', 'fg-prof-0')
     await b.call(page, 'bulkImport', 'fg-prof-0', size)
     await b.call(page, 'dropDb', 'fg-prof-0')
+    // FG_PROFILE_RUNS=n: n plain timed runs (no profiler), alternating with the floor, then stop.
+    const plain = Number(process.env.FG_PROFILE_RUNS ?? 0)
+    if (plain > 0) {
+      const out: string[] = []
+      for (let i = 0; i < plain; i++) {
+        await b.call(page, 'dropDb', `fg-plain-${i}`)
+        const ours = await b.call(page, 'bulkImport', `fg-plain-${i}`, size)
+        await b.call(page, 'dropDb', `fg-plain-${i}`)
+        const floor = await b.call(page, 'floorImport', `fg-floor-${i}`, size, 1000)
+        await b.call(page, 'dropDb', `fg-floor-${i}`)
+        out.push(`${ours.toFixed(0)}/${floor.toFixed(0)}`)
+      }
+      console.log(`bulk-import ${size} plain runs (ours/floor ms): ${out.join(' ')}`)
+      return
+    }
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
