@@ -51,12 +51,22 @@ export function recordsLinks(deps: LinkDeps) {
     if (puts.length) await deps.write(withLinked({ records: { [formId]: { put: puts } } }))
   }
 
+  /** Per form, the local day its values that change with the day were last brought to. */
+  const broughtTo = new Map<string, string>()
+
   /**
    * Once a form loads: records stored before lookups and rollups were computed get their values,
    * and values that change with the day (a score rule on "the last 30 days", TODAY()) are brought
-   * to today. The daily check calls it again for the forms already loaded.
+   * to today. The daily check calls it again for the forms already loaded: those values are
+   * recomputed once per day, not at every check.
    */
-  const backfill = (formId: string) => rewriteDerived(formId, (form, rows) => (changesWithTheDay(form) ? [...rows] : rowsMissingLinks(form, rows)))
+  function backfill(formId: string): Promise<void> {
+    const form = deps.formById(formId)
+    const today = new Date().toDateString()
+    const bring = !!form && changesWithTheDay(form) && broughtTo.get(formId) !== today
+    if (bring) broughtTo.set(formId, today)
+    return rewriteDerived(formId, (f, rows) => (bring ? [...rows] : rowsMissingLinks(f, rows)))
+  }
 
   /** Records written from outside with values taken from two versions (a team-sync merge) get their derived values recomputed. */
   function recompute(formId: string, ids: readonly string[]): Promise<void> {
