@@ -28,7 +28,8 @@ function logForm(stage: FieldOf<'stage'>): FormDef {
     updatedAt: 0,
     fields: [
       { id: 'key', type: 'text', label: 'OpportunityId' },
-      { ...stage, id: 'stage', label: 'StageName' },
+      // the template's stage field also sets probability and forecast fields this form lacks
+      { ...stage, id: 'stage', label: 'StageName', options: { stages: stage.options.stages } },
       { id: 'amount', type: 'money', label: 'Amount', options: { currency: 'CNY' } },
       { id: 'at', type: 'date', label: 'CreatedDate', options: { granularity: 'datetime' } },
     ],

@@ -1,4 +1,4 @@
-import type { FieldOf, RecordRow, StageEvent } from '@/core/schema/types'
+import type { ChangeEntry, FieldOf, RecordRow, StageEvent } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
 import type { RecordPatch, WriteContext, WriteResult, UndoAction, UndoOp } from '@/core/records'
 import { createRecords, deleteRecords, updateRecords, applyRecordChanges, validatorFor, mergeWrites, restoreRecords, replayOps, dependentsOf, formLinks, sourcesOf, joinSteps } from '@/core/records'
@@ -304,7 +304,7 @@ export const useRecordsStore = defineStore('records', () => {
    * existing records in the same write: its patches are validated like edits, and their stage
    * changes are told by the history's own (backdated) events, not by an event at this moment.
    */
-  async function importBuilt(formId: string, rows: readonly RecordRow[], events: readonly StageEvent[], undoGroup: string, onto?: { patches: readonly RecordPatch[], events: readonly StageEvent[] }): Promise<WriteOutcome> {
+  async function importBuilt(formId: string, rows: readonly RecordRow[], events: readonly StageEvent[], undoGroup: string, onto?: { patches: readonly RecordPatch[], events: readonly StageEvent[], changes?: readonly ChangeEntry[] }): Promise<WriteOutcome> {
     const { form, state } = await prepare(formId)
     const eventsOf = new Map<string, StageEvent[]>()
     for (const e of events) {
@@ -313,7 +313,10 @@ export const useRecordsStore = defineStore('records', () => {
       else eventsOf.set(e.recordId, [e])
     }
     const presets = rows.map(r => ({ id: r.id, createdAt: r.createdAt, updatedAt: r.updatedAt, events: eventsOf.get(r.id) ?? [] }))
-    const written = createRecords(form, rows.map(r => r.values), validatorFor(form), { ...ctx(), existing: state.rows.value }, presets)
+    const created = createRecords(form, rows.map(r => r.values), validatorFor(form), { ...ctx(), existing: state.rows.value }, presets)
+    // backdated change entries (a history log's amount changes) go with the batch's own
+    const backdated = onto?.changes ?? []
+    const written: WriteResult = created.ok && backdated.length ? { ...created, tx: { ...created.tx, changes: [...created.tx.changes ?? [], ...backdated] } } : created
     if (!onto || (onto.patches.length === 0 && onto.events.length === 0)) return run(written, { undo: 'import', undoGroup })
     const updated = updateRecords(form, state.byId, [...onto.patches], validatorFor(form), ctx())
     const appended: WriteResult = updated.ok ? { ...updated, tx: { ...updated.tx, stageEvents: [...onto.events] } } : updated

@@ -122,7 +122,8 @@ describe('HistoryImportDialog', () => {
     expect(document.body.querySelector('.el-alert--success')).toBeNull()
     expect(document.body.querySelector<HTMLButtonElement>('[data-test=io-history-write]')?.disabled).toBe(true)
     // The five events already there can be downloaded with the other problems.
-    expect(textOf('io-history-issues')).toContain('下载问题清单（5 项）')
+    expect(textOf('io-history-issues')).toContain('下载问题清单（5 行）')
+    expect(textOf('io-history-count-duplicate')).toContain('重复的阶段变更：5 行')
     again.wrapper.unmount()
   }, 30_000)
 })

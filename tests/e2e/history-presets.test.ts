@@ -20,6 +20,7 @@ import { confirmLeftOut, downloadBackup, pickOption } from './io-actions'
 interface Backup {
   forms: { id: string, name: unknown, fields: { id: string, type: string, label: unknown, options?: { stages?: { id: string, label: unknown, kind: string }[], choices?: { id: string, label: string }[] } }[] }[]
   records: Record<string, { id: string, values: Record<string, unknown> }[]>
+  changes: { formId: string, recordId: string, at: number, changes?: { field: string, from: unknown, to: unknown }[] }[]
 }
 
 const DAY = 86_400_000
@@ -51,6 +52,10 @@ interface Crm {
   updateCurrent?: boolean
   /** Current-state columns the "update by key" import leaves out (the history already holds the stage). */
   skipOnUpdate?: string[]
+  /** The history row → its amount change as [deal id, amount, time] (HubSpot's `amount` property rows). */
+  amount?: (row: string[]) => [string, number, number] | undefined
+  /** The current-state file's amount column (its header). */
+  amountHeader?: string
 }
 
 const HUBSPOT_STAGES: Record<string, string> = {
@@ -76,6 +81,8 @@ const CRMS: Crm[] = [
     won: 'Closed Won',
     lost: 'Closed Lost',
     change: r => (r[1] === 'dealstage' ? [[r[0]!, HUBSPOT_STAGES[r[2]!]!, Date.parse(r[3]!)]] : []),
+    amount: r => (r[1] === 'amount' ? [r[0]!, Number(r[2]), Date.parse(r[3]!)] : undefined),
+    amountHeader: 'Amount',
   },
   {
     name: 'pipedrive',
@@ -177,7 +184,7 @@ async function importHistory(page: Page, crm: Crm, fileName: string) {
   await expect.poll(() => page.textContent('[data-test=io-history-preset]')).toContain(crm.layout)
   if (crm.updateCurrent) await page.click('[data-test=io-history-update-current]')
   // what it leaves out is listed (the other properties' rows of a property-history export) and confirmed
-  const otherRows = table(crm.history).slice(1).filter(r => crm.change(r).length === 0).length
+  const otherRows = table(crm.history).slice(1).filter(r => crm.change(r).length === 0 && !crm.amount?.(r)).length
   if (otherRows) expect(await page.textContent('[data-test=io-history-skipped]')).toContain(`另有 ${otherRows} 行是其他属性的变更`)
   expect(await page.locator('[data-test=io-history-check]').isDisabled()).toBe(true)
   await confirmLeftOut(page, 'history')
@@ -241,9 +248,38 @@ function expectColumnsKept(crm: Crm, form: Backup['forms'][number], records: Bac
   }
 }
 
+/**
+ * Each deal's amount is the latest of its amount rows, and each later change of it is in the
+ * amount field's change log at its time (what the waterfall and as-of figures read), by plain
+ * code over the history file.
+ */
+function expectAmounts(crm: Crm, backup: Backup, formName: string) {
+  if (!crm.amount) return
+  const form = backup.forms.find(f => f.name === formName)!
+  const amountField = form.fields.find(f => f.label === crm.amountHeader)!.id
+  const keyField = form.fields.find(f => f.label === crm.keyHeader)!.id
+  const series = new Map<string, [number, number][]>()
+  for (const row of table(crm.history).slice(1)) {
+    const a = crm.amount(row)
+    if (a) series.set(a[0], [...series.get(a[0]) ?? [], [a[1], a[2]]])
+  }
+  expect([...series.values()].some(l => l.length > 1), 'the sample changes some amounts').toBe(true)
+  const records = backup.records[form.id]!
+  for (const [deal, list] of series) {
+    list.sort((a, b) => a[1] - b[1])
+    const rec = records.find(r => String(r.values[keyField]) === deal)!
+    expect(rec.values[amountField], `amount of ${deal}`).toBe(list.at(-1)![0])
+    const logged = backup.changes
+      .filter(c => c.recordId === rec.id && c.at < Date.UTC(2025, 0, 1))
+      .flatMap(c => (c.changes ?? []).filter(x => x.field === amountField).map(x => [c.at, x.from, x.to]))
+    expect(logged, `amount changes of ${deal}`).toEqual(list.slice(1).map((x, i) => [x[1], list[i]![0], x[0]]))
+  }
+}
+
 async function checkFigures(page: Page, crm: Crm, formName: string, dashboardName: string) {
   const want = expected(crm)
   const backup = await downloadBackup<Backup>(page)
+  expectAmounts(crm, backup, formName)
   const form = backup.forms.find(f => f.name === formName)!
   const { names, steps, winRate } = await funnelShown(page, form.id)
   await shot(page, `history-${crm.name}-funnel-zh`)
@@ -313,6 +349,8 @@ describe('moving in from HubSpot, Pipedrive and a 简道云 log with the history
       await importHistory(page, crm, `${crm.name}-later-history.csv`)
       await writeHistory(page)
       await expectCount(page, want.deals)
+      // the deals the history created have their amount (and its changes) from the amount rows
+      expectAmounts(crm, await downloadBackup<Backup>(page), name)
 
       await page.locator('[data-test=import-open]').first().click()
       await page.waitForSelector('[data-test=io-records-panel]')

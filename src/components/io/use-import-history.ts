@@ -1,18 +1,19 @@
 import type { DateFormatId } from '@/core/io'
 import type { DateFormat, HistoryGuess, HistoryLogResult, HistoryMerge, HistoryPresetId, StageOrderSource } from '@/core/io/stage-history'
 import type { RecordPatch } from '@/core/records'
-import type { FieldDef, FieldOf, FormDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
+import type { ChangeEntry, FieldDef, FieldOf, FormDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
 import type { Ref } from 'vue'
 import type { ParsedFile } from '@/workers/import-protocol'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { coerceCell, dateOrderOf, detectDateFormat, normalizeHeader } from '@/core/io'
-import { detectHistoryPreset, guessHistoryColumns, HISTORY_PRESETS, matchStageName, mergeHistory, orderStageNames, parseTimestamp, presetColumns, presetRowFilter, reconstructFromHistoryLog, reorderOpenStages } from '@/core/io/stage-history'
+import { amountChangeEntries, amountSignature, detectHistoryPreset, guessHistoryColumns, HISTORY_PRESETS, matchStageName, mergeHistory, orderStageNames, parseTimestamp, presetColumns, presetPropertyColumn, presetRowFilter, reconstructFromHistoryLog, reorderOpenStages } from '@/core/io/stage-history'
 import { behaviourOf } from '@/core/fields/registry'
 import { keyOf } from '@/core/io/key-index'
 import { validatorFor } from '@/core/records'
 import { cumulativeFunnel, summarizeStageHistory } from '@/core/metrics'
 import { labelText } from '@/core/utils/label'
-import { saveStagesTransaction } from '@/core/stages'
+import { addStage, addToPipelines, saveStagesTransaction, STAGE_PALETTE } from '@/core/stages'
+import { newId } from '@/core/utils/id'
 import { useHistoryStore } from '@/stores/history'
 import { useRecordsStore } from '@/stores/records'
 import { useWorkspaceStore } from '@/stores/workspace'
@@ -32,7 +33,10 @@ export interface HistoryPrepared {
   /** Value changes of matched records (validated) and the events appended to them. */
   patches: RecordPatch[]
   appended: StageEvent[]
-  invalid: { key: string, reason: string }[]
+  /** Records (new, or patches of matched ones) that break the form's rules, with their rows in the file. */
+  invalid: { key: string, reason: string, rows: number[] }[]
+  /** Backdated change entries of the amount field (the amount's history, for the waterfall and as-of figures). */
+  changes: ChangeEntry[]
   /** Records that will change: created plus matched ones getting an event or a value. */
   changing: number
 }
@@ -52,7 +56,17 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
   const workspace = useWorkspaceStore()
   const records = useRecordsStore()
   const history = useHistoryStore()
-  const stageField = computed(() => form.value?.fields.find((f): f is FieldOf<'stage'> => f.type === 'stage'))
+  const formStage = computed(() => form.value?.fields.find((f): f is FieldOf<'stage'> => f.type === 'stage'))
+  /** File stage names the user chose to add as new open stages (saved into the field on import). */
+  const added = ref<{ name: string, id: string }[]>([])
+  /** The form's stage field with the stages the user adds: what the log is read against. */
+  const stageField = computed(() => {
+    const f = formStage.value
+    // once saved (the import writes them into the form first), the form holds them itself
+    const fresh = added.value.filter(a => !f?.options.stages.some(s => s.id === a.id) && !f?.options.removedStages?.some(s => s.id === a.id))
+    if (!f || fresh.length === 0) return f
+    return fresh.reduce((acc, a, i) => addToPipelines(addStage(acc, { id: a.id, label: a.name, color: STAGE_PALETTE[(f.options.stages.length + i) % STAGE_PALETTE.length] }), a.id), f)
+  })
   const writable = computed<FieldDef[]>(() => (form.value?.fields ?? []).filter(f => !behaviourOf(f).computed && f.type !== 'stage'))
   const cols = ref<HistoryColumns>({ ...NO_COLUMNS })
   const guesses = shallowRef<HistoryGuess>({})
@@ -70,12 +84,21 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
   const preset = ref<HistoryPresetId | ''>('')
   const presetDef = computed(() => HISTORY_PRESETS.find(x => x.id === preset.value))
   /** The rows that are stage changes (a property-history export also holds other properties' changes). */
-  const rows = computed<readonly string[][]>(() => {
+  const kept = computed<{ rows: readonly string[][], numbers?: number[] }>(() => {
     const p = parsed.value
-    if (!p) return []
+    if (!p) return { rows: [] }
     const keep = presetRowFilter(presetDef.value, p.headers)
-    return keep ? p.rows.filter(keep) : p.rows
+    if (!keep) return { rows: p.rows }
+    // the file's row numbers of the rows kept, for reports (line 1 is the header)
+    const out: { rows: string[][], numbers: number[] } = { rows: [], numbers: [] }
+    p.rows.forEach((r, i) => {
+      if (!keep(r)) return
+      out.rows.push(r)
+      out.numbers.push(i + 2)
+    })
+    return out
   })
+  const rows = computed(() => kept.value.rows)
 
   /**
    * What the import leaves out, for the user to confirm: the columns no role reads, and the
@@ -101,6 +124,7 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
   watch(parsed, async (p) => {
     checked.value = false
     stageNames.value = {}
+    added.value = []
     const f = form.value
     const existing = f ? await loadedRows(f.id) : []
     preset.value = p ? detectHistoryPreset(p.headers)?.id ?? '' : ''
@@ -119,7 +143,8 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
   function applyColumns(): void {
     const g = guesses.value
     const fromPreset = presetDef.value && parsed.value ? presetColumns(presetDef.value, parsed.value.headers) : {}
-    const pick = (role: keyof HistoryColumns) => fromPreset[role] ?? g[role]?.column ?? ''
+    // an export whose amount is a property of its own (HubSpot's amount rows) has no amount column to guess
+    const pick = (role: keyof HistoryColumns) => fromPreset[role] ?? (role === 'amount' && presetDef.value?.rows?.amounts ? '' : g[role]?.column) ?? ''
     cols.value = { key: pick('key'), stage: pick('stage'), at: pick('at'), amount: pick('amount'), owner: pick('owner'), order: pick('order') }
     checked.value = false
   }
@@ -155,7 +180,11 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     if (!checked.value || !p || !field || !form.value) return undefined
     const c = cols.value
     const objects = rows.value.map(r => Object.fromEntries(p.headers.map((h, i) => [h, r[i] ?? ''])))
+    const amounts = presetDef.value?.rows?.amounts
+    const propCol = presetPropertyColumn(presetDef.value, p.headers)
     return reconstructFromHistoryLog(objects, {
+      ...(amounts && propCol !== undefined ? { amountRows: { column: propCol, values: amounts } } : {}),
+      ...(kept.value.numbers ? { rowNumbers: kept.value.numbers } : {}),
       formId: form.value.id,
       field,
       columns: { key: c.key, stage: c.stage, at: c.at, ...(c.amount ? { amount: c.amount } : {}), ...(c.owner ? { owner: c.owner } : {}) },
@@ -191,8 +220,21 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
   watch(orderProposal, (p) => {
     if (p) stageOrder.value = [...p.ids]
   })
-  const currentOrder = computed(() => stageField.value?.options.stages.filter(s => s.kind === 'open').map(s => s.id) ?? [])
+  const currentOrder = computed(() => formStage.value?.options.stages.filter(s => s.kind === 'open').map(s => s.id) ?? [])
   const reordered = computed(() => stageOrder.value.length > 0 && stageOrder.value.join('\u0000') !== currentOrder.value.join('\u0000'))
+
+  /** Maps a file's stage name onto a stage; `new` adds the name as a new open stage (placed by the log's order, before the outcomes). */
+  function mapStageName(name: string, to: string | 'new'): void {
+    const kept = added.value.filter(a => a.name !== name)
+    if (to === 'new') {
+      const id = `stage_${newId()}`
+      added.value = [...kept, { name, id }]
+      stageNames.value = { ...stageNames.value, [name]: id }
+      return
+    }
+    if (kept.length !== added.value.length) added.value = kept
+    stageNames.value = { ...stageNames.value, [name]: to }
+  }
 
   function moveInOrder(index: number, by: -1 | 1): void {
     const list = [...stageOrder.value]
@@ -202,11 +244,11 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     stageOrder.value = list
   }
 
-  /** Saves the reordered open stages into the form (outcomes stay last), as the stage editor does. */
+  /** Saves the reordered open stages, and the stages added, into the form (outcomes stay last), as the stage editor does. */
   async function saveStageOrder(): Promise<void> {
     const f = form.value
     const field = stageField.value
-    if (!f || !field || !reordered.value) return
+    if (!f || !field || (!reordered.value && added.value.length === 0)) return
     const byId = new Map(field.options.stages.map(s => [s.id, s]))
     const open = stageOrder.value.flatMap(id => byId.get(id) ?? [])
     const next: FieldOf<'stage'> = { ...field, options: { ...field.options, stages: [...open, ...field.options.stages.filter(s => s.kind !== 'open')] } }
@@ -214,9 +256,16 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     if (saved.ok) await records.write(saved.tx)
   }
 
+  /** The form as the import will leave it: with the stages the user adds (records are checked against it). */
+  const workingForm = computed(() => {
+    const f = form.value
+    const field = stageField.value
+    if (!f || !field || field === formStage.value) return f
+    return { ...f, fields: f.fields.map(x => (x.id === field.id ? field : x)) }
+  })
   const prepared = shallowRef<HistoryPrepared>()
   watch([result, mode, updateCurrent], async ([res]) => {
-    prepared.value = res && form.value ? await prepare(form.value, res) : undefined
+    prepared.value = res && workingForm.value ? await prepare(workingForm.value, res) : undefined
   })
 
   async function prepare(f: FormDef, res: HistoryLogResult): Promise<HistoryPrepared> {
@@ -241,15 +290,15 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     const updateFields = updateCurrent.value ? [stageField.value?.id, target.value.amount, target.value.owner].filter((x): x is string => !!x) : []
     const merge = keyField
       ? mergeHistory({ records: res.records, events: res.events, keyField: keyField.id, existing, existingEvents: history.eventsOf(f.id).value, mode: mode.value, updateFields })
-      : { creates: res.records, createEvents: res.events, patches: [], appended: [], matched: 0, changed: 0, unmatched: [], duplicateEvents: 0, duplicates: [] }
-    const out: HistoryPrepared = { result: res, merge, records: [], events: [], patches: [], appended: [], invalid: [], changing: 0 }
+      : { creates: res.records, createEvents: res.events, patches: [], appended: [], matched: 0, targets: new Map<string, string>(), changed: 0, unmatched: [], duplicateEvents: 0, duplicates: [] }
+    const out: HistoryPrepared = { result: res, merge, records: [], events: [], patches: [], appended: [], invalid: [], changes: [], changing: 0 }
     const reason = (issue: NonNullable<ReturnType<typeof validate>[number]>) => `${labelText(issue.label, locale.value) || issue.fieldId}: ${issue.message[locale.value]}`
     const keep = new Set<string>()
     for (const rec of merge.creates) {
       const key = keyField ? String(rec.values[keyField.id] ?? '') : rec.id
       const issue = validate(rec.values)[0]
       if (issue) {
-        out.invalid.push({ key, reason: reason(issue) })
+        out.invalid.push({ key, reason: reason(issue), rows: res.rowsOf.get(rec.id) ?? [] })
         continue
       }
       rec.createdBy = workspace.settings.currentMemberId
@@ -259,14 +308,39 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     }
     out.events = merge.createEvents.filter(e => keep.has(e.recordId))
     const byId = new Map(existing.map(r => [r.id, r]))
+    const rebuiltOf = new Map([...merge.targets].map(([rebuilt, id]) => [id, rebuilt]))
     for (const patch of merge.patches) {
       const old = byId.get(patch.recordId)
       const issue = old ? validate({ ...old.values, ...patch.values }, old.values)[0] : undefined
-      if (old && issue) out.invalid.push({ key: String(keyOf(old.values[keyField?.id ?? '']) ?? old.id), reason: reason(issue) })
+      if (old && issue) out.invalid.push({ key: String(keyOf(old.values[keyField?.id ?? '']) ?? old.id), reason: reason(issue), rows: res.rowsOf.get(rebuiltOf.get(old.id) ?? '') ?? [] })
       else out.patches.push(patch)
     }
     out.appended = merge.appended
-    out.changing = out.records.length + new Set([...out.patches.map(p => p.recordId), ...out.appended.map(e => e.recordId)]).size
+    out.changes = await amountHistory(f, res, merge.targets, keep, new Map(out.patches.map(p => [p.recordId, p.values])), existing)
+    out.changing = out.records.length + new Set([...out.patches.map(p => p.recordId), ...out.appended.map(e => e.recordId), ...out.changes.filter(c => !keep.has(c.recordId)).map(c => c.recordId)]).size
+    return out
+  }
+
+  /**
+   * The amount's history as backdated change entries (what the waterfall and as-of figures read):
+   * for new records, and for matched ones whose amount ends as the log's latest (set by this
+   * import or already equal); entries the form holds are left out.
+   */
+  async function amountHistory(f: FormDef, res: HistoryLogResult, targets: ReadonlyMap<string, string>, created: ReadonlySet<string>, patched: ReadonlyMap<string, Record<string, unknown>>, existing: readonly RecordRow[]): Promise<ChangeEntry[]> {
+    const fieldId = target.value.amount
+    if (!fieldId || res.amounts.size === 0) return []
+    await history.fieldChangesLoaded(f.id, fieldId)
+    const known = new Set(history.fieldChangesOf(f.id, fieldId).value.map(c => amountSignature(c.recordId, c.at, c.changes?.[0]?.to)))
+    const byId = new Map(existing.map(r => [r.id, r]))
+    const out: ChangeEntry[] = []
+    for (const [rebuilt, series] of res.amounts) {
+      const recordId = created.has(rebuilt) ? rebuilt : targets.get(rebuilt)
+      if (recordId === undefined) continue
+      const latest = series.at(-1)!.to
+      const now = patched.get(recordId)?.[fieldId] ?? byId.get(recordId)?.values[fieldId]
+      if (!created.has(rebuilt) && now !== latest) continue
+      out.push(...amountChangeEntries(series, { formId: f.id, recordId, fieldId, memberId: workspace.settings.currentMemberId, known }))
+    }
     return out
   }
 
@@ -290,7 +364,7 @@ export function useImportHistory(form: Ref<FormDef | undefined>, parsed: Ref<Par
     return cumulativeFunnel({ records: rows, events, field: ordered, summary }).steps.map(x => ({ stageId: x.stageId, count: x.count }))
   })
 
-  return { leftOut, leftOutConfirmed, stageField, writable, cols, guesses, target, stageNames, dateFormat, detection, ready, checked, mode, updateCurrent, result, prepared, orderProposal, stageOrder, reordered, moveInOrder, saveStageOrder, preset, setPreset, funnelPreview }
+  return { leftOut, leftOutConfirmed, stageField, added, mapStageName, writable, cols, guesses, target, stageNames, dateFormat, detection, ready, checked, mode, updateCurrent, result, prepared, orderProposal, stageOrder, reordered, moveInOrder, saveStageOrder, preset, setPreset, funnelPreview }
 }
 
 const AMOUNT_LABEL = /amount|value|revenue|price|金额|价值|价格|收入|合同额/i

@@ -1,5 +1,5 @@
 import type { ImportPlan } from '@/core/io'
-import type { FieldOf, FormDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
+import type { ChangeEntry, FieldOf, FormDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
 import type { StageDateColumn } from '@/core/io/backdate-events'
 import type { RecordPatch } from '@/core/records'
 import type { WriteOutcome } from '@/stores/records'
@@ -32,6 +32,8 @@ export interface ImportWriteOutcome {
 export interface HistoryOnto {
   patches: RecordPatch[]
   events: StageEvent[]
+  /** Backdated change entries (the amount's history), of new and of existing records. */
+  changes?: ChangeEntry[]
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -154,23 +156,27 @@ export function useImportWriter() {
     const eventsOf = groupBy(events, e => e.recordId)
     const ontoEvents = groupBy(onto.events, e => e.recordId)
     const patchOf = new Map(onto.patches.map(p => [p.recordId, p]))
-    const matched = [...new Set([...patchOf.keys(), ...ontoEvents.keys()])]
+    const changesOf = groupBy(onto.changes ?? [], c => c.recordId)
+    const builtIds = new Set(built.map(r => r.id))
+    const matched = [...new Set([...patchOf.keys(), ...ontoEvents.keys(), ...[...changesOf.keys()].filter(id => !builtIds.has(id))])]
     const units: ({ rec: RecordRow } | { id: string })[] = [...built.map(rec => ({ rec })), ...matched.map(id => ({ id }))]
     const chunks: typeof units[] = []
     for (let i = 0; i < units.length; i += batchSize) chunks.push(units.slice(i, i + batchSize))
     const write = (i: number, undoGroup: string) => {
       const rows: RecordRow[] = []
-      const batch: HistoryOnto = { patches: [], events: [] }
+      const batch: Required<HistoryOnto> = { patches: [], events: [], changes: [] }
       const evs: StageEvent[] = []
       for (const u of chunks[i]!) {
         if ('rec' in u) {
           rows.push(u.rec)
           evs.push(...eventsOf.get(u.rec.id) ?? [])
+          batch.changes.push(...changesOf.get(u.rec.id) ?? [])
           continue
         }
         const p = patchOf.get(u.id)
         if (p) batch.patches.push(p)
         batch.events.push(...ontoEvents.get(u.id) ?? [])
+        batch.changes.push(...changesOf.get(u.id) ?? [])
       }
       return records.importBuilt(form.id, rows, evs, undoGroup, batch)
     }

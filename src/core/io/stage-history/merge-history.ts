@@ -1,4 +1,5 @@
-import type { RecordRow, StageEvent } from '../../schema/types'
+import type { ChangeEntry, RecordRow, StageEvent } from '../../schema/types'
+import { newId } from '../../utils/id'
 import type { RecordPatch } from '../../records/mutations'
 import { keyOf } from '../key-index'
 
@@ -24,6 +25,8 @@ export interface HistoryMergeInput {
 /** A history key that reached no record, and why. */
 export interface UnmatchedKey {
   key: string
+  /** The record rebuilt from the log for this key (its rows: `HistoryLogResult.rowsOf`). */
+  recordId: string
   /** notFound: no record has the key (match-only mode); ambiguous: several records do. */
   reason: 'notFound' | 'ambiguous'
 }
@@ -39,13 +42,15 @@ export interface HistoryMerge {
   appended: StageEvent[]
   /** Keys found on exactly one record. */
   matched: number
+  /** Rebuilt record id -> the existing record its key matched. */
+  targets: Map<string, string>
   /** Matched records that get at least one new event or value. */
   changed: number
   unmatched: UnmatchedKey[]
   /** Events the form already holds (same record, field, stage and time): not written again. */
   duplicateEvents: number
   /** Those events, by key, target stage (option id) and time, for the downloadable report. */
-  duplicates: { key: string, to: string, at: number }[]
+  duplicates: { key: string, to: string, at: number, eventId: string }[]
 }
 
 /**
@@ -71,19 +76,19 @@ export function mergeHistory(input: HistoryMergeInput): HistoryMerge {
     if (list) list.push(e)
     else eventsOf.set(e.recordId, [e])
   }
-  const out: HistoryMerge = { creates: [], createEvents: [], patches: [], appended: [], matched: 0, changed: 0, unmatched: [], duplicateEvents: 0, duplicates: [] }
+  const out: HistoryMerge = { creates: [], createEvents: [], patches: [], appended: [], matched: 0, targets: new Map(), changed: 0, unmatched: [], duplicateEvents: 0, duplicates: [] }
   for (const rec of input.records) {
     const key = keyOf(rec.values[input.keyField]) ?? ''
     const own = eventsOf.get(rec.id) ?? []
     const hits = byKey.get(key) ?? []
     if (hits.length > 1) {
-      out.unmatched.push({ key, reason: 'ambiguous' })
+      out.unmatched.push({ key, recordId: rec.id, reason: 'ambiguous' })
       continue
     }
     const target = hits[0]
     if (target === undefined) {
       if (input.mode === 'matchOnly') {
-        out.unmatched.push({ key, reason: 'notFound' })
+        out.unmatched.push({ key, recordId: rec.id, reason: 'notFound' })
         continue
       }
       out.creates.push(rec)
@@ -91,13 +96,14 @@ export function mergeHistory(input: HistoryMergeInput): HistoryMerge {
       continue
     }
     out.matched++
+    out.targets.set(rec.id, target.id)
     let added = 0
     for (const e of [...own].sort((a, b) => a.at - b.at)) {
       const moved = { ...e, recordId: target.id }
       const sig = signature(moved)
       if (known.has(sig)) {
         out.duplicateEvents++
-        out.duplicates.push({ key, to: e.to, at: e.at })
+        out.duplicates.push({ key, to: e.to, at: e.at, eventId: e.id })
         continue
       }
       known.add(sig)
@@ -117,4 +123,24 @@ export function mergeHistory(input: HistoryMergeInput): HistoryMerge {
 
 function signature(e: StageEvent): string {
   return `${e.recordId}\u0000${e.fieldId}\u0000${e.to}\u0000${e.at}`
+}
+
+/**
+ * Backdated change entries of the amount field from a rebuilt record's amount over time (see
+ * `HistoryLogResult.amounts`): one per change after the first value, on `recordId`, leaving out
+ * those the form already holds (same record, time and new value), so a re-import adds none.
+ */
+export function amountChangeEntries(series: readonly { at: number, to: number }[], opts: { formId: string, recordId: string, fieldId: string, memberId?: string, known: ReadonlySet<string> }): ChangeEntry[] {
+  const out: ChangeEntry[] = []
+  for (let i = 1; i < series.length; i++) {
+    const [prev, next] = [series[i - 1]!, series[i]!]
+    if (opts.known.has(amountSignature(opts.recordId, next.at, next.to))) continue
+    out.push({ id: newId(), formId: opts.formId, recordId: opts.recordId, at: next.at, kind: 'update', ...(opts.memberId ? { memberId: opts.memberId } : {}), changes: [{ field: opts.fieldId, from: prev.to, to: next.to }] })
+  }
+  return out
+}
+
+/** What makes two amount changes the same: record, time and new value. */
+export function amountSignature(recordId: string, at: number, to: unknown): string {
+  return `${recordId}\u0000${at}\u0000${JSON.stringify(to)}`
 }

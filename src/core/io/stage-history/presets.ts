@@ -23,6 +23,8 @@ export interface HistoryPreset {
      * are a status there, not a stage): kept when their stage column holds one of `stages`.
      */
     outcomes?: { values: readonly string[], stages: readonly string[] }
+    /** Values of `column` marking a change of the deal's amount (HubSpot's `amount`): the stage column holds the new amount. */
+    amounts?: readonly string[]
   }
 }
 
@@ -44,7 +46,7 @@ export const HISTORY_PRESETS: readonly HistoryPreset[] = [
     id: 'hubspot',
     signature: [['dealid', 'recordid', 'objectid'], ['property', 'propertyname'], ['value', 'propertyvalue'], ['timestamp']],
     columns: { key: ['dealId', 'Deal ID', 'Record ID', 'objectId'], stage: ['value', 'Property value', 'Value'], at: ['timestamp', 'Timestamp'], owner: ['updatedByUserId', 'sourceLabel'] },
-    rows: { column: ['property', 'Property name', 'Property'], values: ['dealstage', 'Deal Stage'] },
+    rows: { column: ['property', 'Property name', 'Property'], values: ['dealstage', 'Deal Stage'], amounts: ['amount', 'Amount'] },
   },
   {
     id: 'pipedrive',
@@ -70,13 +72,23 @@ export function presetColumns(preset: HistoryPreset, headers: readonly string[])
   return out
 }
 
-/** A test keeping the rows that are stage changes under the preset (undefined: every row is one). */
+/** The header of the preset's property column (the one telling which property a row changes), if the file has it. */
+export function presetPropertyColumn(preset: HistoryPreset | undefined, headers: readonly string[]): string | undefined {
+  const i = preset?.rows?.column.map(normalizeHeader).map(n => headers.findIndex(h => normalizeHeader(h) === n)).find(i => i >= 0)
+  return i === undefined ? undefined : headers[i]
+}
+
+/**
+ * A test keeping the rows the import reads under the preset (undefined: every row): stage
+ * changes, the closing rows, and the amount changes of an export that has them.
+ */
 export function presetRowFilter(preset: HistoryPreset | undefined, headers: readonly string[]): ((row: readonly string[]) => boolean) | undefined {
   if (!preset?.rows) return undefined
   const lower = (list: readonly string[]) => new Set(list.map(v => v.toLowerCase()))
-  const wanted = lower(preset.rows.values)
-  const col = preset.rows.column.map(normalizeHeader).map(n => headers.findIndex(h => normalizeHeader(h) === n)).find(i => i >= 0)
-  if (col === undefined) return undefined
+  const wanted = lower([...preset.rows.values, ...preset.rows.amounts ?? []])
+  const header = presetPropertyColumn(preset, headers)
+  if (header === undefined) return undefined
+  const col = headers.indexOf(header)
   const cell = (row: readonly string[], i: number) => (row[i] ?? '').trim().toLowerCase()
   const closing = preset.rows.outcomes
   const stageHeader = presetColumns(preset, headers).stage

@@ -45,6 +45,37 @@ describe('history-log', () => {
       expect(r.records[0]!.values.amount).toBe(20)
     })
 
+    it('should set aside a row repeating an earlier one (same key, stage, time and amount), naming it', () => {
+      const r = reconstructFromHistoryLog([row('1', 'Prospecting', '2024-01-01'), row('1', 'Closed Won', '2024-01-05'), row('1', 'Prospecting', '2024-01-01')], mapping)
+      expect(r.badRows).toEqual([{ row: 4, code: 'duplicate', reason: 'same as row 2', sameAs: 2 }])
+      expect(r.events.map(e => e.to)).toEqual(['s1', 'won'])
+    })
+
+    it('should tell each record\'s and event\'s row numbers, the file\'s when the rows are a selection', () => {
+      const r = reconstructFromHistoryLog([row('1', 'Prospecting', '2024-01-01'), row('2', 'Prospecting', '2024-01-02'), row('1', 'Closed Won', '2024-01-05')], { ...mapping, rowNumbers: [3, 7, 9] })
+      const one = r.records.find(x => x.values.key === '1')!
+      expect(r.rowsOf.get(one.id)).toEqual([3, 9])
+      expect(r.events.filter(e => e.recordId === one.id).map(e => r.eventRows.get(e.id))).toEqual([3, 9])
+    })
+
+    it('should read amount rows of a property history as the amount over time, making no event', () => {
+      const prop = (OpportunityId: string, Property: string, StageName: string, CreatedDate: string) => ({ OpportunityId, Property, StageName, CreatedDate })
+      const r = reconstructFromHistoryLog([
+        prop('1', 'dealstage', 'Prospecting', '2024-01-01'),
+        prop('1', 'amount', '100', '2024-01-01T00:00:05Z'),
+        prop('1', 'amount', '150', '2024-01-03'),
+        prop('1', 'amount', 'lots', '2024-01-04'),
+        prop('1', 'amount', '150', '2024-01-04'),
+        prop('1', 'dealstage', 'Closed Won', '2024-01-09'),
+      ], { ...mapping, columns: { key: 'OpportunityId', stage: 'StageName', at: 'CreatedDate' }, amountRows: { column: 'Property', values: ['Amount'] } })
+      expect(r.badRows).toEqual([{ row: 5, code: 'badAmount', reason: 'StageName "lots" is not a number' }])
+      expect(r.unknownStages).toEqual([])
+      const rec = r.records[0]!
+      expect(rec.values).toMatchObject({ stage: 'won', amount: 150 })
+      expect(r.events.map(e => e.to)).toEqual(['s1', 'won'])
+      expect(r.amounts.get(rec.id)).toEqual([{ at: Date.UTC(2024, 0, 1, 0, 0, 5), to: 100 }, { at: Date.UTC(2024, 0, 3), to: 150 }])
+    })
+
     it('should list unknown stage names with their rows and keep the record', () => {
       const r = reconstructFromHistoryLog([row('1', 'Prospecting', '2024-01-01'), row('1', 'Qualify', '2024-01-02'), row('2', 'Qualify', '2024-01-03')], mapping)
       expect(r.unknownStages).toEqual([{ name: 'Qualify', rows: [3, 4] }])

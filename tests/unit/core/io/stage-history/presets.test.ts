@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from '../../../../../src/core/io/csv-parse'
-import { detectHistoryPreset, presetColumns, presetRowFilter, reconstructFromHistoryLog } from '../../../../../src/core/io/stage-history'
+import { detectHistoryPreset, presetColumns, presetPropertyColumn, presetRowFilter, reconstructFromHistoryLog } from '../../../../../src/core/io/stage-history'
 import { stage, stageField } from '../../../../fixtures/metrics'
 
 // Small samples laid out like each CRM's documented export (no customer data).
@@ -19,7 +19,10 @@ function rebuild(name: string, stageNames: Record<string, string> = {}) {
   const cols = presetColumns(preset, t.headers)
   const keep = presetRowFilter(preset, t.headers) ?? (() => true)
   const rows = t.rows.filter(keep).map(r => Object.fromEntries(t.headers.map((h, i) => [h, r[i] ?? ''])))
-  const r = reconstructFromHistoryLog(rows, { formId: 'f', field, columns: { key: cols.key!, stage: cols.stage!, at: cols.at! }, keyField: 'key', stageNames })
+  // an export with amount rows (HubSpot's): they are read as the amount, as the dialog does
+  const prop = presetPropertyColumn(preset, t.headers)
+  const amountRows = preset.rows?.amounts && prop ? { amountRows: { column: prop, values: preset.rows.amounts } } : {}
+  const r = reconstructFromHistoryLog(rows, { formId: 'f', field, columns: { key: cols.key!, stage: cols.stage!, at: cols.at! }, keyField: 'key', amountField: 'amount', stageNames, ...amountRows })
   return { preset, cols, r }
 }
 
@@ -43,6 +46,16 @@ describe('presets', () => {
     expect(r.unknownStages).toEqual([])
     expect(chain(r, '9001')).toEqual(['s1', 's2', 'won'])
     expect(chain(r, '9002')).toEqual(['s1', 'lost'])
+  })
+
+  it('should read the amount rows of a HubSpot property history as each deal\'s amount', () => {
+    const t = sample('hubspot-deal-property-history.csv')
+    const { r } = rebuild('hubspot-deal-property-history.csv', { appointmentscheduled: 's1', contractsent: 's2', closedwon: 'won', closedlost: 'lost' })
+    const latest = new Map<string, number>()
+    for (const row of t.rows) if (row[1] === 'amount') latest.set(row[0]!, Number(row[2]))
+    expect(latest.size).toBeGreaterThan(0)
+    for (const [key, amount] of latest) expect(r.records.find(x => x.values.key === key)!.values.amount, key).toBe(amount)
+    expect(r.badRows).toEqual([])
   })
 
   it('should keep only the stage changes of a Pipedrive deal changelog and list its stage ids for mapping', () => {
