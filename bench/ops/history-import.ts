@@ -16,6 +16,12 @@ import { measureAll } from '../lib/measure'
 
 const BATCH = 1000
 
+/** One line per timed round (a round at 1M events takes minutes: the figures so far stay in the log). */
+function progress(what: string, ms: number): void {
+  const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20)
+  console.log(`[bench] history-import round: ${what} ${Math.round(ms)} ms (heap ${heap} MB)`)
+}
+
 /** The form both imports write: a key, the stage, an amount, and (for the record import) the change time. */
 function logForm(stage: FieldOf<'stage'>): FormDef {
   return {
@@ -83,6 +89,7 @@ export async function benchHistoryImport(ds: Dataset, runs: number): Promise<{ o
       const ms = performance.now() - t0
       deals = existing.length
       rows = table.rows.length
+      progress('history import', ms)
       return ms
     },
     records: async () => {
@@ -99,7 +106,9 @@ export async function benchHistoryImport(ds: Dataset, runs: number): Promise<{ o
         await adapter.commit(w.tx)
         existing.push(...w.records)
       }
-      return performance.now() - t0
+      const ms = performance.now() - t0
+      progress('record import', ms)
+      return ms
     },
   }, { runs })
   return { ours: t.ours, records: t.records, rows, deals }
