@@ -5,6 +5,8 @@ import { emptyFormData } from '../core/storage/workspace-state'
 import { ChunkLayout } from './chunk-layout'
 import type { KvStore } from './kv-store'
 import { poolEntry, poolRecord, StringPool } from './intern'
+import type { StageEvent } from '../core/schema/types'
+import { isStoredEventChunk } from '../core/events/stored-chunk'
 
 /** The four chunked collections of a form: key prefix -> FormData map and effects set. */
 export const PARTS = [
@@ -175,6 +177,25 @@ export async function loadForm(kv: KvStore, formId: string, chunkSize: number, o
 }
 
 /**
+ * Adds one stored `ev:` chunk to a form's events and returns its event ids: a chunk of columns
+ * (StoredEventChunk) is appended without an object per event; an older chunk (an array of
+ * event objects, before the layout migration rewrote it) event by event.
+ */
+function addEventChunk(data: FormData, value: unknown, pool: StringPool, reserve: number): string[] {
+  const ownId = (id: string): string => data.records.get(id)?.id ?? id
+  if (isStoredEventChunk(value)) {
+    data.events.addChunk(value, ownId, reserve)
+    return value.ids
+  }
+  const rows = (value ?? []) as StageEvent[]
+  for (const row of rows) {
+    poolEntry(row, pool, data.records)
+    data.events.add(row)
+  }
+  return rows.map(r => r.id)
+}
+
+/**
  * Reads a lazy part of a loaded form: `'all'` every chunk (what is in memory is replaced),
  * `'tail'` only the last chunk, which is all an append needs. `stored` are the part's chunk
  * numbers in the current manifest; call it with the cache in step with storage (under the
@@ -182,7 +203,7 @@ export async function loadForm(kv: KvStore, formId: string, chunkSize: number, o
  */
 export async function loadLazyPart(kv: KvStore, formId: string, data: FormData, layout: FormLayout, prefix: LazyPart, scope: 'all' | 'tail', stored: number[]): Promise<void> {
   if (!layout.pending[prefix]) return
-  const map = data[partOf(prefix).data] as Map<string, { id: string }>
+  const map = data[partOf(prefix).data] as Map<string, { id: string }> | FormData['events']
   const chunks = layout.parts[prefix]
   let numbers: number[]
   if (scope === 'all') {
@@ -196,11 +217,19 @@ export async function loadLazyPart(kv: KvStore, formId: string, data: FormData, 
   }
   const read = await readChunks(kv, formId, prefix, numbers)
   const pool = new StringPool()
+  // Events in the chunks read: the columns are allocated once for all of them.
+  let reserve = prefix === 'ev' ? read.reduce((sum, c) => sum + (isStoredEventChunk(c) ? c.ids.length : c.length), 0) : 0
   numbers.forEach((n, i) => {
-    const rows = read[i]!
+    const value: unknown = read[i]!
+    if (prefix === 'ev') {
+      layout.parts.ev.addLoaded(n, addEventChunk(data, value, pool, reserve))
+      reserve -= isStoredEventChunk(value) ? value.ids.length : (value as unknown[]).length
+      return
+    }
+    const rows = value as { id: string }[]
     for (const row of rows) {
       poolEntry(row, pool, data.records)
-      map.set(row.id, row)
+      ;(map as Map<string, { id: string }>).set(row.id, row)
     }
     layout.parts[prefix].addLoaded(n, rows.map(r => r.id))
   })
@@ -249,7 +278,7 @@ export function planForm(plan: WritePlan, formId: string, data: FormData, layout
     for (const n of chunks.dirty) {
       const ids = chunks.idsOf(n)
       const key = chunkKey(part.prefix, formId, n)
-      if (ids && ids.length > 0) plan.sets.set(key, ids.map(id => map.get(id)))
+      if (ids && ids.length > 0) plan.sets.set(key, part.prefix === 'ev' ? data.events.chunkOf(ids) : ids.map(id => map.get(id)))
       else {
         plan.removes.add(key)
         chunks.dropChunk(n)

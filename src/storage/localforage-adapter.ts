@@ -1,3 +1,4 @@
+import { EMPTY_COLUMNS, sortedByTime } from '../core/events'
 import type { RecordRow, WorkspaceBackup } from '../core/schema/types'
 import type { ExternalChange, LoadRecordsOptions, StorageAdapter, Transaction } from '../core/storage/adapter'
 import { StorageError } from '../core/storage/adapter'
@@ -22,6 +23,8 @@ import { executePlan, LAZY_PARTS } from './form-layout'
 import type { KvStore } from './kv-store'
 import { createLocalforageStore } from './kv-store'
 import { lazyPartsOf, withoutLazy } from './lazy-tx'
+import type { StoredLayout } from './layout-migration'
+import { LAYOUT_KEY, LAYOUT_VERSION, migrateLayout } from './layout-migration'
 import { toStorageError } from './storage-errors'
 import { freezeRecord } from './freeze'
 import { claimOwner, liveOwners, othersAlive } from './owners'
@@ -208,6 +211,7 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     cache.reset()
     const applied = cache.applyAndPlan(replaceTransaction(backup, { forms: [], defs: [] }))
     for (const key of oldKeys) applied.plan.removes.add(key)
+    applied.plan.sets.set(LAYOUT_KEY, { version: LAYOUT_VERSION } satisfies StoredLayout)
     await executePlan(stores.data, applied.plan)
     return applied
   }
@@ -300,13 +304,21 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     }
   }
 
+  /** Whether the database may be in an older layout (src/storage/layout-migration.ts): migrated after the open, in the background. */
+  let migrate = false
   const opened = locked(async () => {
-    await cache.loadDefinitions()
+    const keys = await cache.loadDefinitions()
     await recover()
+    if (keys.includes(LAYOUT_KEY) || keys.some(k => k.startsWith('ev:'))) migrate = true
+    else await stores.data.setItem(LAYOUT_KEY, { version: LAYOUT_VERSION } satisfies StoredLayout)
   }).catch((err: unknown) => {
     throw toStorageError(err, 'open the workspace')
   })
   opened.catch(() => {})
+  // Reads accept both layouts, so the app works while (and if never) this finishes.
+  opened.then(() => {
+    if (migrate) return migrateLayout({ kv: stores.data, locked, stopped: () => closed || lost })
+  }).catch(() => {})
 
   function markLost(): void {
     if (lost || closed) return
@@ -508,6 +520,11 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
       const events = stageEventsOf(cache.state, formId, recordId)
       for (const e of events) Object.freeze(e)
       return events
+    },
+    async loadStageEventColumns(formId) {
+      await lazyData(formId, 'ev')
+      // The cache's own columns (a snapshot: an append by the caller copies or writes past its length).
+      return sortedByTime(cache.state.forms.get(formId)?.events.columns() ?? EMPTY_COLUMNS)
     },
     async loadChanges(formId, recordId) {
       await lazyData(formId, 'chg')

@@ -87,11 +87,14 @@ export const useHistoryStore = defineStore('history', () => {
     const columns = shallowRef<StageEventColumns>(EMPTY_COLUMNS)
     const created: FormEvents = { columns, loaded: Promise.resolve() }
     created.early = []
-    created.loaded = read(() => adapter.loadStageEvents(formId)).then((list) => {
-      const stored = new Set(list.map(e => e.id))
-      const early = (created.early ?? []).filter(e => !stored.has(e.id))
+    created.loaded = read(() => adapter.loadStageEventColumns(formId)).then((stored) => {
+      let early = created.early ?? []
+      if (early.length) {
+        const ids = new Set(stored.ids.slice(0, stored.length))
+        early = early.filter(e => !ids.has(e.id))
+      }
       created.early = undefined
-      columns.value = markRaw(appendColumns(EMPTY_COLUMNS, early.length ? [...list, ...early] : list))
+      columns.value = markRaw(appendColumns(stored, early))
     })
     forms.set(formId, created)
     return created

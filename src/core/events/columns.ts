@@ -128,6 +128,20 @@ function copyOf(cols: StageEventColumns, capacity: number): Buffers {
 }
 
 /**
+ * New buffers for appending to `cols` (room for `need`, doubling). When `cols` is the newest
+ * snapshot of `old`, its record index moves along (the copy's table is the same list), so a
+ * large form's index is not rebuilt at every growth; `old` rebuilds its own if ever needed.
+ */
+function grown(cols: StageEventColumns, old: Buffers | undefined, need: number): Buffers {
+  const b = copyOf(cols, Math.max(need, cols.length * 2, 16))
+  if (old !== undefined && old.used === cols.length && cols !== EMPTY_COLUMNS) {
+    b.recordIndex = old.recordIndex
+    old.recordIndex = undefined
+  }
+  return b
+}
+
+/**
  * `cols` followed by `events`, as a new snapshot; `cols` itself is unchanged. Appending to the
  * newest snapshot of its buffers writes in place while they have room (amortised O(added));
  * appending to an older one copies.
@@ -137,7 +151,7 @@ export function appendColumns(cols: StageEventColumns, events: readonly StageEve
   let b = buffersOf.get(cols)
   const need = cols.length + events.length
   if (b === undefined || b.used !== cols.length || b.record.length < need || cols === EMPTY_COLUMNS) {
-    b = copyOf(cols, Math.max(need, cols.length * 2, 16))
+    b = grown(cols, b, need)
   }
   let j = b.used
   for (const e of events) {
@@ -169,8 +183,8 @@ export function recordIndexOf(cols: StageEventColumns): ReadonlyMap<string, numb
   return index
 }
 
-/** Event `j` of `cols` as an object (a new one each call). */
-export function eventAt(cols: StageEventColumns, j: number): StageEvent {
+/** Event `j` of `cols` (or of a stored chunk's columns) as an object (a new one each call). */
+export function eventAt(cols: StageEventColumns | ForeignColumns, j: number): StageEvent {
   const from = cols.from[j] as number
   return {
     id: cols.ids[j] as string,
@@ -198,4 +212,146 @@ export function recordEventsOf(events: StageEventSource, recordId: string): Stag
   if (k < 0) return out
   for (let j = 0; j < events.length; j++) if (events.record[j] === k) out.push(eventAt(events, j))
   return out
+}
+
+/**
+ * Columns read from elsewhere (a stored chunk): the same layout with their own string tables,
+ * any integer arrays. `appendColumnsFrom` re-codes them into another set of columns' tables.
+ */
+export interface ForeignColumns {
+  readonly length: number
+  readonly ids: readonly string[]
+  readonly record: ArrayLike<number>
+  readonly form: ArrayLike<number>
+  readonly field: ArrayLike<number>
+  readonly from: ArrayLike<number>
+  readonly to: ArrayLike<number>
+  readonly at: ArrayLike<number>
+  readonly recordIds: readonly string[]
+  readonly names: readonly string[]
+}
+
+/**
+ * `cols` followed by every entry of `other` (columns with tables of their own), as a new
+ * snapshot, without an object per event: each table entry of `other` is looked up once, then
+ * the integer columns are re-coded in one pass. In place like `appendColumns`; when it must
+ * copy, the copy has room for `reserve` entries (the caller knows more chunks follow).
+ */
+export function appendColumnsFrom(cols: StageEventColumns, other: ForeignColumns, reserve = 0): StageEventColumns {
+  const n = other.length
+  if (n === 0) return cols
+  let b = buffersOf.get(cols)
+  const need = cols.length + n
+  if (b === undefined || b.used !== cols.length || b.record.length < need || cols === EMPTY_COLUMNS) {
+    b = grown(cols, b, Math.max(need, reserve))
+  }
+  const recordMap = new Uint32Array(other.recordIds.length)
+  for (let k = 0; k < other.recordIds.length; k++) recordMap[k] = recordCode(b, other.recordIds[k] as string)
+  const nameMap = new Uint16Array(other.names.length)
+  for (let k = 0; k < other.names.length; k++) nameMap[k] = nameCode(b, other.names[k] as string)
+  const base = b.used
+  const { record, form, field, from, to, at, ids } = b
+  for (let j = 0; j < n; j++) {
+    const i = base + j
+    record[i] = recordMap[other.record[j] as number] as number
+    form[i] = nameMap[other.form[j] as number] as number
+    field[i] = nameMap[other.field[j] as number] as number
+    const f = other.from[j] as number
+    from[i] = f === NO_STAGE ? NO_STAGE : nameMap[f] as number
+    to[i] = nameMap[other.to[j] as number] as number
+    at[i] = other.at[j] as number
+    ids.push(other.ids[j] as string)
+  }
+  b.used = base + n
+  return snapshot(b)
+}
+
+/** The entries of `cols` in `order` (positions), as new columns with their own buffers and tables. */
+export function pickColumns(cols: StageEventColumns, order: ArrayLike<number>): StageEventColumns {
+  const n = order.length
+  const b = allocate(n, cols.recordIds.slice(), cols.names.slice())
+  const ids = new Array<string>(n)
+  for (let i = 0; i < n; i++) {
+    const j = order[i] as number
+    ids[i] = cols.ids[j] as string
+    b.record[i] = cols.record[j] as number
+    b.form[i] = cols.form[j] as number
+    b.field[i] = cols.field[j] as number
+    b.from[i] = cols.from[j] as number
+    b.to[i] = cols.to[j] as number
+    b.at[i] = cols.at[j] as number
+  }
+  b.ids = ids
+  b.used = n
+  return snapshot(b)
+}
+
+/**
+ * `cols` ordered by `at`, ties in column order (what `loadStageEvents` returns as objects):
+ * `cols` itself when it already is, else new columns (a radix sort: no comparator call per pair).
+ */
+export function sortedByTime(cols: StageEventColumns): StageEventColumns {
+  const { at, length: n } = cols
+  let sorted = true
+  let nan = false
+  for (let j = 0; j < n; j++) {
+    const t = at[j] as number
+    if (t !== t) nan = true
+    else if (j > 0 && t < (at[j - 1] as number)) sorted = false
+  }
+  if (nan) {
+    // NaN compares as a tie with everything (Array#sort with a - b): keep that sort's result.
+    const objects = Array.from({ length: n }, (_, j) => ({ j, at: at[j] as number }))
+    objects.sort((a, b) => a.at - b.at)
+    return pickColumns(cols, Uint32Array.from(objects, o => o.j))
+  }
+  if (sorted) return cols
+  return pickColumns(cols, timeOrder(at, n))
+}
+
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0
+
+/**
+ * Positions 0..n-1 ordered by `at` (no NaN), ties in position order: an LSD radix sort (stable)
+ * over the times as ordered 64-bit keys, 16 bits a pass, passes whose digit never varies skipped.
+ */
+function timeOrder(at: Float64Array, n: number): Uint32Array {
+  const hi = new Uint32Array(n)
+  const lo = new Uint32Array(n)
+  const f = new Float64Array(1)
+  const u = new Uint32Array(f.buffer)
+  for (let j = 0; j < n; j++) {
+    // + 0 turns -0 into 0: they tie, as a - b says.
+    f[0] = (at[j] as number) + 0
+    let h = u[HI] as number
+    let l = u[1 - HI] as number
+    if (h & 0x80000000) {
+      h = ~h >>> 0
+      l = ~l >>> 0
+    }
+    else h = (h | 0x80000000) >>> 0
+    hi[j] = h
+    lo[j] = l
+  }
+  let order = new Uint32Array(n)
+  for (let j = 0; j < n; j++) order[j] = j
+  let next = new Uint32Array(n)
+  const count = new Uint32Array(0x10000)
+  for (const [key, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
+    count.fill(0)
+    for (let i = 0; i < n; i++) count[((key[order[i] as number] as number) >>> shift) & 0xffff]!++
+    if (count[((key[0] as number) >>> shift) & 0xffff] === n) continue
+    let sum = 0
+    for (let d = 0; d < 0x10000; d++) {
+      const c = count[d] as number
+      count[d] = sum
+      sum += c
+    }
+    for (let i = 0; i < n; i++) {
+      const j = order[i] as number
+      next[count[((key[j] as number) >>> shift) & 0xffff]!++] = j
+    }
+    ;[order, next] = [next, order]
+  }
+  return order
 }

@@ -10,6 +10,7 @@ import type {
   WorkspaceSettings,
 } from '../schema/types'
 import type { RecordConflict } from './conflicts'
+import type { StageEventColumns } from '../events/columns'
 
 /** The kinds of definition documents the adapter stores, keyed by their `id`. */
 export interface DefinitionKinds {
@@ -125,6 +126,12 @@ export interface StorageAdapter {
   loadTrash: (formId: string) => Promise<RecordRow[]>
   /** Stage events of a form (optionally of one record), ordered by `at`; they may be the adapter's own, frozen (never edit them). */
   loadStageEvents: (formId: string, recordId?: string) => Promise<StageEvent[]>
+  /**
+   * A form's stage events as columns (core/events), ordered by `at` like `loadStageEvents`: what
+   * the history store holds, read without an object per event. A snapshot the caller may append
+   * to (`appendColumns` copies or writes past its length); never write inside it.
+   */
+  loadStageEventColumns: (formId: string) => Promise<StageEventColumns>
   /** Change log of one record, oldest first. */
   loadChanges: (formId: string, recordId: string) => Promise<ChangeEntry[]>
   /**

@@ -65,7 +65,7 @@ export function applyTransaction(state: WorkspaceState, tx: Transaction): TxEffe
   for (const ev of tx.stageEvents ?? []) {
     const data = formDataOf(state, ev.formId)
     if (data.events.has(ev.id)) continue
-    data.events.set(ev.id, ev)
+    data.events.add(ev)
     effectsOf(effects, ev.formId).events.add(ev.id)
   }
   for (const entry of tx.changes ?? []) {

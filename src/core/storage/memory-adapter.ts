@@ -1,3 +1,4 @@
+import { asColumns, plainEvent, sortedByTime } from '../events'
 import type { WorkspaceBackup } from '../schema/types'
 import type { ExternalChange, StorageAdapter, Transaction } from './adapter'
 import { StorageError } from './adapter'
@@ -94,6 +95,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     loadRecords: async formId => structuredClone([...state.forms.get(formId)?.records.values() ?? []]),
     loadTrash: async formId => structuredClone([...state.forms.get(formId)?.trash.values() ?? []]),
     loadStageEvents: async (formId, recordId) => structuredClone(stageEventsOf(state, formId, recordId)),
+    // Own buffers (copied), so nothing appended to them reaches the state.
+    loadStageEventColumns: async formId => sortedByTime(asColumns(stageEventsOf(state, formId).map(plainEvent))),
     loadChanges: async (formId, recordId) => structuredClone(changesOf(state, formId, recordId)),
     loadFieldChanges: async (formId, fieldId) => structuredClone(fieldChangesOf(state, formId, fieldId)),
     commit: async tx => commitNow(tx),

@@ -4,11 +4,11 @@ import type {
   DashboardDef,
   FormDef,
   RecordRow,
-  StageEvent,
   ViewDef,
   WorkspaceSettings,
 } from '../schema/types'
 import type { DefinitionKind, DefinitionKinds } from './adapter'
+import { EventLog } from '../events/event-log'
 
 /**
  * Everything stored for one form. Every collection is a Map keyed by id, kept in insertion
@@ -17,7 +17,8 @@ import type { DefinitionKind, DefinitionKinds } from './adapter'
 export interface FormData {
   records: Map<string, RecordRow>
   trash: Map<string, RecordRow>
-  events: Map<string, StageEvent>
+  /** Stage events as columns (core/events EventLog), keyed by id like the other collections. */
+  events: EventLog
   changes: Map<string, ChangeEntry>
 }
 
@@ -37,7 +38,7 @@ export const DEFINITION_KINDS: readonly DefinitionKind[] = ['app', 'form', 'view
 
 /** Empty storage for one form. */
 export function emptyFormData(): FormData {
-  return { records: new Map(), trash: new Map(), events: new Map(), changes: new Map() }
+  return { records: new Map(), trash: new Map(), events: new EventLog(), changes: new Map() }
 }
 
 /** An empty workspace. */

@@ -5,18 +5,10 @@ import { appendColumns, asColumns, EMPTY_COLUMNS, eventAt, eventsOfColumns, reco
 import { summarizeStageHistory } from '../../../../src/core/metrics'
 import { stageField } from '../../../fixtures/metrics'
 import { historiesArb } from '../../../fixtures/metrics-random'
+import { eventArbOf } from '../../../fixtures/events-arb'
 
 /** Any stage event: ids and names from small pools (so tables repeat) or any string, any time. */
-const name = fc.oneof(fc.constantFrom('f', 'stage', 's1', 's2', 'won', ''), fc.string())
-const eventArb: fc.Arbitrary<StageEvent> = fc.record({
-  id: fc.string(),
-  formId: name,
-  recordId: fc.oneof(fc.constantFrom('r1', 'r2', 'r3'), fc.string()),
-  fieldId: name,
-  from: fc.option(name, { nil: null }),
-  to: name,
-  at: fc.oneof(fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.double({ noNaN: false })),
-}).map(e => ({ ...e })) // plain objects, as storage gives them (fc.record's have no prototype)
+const eventArb = eventArbOf(fc.oneof(fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.double({ noNaN: false })))
 
 describe('core/events columns', () => {
   it('should give back exactly the events put in (events -> columns -> events)', () => {

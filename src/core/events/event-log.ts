@@ -1,0 +1,109 @@
+import type { StageEvent } from '../schema/types'
+import type { StageEventColumns } from './columns'
+import { appendColumns, appendColumnsFrom, EMPTY_COLUMNS, eventAt } from './columns'
+import type { StoredEventChunk } from './stored-chunk'
+import { chunkColumns, encodeEventChunk, plainEvent } from './stored-chunk'
+
+/**
+ * One form's stage events as storage holds them (`FormData.events`): columns, not an object
+ * per event, in insertion order, keyed by event id like the Map it replaces (`has`, `get`,
+ * `values`, `size`). Events are only ever appended. Added events wait in a short list until
+ * something reads the columns, so a transaction's events are appended in one go. An event
+ * that is not a plain `{ id, formId, recordId, fieldId, from, to, at }` object is kept as it
+ * came (`values` and `get` give it back exactly; the columns hold it as metrics read it).
+ */
+export class EventLog {
+  private cols: StageEventColumns = EMPTY_COLUMNS
+  private pending: StageEvent[] = []
+  /** Event id -> position; built on the first `has` or `get` (a replay, a commit's dedupe). */
+  private index: Map<string, number> | undefined
+  private odd: Map<number, StageEvent> | undefined
+
+  /** Events held. */
+  get size(): number {
+    return this.cols.length + this.pending.length
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return
+    const base = this.cols.length
+    const plain = this.pending.map((e, k) => {
+      const p = plainEvent(e)
+      if (p !== e) (this.odd ??= new Map()).set(base + k, e)
+      return p
+    })
+    this.pending = []
+    this.cols = appendColumns(this.cols, plain)
+  }
+
+  private positions(): Map<string, number> {
+    if (!this.index) {
+      const index = new Map<string, number>()
+      const { ids, length } = this.cols
+      for (let j = 0; j < length; j++) index.set(ids[j] as string, j)
+      this.pending.forEach((e, k) => index.set(e.id, length + k))
+      this.index = index
+    }
+    return this.index
+  }
+
+  has(id: string): boolean {
+    return this.positions().has(id)
+  }
+
+  /** The event at position `j` (a new object, or the odd event as it came). */
+  at(j: number): StageEvent {
+    const n = this.cols.length
+    if (j >= n) return this.pending[j - n] as StageEvent
+    return this.odd?.get(j) ?? eventAt(this.cols, j)
+  }
+
+  get(id: string): StageEvent | undefined {
+    const j = this.positions().get(id)
+    return j === undefined ? undefined : this.at(j)
+  }
+
+  /** Appends `event` (callers skip ids already held: `has`). */
+  add(event: StageEvent): void {
+    this.index?.set(event.id, this.size)
+    this.pending.push(event)
+  }
+
+  /**
+   * Appends a stored chunk's events without an object per event; `ownId` may swap a record id
+   * for an equal string already in memory; `reserve`: room to make for the events of chunks
+   * that follow (one allocation for a whole form instead of one per doubling).
+   */
+  addChunk(chunk: StoredEventChunk, ownId?: (recordId: string) => string, reserve = 0): void {
+    this.flush()
+    const base = this.cols.length
+    const cols = chunkColumns(chunk)
+    this.cols = appendColumnsFrom(this.cols, ownId ? { ...cols, recordIds: cols.recordIds.map(ownId) } : cols, base + reserve)
+    for (const [j, e] of chunk.odd ?? []) (this.odd ??= new Map()).set(base + j, e)
+    if (this.index) chunk.ids.forEach((id, j) => this.index!.set(id, base + j))
+  }
+
+  /** The stored chunk of the events `ids` (held), in that order. */
+  chunkOf(ids: readonly string[]): StoredEventChunk {
+    return encodeEventChunk(ids.map(id => this.get(id) as StageEvent))
+  }
+
+  /** Every event, in insertion order (new objects; odd events as they came). */
+  * values(): IterableIterator<StageEvent> {
+    this.flush()
+    for (let j = 0; j < this.cols.length; j++) yield this.at(j)
+  }
+
+  /** The events as columns (a snapshot: later appends do not change it). */
+  columns(): StageEventColumns {
+    this.flush()
+    return this.cols
+  }
+
+  clear(): void {
+    this.cols = EMPTY_COLUMNS
+    this.pending = []
+    this.index = undefined
+    this.odd = undefined
+  }
+}
