@@ -15,16 +15,16 @@ export function useAppActions() {
 
   const label = (l: Label | undefined) => labelText(l, locale.value as Locale)
 
-  async function createApp(name: string): Promise<AppDef> {
+  async function createApp(name: Label): Promise<AppDef> {
     const { app, tx } = createAppTx(name, Date.now())
     await workspace.write(tx)
     return app
   }
 
-  const renameApp = (app: AppDef, name: string) => workspace.write(renameAppTx(app, name, Date.now()))
+  const renameApp = (app: AppDef, name: Label) => workspace.write(renameAppTx(app, name, Date.now()))
   const deleteApp = (app: AppDef) => drop(deleteAppTx(app, workspace.views))
 
-  async function createForm(app: AppDef, name: string): Promise<FormDef> {
+  async function createForm(app: AppDef, name: Label): Promise<FormDef> {
     const { form, tx } = createFormTx(app, name, Date.now())
     await workspace.write(tx)
     return form

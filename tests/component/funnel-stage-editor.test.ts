@@ -49,8 +49,8 @@ describe('StageEditor', { timeout: 40_000 }, () => {
     const { wrapper } = mountWithApp(StageEditor, { adapter, props: { formId: 'opp', fieldId: 'stage' } })
     await useWorkspaceStore().load()
     await settle()
-    await type(q('[data-stage=needs] [data-test=stage-name-zh]'), '需求确认')
-    await type(q('[data-stage=needs] [data-test=stage-name-en]'), 'Needs confirmed')
+    await type(q('[data-stage=needs] [data-test=stage-name]'), '需求确认')
+    await type(q('[data-stage=needs] [data-test=stage-name-translation]'), 'Needs confirmed')
     q('[data-test=stage-save]')?.click()
     await settle()
     const stage = (await storedStage(adapter)).options.stages[1]
@@ -64,7 +64,7 @@ describe('StageEditor', { timeout: 40_000 }, () => {
     const { wrapper } = mountWithApp(StageEditor, { adapter, props: { formId: 'opp', fieldId: 'stage' } })
     await useWorkspaceStore().load()
     await settle()
-    await type(q('[data-stage=needs] [data-test=stage-name-zh]'), '需求确认')
+    await type(q('[data-stage=needs] [data-test=stage-name]'), '需求确认')
     // Another admin renames the first stage meanwhile (synced in).
     const form = structuredClone(useWorkspaceStore().formById.get('opp')!)
     const field = form.fields.find(f => f.id === 'stage') as FieldOf<'stage'>
@@ -76,7 +76,7 @@ describe('StageEditor', { timeout: 40_000 }, () => {
     const stages = (await storedStage(adapter)).options.stages
     expect(stages[0]!.label).toBe('线索')
     expect(stages[1]!.label).not.toBe('需求确认')
-    expect((q('[data-stage=lead] [data-test=stage-name-zh] input') as HTMLInputElement | null)?.value ?? (q('[data-stage=lead] [data-test=stage-name-zh]') as HTMLInputElement).value).toBe('线索')
+    expect((q('[data-stage=lead] [data-test=stage-name] input') as HTMLInputElement | null)?.value ?? (q('[data-stage=lead] [data-test=stage-name]') as HTMLInputElement).value).toBe('线索')
     expect(wrapper.emitted('close')).toBeUndefined()
     wrapper.unmount()
   })
@@ -87,11 +87,11 @@ describe('StageEditor', { timeout: 40_000 }, () => {
     await useWorkspaceStore().load()
     await settle()
     // Named in Spanish only: no translation is invented.
-    await type(q('[data-stage=needs] [data-test=stage-name-zh]'), 'Presentación')
-    await type(q('[data-stage=needs] [data-test=stage-name-en]'), '')
-    const en = q('[data-stage=needs] [data-test=stage-name-en]')
+    await type(q('[data-stage=needs] [data-test=stage-name]'), 'Presentación')
+    await type(q('[data-stage=needs] [data-test=stage-name-translation]'), '')
+    const en = q('[data-stage=needs] [data-test=stage-name-translation]')
     expect(((en?.tagName === 'INPUT' ? en : en?.querySelector('input')) as HTMLInputElement | null)?.placeholder).toBe('Presentación')
-    await type(q('[data-stage=lead] [data-test=stage-name-en]'), '')
+    await type(q('[data-stage=lead] [data-test=stage-name-translation]'), '')
     q('[data-test=stage-save]')?.click()
     await settle()
     const stages = (await storedStage(adapter)).options.stages

@@ -60,3 +60,9 @@ export async function openRestored(session: Session, backup: unknown, path: stri
   await page.waitForSelector('.ag-row')
   return page
 }
+
+/** Switches the UI language with the header's language select ('English' / '简体中文'). */
+export async function setLocale(page: Page, label: string): Promise<void> {
+  await page.click('[data-test=locale-select]')
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).click()
+}

@@ -14,7 +14,7 @@ export async function addDesignerField(page: Page, type: string, label: string):
   const before = await page.locator('[data-test^="canvas-field-"]').count()
   await page.click(`[data-test=palette-${type}]`)
   await page.locator('[data-test^="canvas-field-"]').nth(before).waitFor()
-  await fillField(page, 'prop-label-zh', label)
+  await fillField(page, 'prop-label', label)
   return fieldIdByLabel(page, label)
 }
 

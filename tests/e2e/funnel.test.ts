@@ -152,7 +152,7 @@ describe('sales funnel: template install, stage rules, history and stage setting
     await page.waitForSelector('[data-test=funnel-overview] [data-test=funnel-step]')
     await page.click('[data-test=funnel-overview] [data-test=stage-settings]')
     await page.waitForSelector('[data-test=stage-editor] [data-test=stage-row]')
-    const nameZh = page.locator('[data-test=stage-row][data-stage=stage_needs] input[data-test=stage-name-zh], [data-test=stage-row][data-stage=stage_needs] [data-test=stage-name-zh] input').first()
+    const nameZh = page.locator('[data-test=stage-row][data-stage=stage_needs] input[data-test=stage-name], [data-test=stage-row][data-stage=stage_needs] [data-test=stage-name] input').first()
     await nameZh.fill('需求确认')
     await shot(page, 'funnel-stage-editor-zh')
     await page.click('[data-test=stage-save]')

@@ -7,17 +7,12 @@ import type { Page } from 'playwright-core'
 import type { Session } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pipelinesBackup } from '../fixtures/pipelines-e2e'
-import { openRestored } from './app-actions'
+import { openRestored, setLocale } from './app-actions'
 import { shot, startSession } from './harness'
 
 const search = 'input[data-test=view-search], [data-test=view-search] input'
 const rowCheckbox = (page: Page) => page.locator('.ag-row[row-index="0"] .ag-selection-checkbox input').first()
 const overlay = (page: Page) => page.locator('.ag-overlay-no-rows-center, .ag-overlay').first()
-
-async function setLocale(page: Page, label: string): Promise<void> {
-  await page.click('[data-test=locale-select]')
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).click()
-}
 
 describe('AG Grid\'s texts in the UI language', () => {
   let session: Session

@@ -68,7 +68,7 @@ describe('JSON limits: deep backups, pasted form JSON and link filters are refus
     await expect.poll(() => page.locator('[data-test=json-error]').count()).toBe(0)
     // The designer still works: rename a field and save it.
     await page.click('[data-test=canvas-field-amount]')
-    await fillField(page, 'prop-label-zh', '合同金额')
+    await fillField(page, 'prop-label', '合同金额')
     await page.click('[data-test=designer-save]')
     await page.waitForSelector('[data-test=designer-clean]')
     await page.goto(`${session.baseUrl}#${DEALS}`)

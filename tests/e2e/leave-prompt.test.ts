@@ -14,7 +14,7 @@ import { shot, startSession } from './harness'
 
 const confirmBox = (page: Page) => page.locator('.fg-leave-confirm')
 const hash = (page: Page) => new URL(page.url()).hash
-const labelInput = (page: Page) => page.locator('input[data-test=prop-label-zh], [data-test=prop-label-zh] input').first()
+const labelInput = (page: Page) => page.locator('input[data-test=prop-label], [data-test=prop-label] input').first()
 
 /** Clicks `selector` (a navigation) and answers the leave prompt with `answer`. */
 async function navigateAnswering(page: Page, go: () => Promise<unknown>, answer: '留下' | '离开'): Promise<void> {
@@ -47,7 +47,7 @@ async function openDesigner(page: Page, appId: string): Promise<void> {
 
 async function renameFirstField(page: Page, label: string): Promise<void> {
   await page.locator('[data-test^="canvas-field-"]').first().click()
-  await fillField(page, 'prop-label-zh', label)
+  await fillField(page, 'prop-label', label)
   await page.waitForSelector('[data-test=designer-dirty]')
 }
 
@@ -168,7 +168,7 @@ describe('leaving unsaved edits asks first (zh-CN)', () => {
     await page.goto(`${origin}/#/app/${appId}`)
     await page.click('[data-test=funnel-overview] [data-test=stage-settings]')
     await page.waitForSelector('[data-test=stage-editor] [data-test=stage-row]')
-    const nameZh = page.locator('[data-test=stage-row][data-stage=stage_needs] input[data-test=stage-name-zh], [data-test=stage-row][data-stage=stage_needs] [data-test=stage-name-zh] input').first()
+    const nameZh = page.locator('[data-test=stage-row][data-stage=stage_needs] input[data-test=stage-name], [data-test=stage-row][data-stage=stage_needs] [data-test=stage-name] input').first()
     await nameZh.fill('改过的阶段')
     // The dialog covers the sidebar: the browser's back button is the way out.
     await navigateAnswering(page, () => page.goBack(), '留下')

@@ -35,7 +35,7 @@ export default {
       tabs: { field: '字段', form: '表单', json: 'JSON', trash: '回收站', history: '变更记录' },
       noSelection: '在画布上点击一个字段来编辑它的属性。',
       props: {
-        labelZh: '名称（中文）', labelEn: '名称（English）', description: '描述', required: '必填', unique: '不允许重复',
+        label: '名称', choiceName: '第 {n} 个选项的名称', columnName: '第 {n} 列的名称', description: '描述', required: '必填', unique: '不允许重复',
         readOnly: '只读', width: '宽度', widthN: '{n}/4', type: '字段类型', changeType: '更改类型', defaultValue: '默认值',
         defaultKinds: { none: '无', static: '固定值', now: '当前时间', currentMember: '当前成员', formula: '公式' },
         visibleWhen: '显示条件', visibleAlways: '始终显示（添加条件后，仅在条件成立时显示）', visibleNoFields: '表单中还没有可作为条件的其他字段', visibleClear: '清除条件',
@@ -145,7 +145,7 @@ export default {
       tabs: { field: 'Field', form: 'Form', json: 'JSON', trash: 'Trash', history: 'History' },
       noSelection: 'Click a field on the canvas to edit its properties.',
       props: {
-        labelZh: 'Name (中文)', labelEn: 'Name (English)', description: 'Description', required: 'Required', unique: 'No duplicates',
+        label: 'Name', choiceName: 'Option {n} name', columnName: 'Column {n} name', description: 'Description', required: 'Required', unique: 'No duplicates',
         readOnly: 'Read-only', width: 'Width', widthN: '{n}/4', type: 'Field type', changeType: 'Change type', defaultValue: 'Default value',
         defaultKinds: { none: 'None', static: 'Fixed value', now: 'Current time', currentMember: 'Current member', formula: 'Formula' },
         visibleWhen: 'Show when', visibleAlways: 'Always shown (add a condition to show it only when the condition holds)', visibleNoFields: 'The form has no other field to use in a condition yet', visibleClear: 'Clear conditions',

@@ -30,12 +30,17 @@ export function sampleStages(): StageOption[] {
 
 /**
  * True when zh/en is a pair the app filled in for a new option or stage (选项1 / Option 1, the
- * sample pipeline's names): a translation nobody set, which should follow the label once the
+ * sample pipeline's names, 阶段2 / Stage 2 and 新阶段 / New stage of the stage editors, a sub-form's 字段2 / Field 2): a translation nobody set, which should follow the label once the
  * user renames it instead of keeping the stale default.
  */
 export function isSampleTranslation(zh: string, en: string): boolean {
   const n = /^选项(\d+)$/.exec(zh)?.[1]
   if (n !== undefined) return en === `Option ${n}`
+  const s = /^阶段(\d+)$/.exec(zh)?.[1]
+  if (s !== undefined) return en === `Stage ${s}`
+  const f = /^字段(\d+)$/.exec(zh)?.[1]
+  if (f !== undefined) return en === `Field ${f}`
+  if (zh === '新阶段') return en === 'New stage'
   return SAMPLE_STAGES.some(([z, e]) => z === zh && e === en)
 }
 
