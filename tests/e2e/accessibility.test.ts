@@ -1,7 +1,7 @@
 /**
  * Accessibility (issue #16): axe-core finds no serious or critical violation on the main pages
- * — home, template gallery, settings, app home, grid, kanban, designer, record form, dashboard
- * (view and edit) — in Chinese and in English.
+ * — home, template gallery, settings, app home, grid, kanban, the "who are you?" dialog of the
+ * first edit, designer, record form, dashboard (view and edit) — in Chinese and in English.
  */
 import type { Page } from 'playwright-core'
 import type { Session } from './harness'
@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appIdOf, installSalesTemplate } from './app-actions'
+import { editCell } from './grid-actions'
 import { settled, startSession } from './harness'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -86,6 +87,20 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await check('.ag-row')
       await page.locator('[data-test=view-tab]', { hasText: locale === 'en' ? 'Pipeline board' : '商机看板' }).click()
       await check('[data-test=kanban-card]')
+    })
+
+    it('the "who are you?" dialog asked on the first edit, with its name box open', async () => {
+      await page.goto(oppForm)
+      await page.locator('[data-test=view-tab]').first().click()
+      await page.waitForSelector('.ag-row')
+      // The session marks the question as asked on every page load; unmarked, the next edit asks.
+      await page.evaluate(() => localStorage.removeItem('funnelgrid:who-am-i-asked'))
+      await editCell(page, 0, 'f_opp_title', locale === 'en' ? 'Renamed deal' : '改名的商机')
+      await check('[data-test=who-am-i] [data-test=who-new]')
+      await page.click('[data-test=who-am-i] [data-test=who-new]')
+      await check('input[data-test=who-name], [data-test=who-name] input')
+      await page.click('[data-test=who-skip]')
+      await page.waitForSelector('[data-test=who-am-i]', { state: 'detached' })
     })
 
     it('record form and designer', async () => {
