@@ -7,6 +7,7 @@ import type { ImportBatch } from '@/core/io'
 import type { StageDateColumn } from '@/core/io/backdate-events'
 import { batchTransaction } from '@/core/io'
 import { withBackdatedEvents } from '@/core/io/backdate-events'
+import { freezeTransaction } from '@/core/storage/clone'
 import { openFormRecords, type FormRecords } from './form-records'
 import { recordsLinks } from './records-links'
 import { recordsAutomations } from './records-automations'
@@ -298,6 +299,18 @@ export const useRecordsStore = defineStore('records', () => {
   }
 
   /**
+   * Writes one import batch built off the page (the import worker: `builtBatches`, from a plan
+   * that validated every record): not validated or built again, only frozen (storage keeps these
+   * very objects), then the pipeline's last part as for any write (automations, linked forms,
+   * undo step, show, commit). The batches of one import undo as one step.
+   */
+  async function importPrepared(formId: string, tx: Transaction, undoGroup: string): Promise<WriteOutcome> {
+    await prepare(formId)
+    const frozen = freezeTransaction(tx)
+    return run({ ok: true, records: frozen.records?.[formId]?.put ?? [], tx: frozen }, { undo: 'import', undoGroup })
+  }
+
+  /**
    * Writes records rebuilt from outside (a stage-history log) with their own ids, times and
    * stage events: validated, defaults, serials, lookups, rollups and formulas computed like
    * any new record; the batches of one import undo as one step. `onto` lays history onto
@@ -362,7 +375,7 @@ export const useRecordsStore = defineStore('records', () => {
 
   return {
     version, lastChange, userEdits, ensure, applyExternal, related, loadLinked, withLinked,
-    add, update, updateAndAdd, replay, undo, redo, remove, loadTrash, restore, purge, importBatch, importBuilt, write, recompute, checkDaily,
+    add, update, updateAndAdd, replay, undo, redo, remove, loadTrash, restore, purge, importBatch, importPrepared, importBuilt, write, recompute, checkDaily,
   }
 })
 

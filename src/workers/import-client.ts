@@ -1,12 +1,25 @@
 /** A promise API around the import worker, with progress and cancel. */
 import type { ImportPlan } from '../core/io/import-types'
 import type { FileRefusal } from '../core/io/sniff'
-import type { ImportRequest, ImportResponse, ParsedFile, ParseOptions, PlanRequest } from './import-protocol'
+import type { BuiltBatch } from '../core/io/built-batches'
+import type { BuildRequest, ImportRequest, ImportResponse, ParsedFile, ParseOptions, PlanRequest } from './import-protocol'
 
 /** A running worker job. */
 export interface ImportTask<T> {
   promise: Promise<T>
   /** Stops the job; the promise rejects with an `ImportCancelled` error. */
+  cancel: () => void
+  /** The request's id (a kept plan is built by it). */
+  id: number
+}
+
+/** The batches of a build, in order, as the worker posts them. */
+export interface BuildStream {
+  /** The next batch; undefined after the last. Rejects when the build failed or was cancelled. */
+  next: () => Promise<BuiltBatch | undefined>
+  /** Batch `index` is committed: the worker may build further ahead. */
+  ack: (index: number) => void
+  /** Stops the build (batches not yet taken are dropped). */
   cancel: () => void
 }
 
@@ -37,8 +50,10 @@ export interface WorkerLike {
 export interface ImportClient {
   /** Reads a CSV/TSV/XLSX file: headers, rows, encoding, date format and proposed fields. */
   parse: (bytes: Uint8Array, options: ParseOptions, onProgress?: (fraction: number) => void) => ImportTask<ParsedFile>
-  /** Plans an import of parsed rows into a form. */
-  plan: (input: PlanRequest) => ImportTask<ImportPlan>
+  /** Plans an import of parsed rows into a form; with `keep`, the worker keeps the plan for `build`. */
+  plan: (input: PlanRequest, keep?: boolean) => ImportTask<ImportPlan>
+  /** Builds the batches of a kept plan in the worker, posted one by one ahead of the commits. */
+  build: (input: BuildRequest) => BuildStream
   /** Stops the worker; pending tasks reject. */
   dispose: () => void
 }
@@ -52,9 +67,11 @@ export function createImportClient(createWorker: () => WorkerLike = defaultWorke
   let worker: WorkerLike | undefined
   let nextId = 1
   const pending = new Map<number, { resolve: (v: never) => void, reject: (e: unknown) => void, onProgress?: (f: number) => void }>()
+  const streams = new Map<number, { push: (b: BuiltBatch) => void }>()
 
   const onMessage = (e: MessageEvent<ImportResponse>) => {
     const msg = e.data
+    if (msg.type === 'batch') return streams.get(msg.id)?.push(msg.batch)
     const job = pending.get(msg.id)
     if (!job) return
     if (msg.type === 'progress') return job.onProgress?.(msg.fraction)
@@ -63,12 +80,16 @@ export function createImportClient(createWorker: () => WorkerLike = defaultWorke
     else job.resolve(msg.result as never)
   }
 
-  const start = <T>(make: (id: number) => ImportRequest, onProgress?: (f: number) => void): ImportTask<T> => {
+  const open = (): WorkerLike => {
     if (!worker) {
       worker = createWorker()
       worker.addEventListener('message', onMessage)
     }
-    const w = worker
+    return worker
+  }
+
+  const start = <T>(make: (id: number) => ImportRequest, onProgress?: (f: number) => void): ImportTask<T> => {
+    const w = open()
     const id = nextId++
     const promise = new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: never) => void, reject, onProgress })
@@ -83,12 +104,49 @@ export function createImportClient(createWorker: () => WorkerLike = defaultWorke
         pending.delete(id)
         job.reject(new ImportCancelled())
       },
+      id,
+    }
+  }
+
+  const build = (input: BuildRequest): BuildStream => {
+    const queue: BuiltBatch[] = []
+    let waiting: { resolve: (b: BuiltBatch | undefined) => void, reject: (e: unknown) => void } | undefined
+    let ended: { error?: unknown } | undefined
+    const task = start<{ batches: number }>(id => ({ type: 'build', id, input }))
+    const settle = () => {
+      if (!waiting) return
+      const w = waiting
+      if (queue.length) w.resolve(queue.shift())
+      else if (ended?.error !== undefined) w.reject(ended.error)
+      else if (ended) w.resolve(undefined)
+      else return
+      waiting = undefined
+    }
+    streams.set(task.id, { push: (b) => {
+      queue.push(b)
+      settle()
+    } })
+    task.promise.then(() => (ended = {}), error => (ended = { error })).finally(() => {
+      streams.delete(task.id)
+      settle()
+    })
+    return {
+      next: () => new Promise((resolve, reject) => {
+        waiting = { resolve, reject }
+        settle()
+      }),
+      ack: index => worker?.postMessage({ type: 'ack', id: task.id, index }),
+      cancel: () => {
+        queue.length = 0
+        task.cancel()
+      },
     }
   }
 
   return {
     parse: (bytes, options, onProgress) => start<ParsedFile>(id => ({ type: 'parse', id, bytes, options }), onProgress),
-    plan: input => start<ImportPlan>(id => ({ type: 'plan', id, input })),
+    plan: (input, keep) => start<ImportPlan>(id => ({ type: 'plan', id, input, ...(keep ? { keep } : {}) })),
+    build,
     dispose: () => {
       worker?.terminate()
       worker = undefined

@@ -1,7 +1,10 @@
 /** The work of the import worker, kept free of worker globals so it can run anywhere. */
 import type { ImportPlan } from '../core/io/import-types'
 import type { FileRefusal } from '../core/io/sniff'
-import type { ImportRequest, ImportResponse, ParsedFile, ParseOptions, PlanRequest } from './import-protocol'
+import type { BuildRequest, ImportRequest, ImportResponse, ParsedFile, ParseOptions, PlanRequest } from './import-protocol'
+import type { RecordRow } from '../core/schema/types'
+import { builtBatches } from '../core/io/built-batches'
+import { remainingPlan } from '../core/io/import-batches'
 import { parseCsvChunked } from '../core/io/csv-parse'
 import { detectDateFormat } from '../core/io/date-format'
 import { decodeText } from '../core/io/decode'
@@ -12,6 +15,7 @@ import { planImport } from '../core/io/plan-import'
 import { readXlsx } from '../core/io/xlsx'
 import { validatorFor } from '../core/records/validator-cache'
 import { completeChoices } from './complete-choices'
+import { BUILD_AHEAD } from './import-protocol'
 
 type Post = (msg: ImportResponse) => void
 
@@ -23,6 +27,10 @@ class Refused extends Error {
 }
 
 const running = new Map<number, AbortController>()
+/** The last plan made with `keep`, which a build request writes without sending it back. */
+let kept: { id: number, plan: ImportPlan, existing: readonly RecordRow[] } | undefined
+/** Per running build: the last batch the page committed, and the build waiting for it. */
+const acks = new Map<number, { acked: number, wake?: () => void }>()
 
 /** Handles one request; replies through `post`. A 'cancel' aborts the request with that id. */
 export async function handleImportRequest(req: ImportRequest, post: Post): Promise<void> {
@@ -30,18 +38,76 @@ export async function handleImportRequest(req: ImportRequest, post: Post): Promi
     running.get(req.id)?.abort(new Error('cancelled'))
     return
   }
+  if (req.type === 'ack') {
+    const flow = acks.get(req.id)
+    if (flow) {
+      flow.acked = Math.max(flow.acked, req.index)
+      flow.wake?.()
+    }
+    return
+  }
   const ctrl = new AbortController()
   running.set(req.id, ctrl)
   try {
     if (req.type === 'parse') post({ type: 'parsed', id: req.id, result: await parseFile(req.bytes, req.options, ctrl.signal, f => post({ type: 'progress', id: req.id, phase: 'parse', fraction: f })) })
-    else post({ type: 'planned', id: req.id, result: plan(req.input) })
+    else if (req.type === 'build') post({ type: 'built', id: req.id, result: await build(req.id, req.input, ctrl.signal, post) })
+    else {
+      const result = plan(req.input)
+      if (req.keep) kept = { id: req.id, plan: result, existing: req.input.existing }
+      post({ type: 'planned', id: req.id, result })
+    }
   }
   catch (e) {
     post({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e), cancelled: ctrl.signal.aborted, ...(e instanceof Refused ? { refusal: e.refusal } : {}) })
   }
   finally {
     running.delete(req.id)
+    acks.delete(req.id)
   }
+}
+
+/** A turn of the event loop (messages handled: acks, cancel), without a timer's clamping. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const c = new MessageChannel()
+    c.port1.onmessage = () => {
+      c.port1.close()
+      resolve()
+    }
+    c.port2.postMessage(0)
+  })
+}
+
+/**
+ * Builds the kept plan's batches into records (defaults, formulas, serials, stage events) and
+ * posts each as soon as it is built, staying at most `BUILD_AHEAD` batches ahead of the page's
+ * commits: the page commits batch i while batch i+1 is built here.
+ */
+async function build(id: number, input: BuildRequest, signal: AbortSignal, post: Post): Promise<{ batches: number }> {
+  if (!kept || kept.id !== input.planId) throw new Error('the checked plan is no longer held; check the file again')
+  const flow: { acked: number, wake?: () => void } = { acked: -1 }
+  acks.set(id, flow)
+  signal.addEventListener('abort', () => flow.wake?.())
+  const rest = remainingPlan(kept.plan, input.importId, new Set(input.stored))
+  const batches = builtBatches(rest, {
+    form: input.form,
+    existing: kept.existing,
+    validate: validatorFor(input.form),
+    importId: input.importId,
+    batchSize: input.batchSize,
+    context: () => ({ now: Date.now(), memberId: input.memberId, formula: { forms: input.forms } }),
+    stageDates: input.stageDates,
+  })
+  let count = 0
+  for (const batch of batches) {
+    signal.throwIfAborted()
+    post({ type: 'batch', id, batch })
+    count++
+    await nextTask()
+    while (batch.index - flow.acked >= BUILD_AHEAD && !signal.aborted) await new Promise<void>(resolve => (flow.wake = resolve))
+    signal.throwIfAborted()
+  }
+  return { batches: count }
 }
 
 /**

@@ -1,10 +1,12 @@
 /** Messages between the import worker and its client (structured-clone friendly). */
 import type { DetectedEncoding, EncodingDoubt, TextEncodingChoice } from '../core/io/decode'
 import type { DateFormatDetection } from '../core/io/date-format'
+import type { StageDateColumn } from '../core/io/backdate-events'
+import type { BuiltBatch } from '../core/io/built-batches'
 import type { ImportInput, ImportPlan } from '../core/io/import-types'
 import type { FileRefusal } from '../core/io/sniff'
 import type { WideRow } from '../core/io/table'
-import type { FieldDef } from '../core/schema/types'
+import type { FieldDef, FieldOf, FormDef } from '../core/schema/types'
 
 /** Options of reading a file. */
 export interface ParseOptions {
@@ -48,10 +50,35 @@ export type PlanRequest = Omit<ImportInput, 'validate' | 'relationTitles'> & {
   relationTitles?: Record<string, [string, string[]][]>
 }
 
+/**
+ * Builds the batches of a plan the worker kept (`keep` on its plan request) and posts them one
+ * by one: insert-only plans of forms that read no other form's records.
+ */
+export interface BuildRequest {
+  /** Id of the plan request whose plan is written (the worker keeps the last kept plan). */
+  planId: number
+  /** The form as it is now (serial counters included). */
+  form: FormDef
+  /** Every form's definition, for `{formId.fieldId}` references in formulas. */
+  forms: FormDef[]
+  memberId?: string
+  importId: string
+  /** Ids of the import's records already stored (resuming): their lines are not written again. */
+  stored: string[]
+  batchSize: number
+  stageDates?: { field: FieldOf<'stage'>, columns: StageDateColumn[] }
+}
+
+/** How many built batches the worker posts ahead of the page's last committed one. */
+export const BUILD_AHEAD = 2
+
 /** A message to the worker. */
 export type ImportRequest
   = | { type: 'parse', id: number, bytes: Uint8Array, options: ParseOptions }
-    | { type: 'plan', id: number, input: PlanRequest }
+    | { type: 'plan', id: number, input: PlanRequest, keep?: boolean }
+    | { type: 'build', id: number, input: BuildRequest }
+    /** The page committed batch `index` of build `id`: the worker may build further. */
+    | { type: 'ack', id: number, index: number }
     | { type: 'cancel', id: number }
 
 /** A message from the worker. */
@@ -59,4 +86,7 @@ export type ImportResponse
   = | { type: 'progress', id: number, phase: 'parse' | 'plan', fraction: number }
     | { type: 'parsed', id: number, result: ParsedFile }
     | { type: 'planned', id: number, result: ImportPlan }
+    | { type: 'batch', id: number, batch: BuiltBatch }
+    /** Every batch of build `id` was posted. */
+    | { type: 'built', id: number, result: { batches: number } }
     | { type: 'error', id: number, message: string, cancelled: boolean, refusal?: FileRefusal }

@@ -71,6 +71,16 @@ async function backupTitles(page: Page, formName: string): Promise<string[]> {
   return (backup.records[form.id] ?? []).map(r => String(r.values[title]))
 }
 
+/** Opens Import, picks a file, confirms the columns left out and checks every row: the review is shown. */
+async function checkFile(page: Page, name: string, csv: string): Promise<void> {
+  await openImport(page)
+  await upload(page, name, csv)
+  await page.waitForSelector('[data-test=io-mapping]')
+  await confirmLeftOutIfAny(page)
+  await page.click('[data-test=io-plan]')
+  await page.waitForSelector('[data-test=io-review-summary]')
+}
+
 function wideCsv(columns: number, rows: number): string {
   const header = ['标题', ...Array.from({ length: columns - 1 }, (_, i) => `列${i + 2}`)]
   const lines = [header.join(',')]
@@ -222,12 +232,7 @@ describe('import hardening in the browser', () => {
     await page.goto(`${session.baseUrl}#/`)
     await createAppWithForm(page, '续传', '续传客户')
     const formUrl = page.url().slice(session.baseUrl.length)
-    await openImport(page)
-    await upload(page, 'resume.csv', csv)
-    await page.waitForSelector('[data-test=io-mapping]')
-    await confirmLeftOutIfAny(page)
-    await page.click('[data-test=io-plan]')
-    await page.waitForSelector('[data-test=io-review-summary]')
+    await checkFile(page, 'resume.csv', csv)
     // The import yields to the page between batches (a zero timeout): with the page's clock
     // paused, it stops there until the test lets one timeout run, so the page is closed during
     // batch 2 every time however fast the writes are (a race the test lost on a busy machine,
@@ -263,5 +268,57 @@ describe('import hardening in the browser', () => {
     const titles = await backupTitles(page, '续传客户')
     expect(titles).toHaveLength(rows)
     expect(new Set(titles).size).toBe(rows)
+  })
+
+  it('should show the worker\'s batches landing one by one, write exactly the review\'s count, and keep the committed batches when cancelled', async () => {
+    await page.goto(`${session.baseUrl}#/`)
+    await createAppWithForm(page, '流水线', '流水线客户')
+    // Which requests the page sends its import worker: the batches are built there and acknowledged one by one.
+    await page.evaluate(() => {
+      const w = window as unknown as { fgSent: string[] }
+      w.fgSent = []
+      const proto = Worker.prototype as unknown as { postMessage: (this: Worker, ...args: unknown[]) => void }
+      const post = proto.postMessage
+      proto.postMessage = function (this: Worker, ...args: unknown[]) {
+        w.fgSent.push(String((args[0] as { type?: string } | null)?.type))
+        post.apply(this, args)
+      }
+    })
+    const sent = () => page.evaluate(() => (window as unknown as { fgSent: string[] }).fgSent)
+    await checkFile(page, 'pipeline.csv', titlesCsv(4000))
+    expect(await page.textContent('[data-test=io-review-summary]')).toContain('新增 4,000 条')
+    // With the page's clock paused the import stops after each committed batch (it yields with a
+    // zero timeout), so every step of the progress is seen, however fast the machine.
+    await page.clock.install()
+    await page.clock.pauseAt(Date.now() + 60_000)
+    await page.click('[data-test=io-write]')
+    for (let i = 1; i <= 4; i++) {
+      await page.waitForSelector(`[data-test=io-progress]:has-text("第 ${i}/4 批"):has-text("已写入 ${(i * 1000).toLocaleString('en')} / 4,000 条")`, { timeout: 30_000 })
+      await page.clock.runFor(1)
+    }
+    await page.waitForSelector('[data-test=io-done-summary]', { timeout: 30_000 })
+    expect(await page.textContent('[data-test=io-done-summary]')).toContain('已导入 4,000 条记录')
+    const first = await sent()
+    expect(first.filter(t => t === 'build')).toHaveLength(1)
+    expect(first.filter(t => t === 'ack')).toHaveLength(4)
+    // Time runs again while the next file is read and mapped (the page draws it in a later task).
+    await page.clock.resume()
+    await closeDialog(page)
+    await expect.poll(() => recordTotal(page)).toBe(4000)
+
+    // Cancelled during the second of three batches: the batches committed stay, the rest is not written.
+    await checkFile(page, 'pipeline-more.csv', titlesCsv(3000))
+    await page.clock.pauseAt(Date.now() + 3_600_000)
+    await page.click('[data-test=io-write]')
+    await page.waitForSelector('[data-test=io-progress]:has-text("已写入 1,000 / 3,000 条")', { timeout: 30_000 })
+    await page.click('[data-test=io-cancel]')
+    await page.clock.runFor(1)
+    await page.waitForSelector('[data-test=io-done-summary]', { timeout: 30_000 })
+    expect(await page.textContent('[data-test=io-done-summary]')).toContain('已取消：写入了 1/3 批（1,000 条）')
+    expect((await sent()).slice(first.length)).toContain('cancel')
+    await page.clock.resume()
+    await closeDialog(page)
+    await expect.poll(() => recordTotal(page)).toBe(5000)
+    expect(await page.locator('[data-test=import-interrupted]').count()).toBe(0)
   })
 })

@@ -21,17 +21,20 @@ export function useImportRun(client: ImportClient) {
   const error = ref('')
   const writer = useImportWriter()
   let task: ImportTask<ImportPlan> | undefined
+  /** The worker's id of the reviewed plan: the worker kept it and builds its batches. */
+  let planId: number | undefined
 
   /** Plans the import of every row; on success the step becomes 'review'. */
   async function check(req: PlanRequest): Promise<ImportPlan | undefined> {
     step.value = 'planning'
     error.value = ''
-    const current = client.plan(req)
+    const current = client.plan(req, true)
     task = current
     try {
       const result = await current.promise
       if (task !== current) return undefined
       plan.value = result
+      planId = current.id
       step.value = 'review'
       return result
     }
@@ -51,7 +54,11 @@ export function useImportRun(client: ImportClient) {
   async function write(form: FormDef, opts: ImportWriteOptions): Promise<ImportWriteOutcome | undefined> {
     if (!plan.value) return undefined
     step.value = 'writing'
-    outcome.value = await writer.write(form, plan.value, opts)
+    // Inserts into a form reading no other form's records: built in the worker while the page
+    // commits the batch before (the same batches, ids and journal as the page's own path).
+    outcome.value = planId !== undefined && writer.buildsInWorker(form, plan.value)
+      ? await writer.writeBuiltInWorker(form, plan.value, planId, client.build, opts)
+      : await writer.write(form, plan.value, opts)
     step.value = 'done'
     return outcome.value
   }

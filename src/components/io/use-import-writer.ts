@@ -4,11 +4,15 @@ import type { StageDateColumn } from '@/core/io/backdate-events'
 import type { RecordPatch } from '@/core/records'
 import type { WriteOutcome } from '@/stores/records'
 import type { FailedWrite } from '@/stores/save-status'
-import { ref } from 'vue'
+import { ref, toRaw } from 'vue'
+import type { BuildStream } from '@/workers/import-client'
+import type { BuildRequest } from '@/workers/import-protocol'
 import { IMPORT_BATCH_RECORDS, importBatches, importBatchSize, remainingPlan, storedOfImport } from '@/core/io'
+import { formLinks, sourcesOf } from '@/core/records'
 import { newId } from '@/core/utils/id'
 import { useImportsStore } from '@/stores/imports'
 import { useRecordsStore } from '@/stores/records'
+import { useWorkspaceStore } from '@/stores/workspace'
 
 /** Records per atomic batch at most (fewer for wide records: `importBatchSize`). */
 export const IMPORT_BATCH_SIZE = IMPORT_BATCH_RECORDS
@@ -71,6 +75,7 @@ export interface ImportWriteOptions {
 export function useImportWriter() {
   const records = useRecordsStore()
   const journal = useImportsStore()
+  const workspace = useWorkspaceStore()
   const progress = ref(0)
   /** 1-based batch being written, and the batch count. */
   const batch = ref(0)
@@ -146,6 +151,56 @@ export function useImportWriter() {
   }
 
   /**
+   * Whether the worker can build `plan`'s batches: it only inserts, and the form reads no other
+   * form's records (lookups, rollups, MAPX: those rows live on the page).
+   */
+  function buildsInWorker(form: FormDef, plan: ImportPlan): boolean {
+    if (plan.updates.length > 0) return false
+    return [...sourcesOf(formLinks(workspace.forms), form.id)].every(id => id === form.id)
+  }
+
+  /**
+   * Writes a plan the worker kept (`planId`): the worker builds batch i+1 (defaults, formulas,
+   * serials, stage events) while this page commits batch i; nothing is validated twice. The
+   * same journal, progress, cancel and stop at a refused batch as `write`.
+   */
+  async function writeBuiltInWorker(form: FormDef, plan: ImportPlan, planId: number, build: (req: BuildRequest) => BuildStream, opts: ImportWriteOptions): Promise<ImportWriteOutcome> {
+    const importId = opts.resumeImportId ?? newId()
+    const stored = opts.resumeImportId ? await storedIds(form.id, importId) : new Set<string>()
+    const rest = remainingPlan(plan, importId, stored)
+    const batchSize = opts.batchSize ?? importBatchSize(rest)
+    const count = rest.inserts.length
+    const sizes = Array.from({ length: Math.ceil(count / batchSize) }, (_, i) => Math.min(batchSize, count - i * batchSize))
+    // Posted to the worker: plain objects only (no reactive proxies, which cannot be cloned).
+    const sd = opts.stageDates
+    const stream = build({
+      planId, form: toRaw(form), forms: toRaw(workspace.forms).map(f => toRaw(f)), memberId: workspace.settings.currentMemberId, importId, stored: [...stored], batchSize,
+      ...(sd ? { stageDates: { field: toRaw(sd.field), columns: toRaw(sd.columns).map(c => ({ stage: c.stage, fieldId: c.fieldId })) } } : {}),
+    })
+    try {
+      const out = await runBatches({ form, importId, batchSize, sizes, rowsTotal: plan.inserts.length, opts }, async (i, undoGroup) => {
+        let b: Awaited<ReturnType<BuildStream['next']>>
+        try {
+          b = await stream.next()
+        }
+        catch (err) {
+          // The worker could not build the batch: nothing of it is written, like a refused batch.
+          const text = err instanceof Error ? err.message : String(err)
+          return { ok: false, issues: [{ recordId: '', issues: [{ fieldId: '', code: 'build', message: { 'zh-CN': text, 'en': text } }] }] }
+        }
+        if (!b || b.index !== i) throw new Error(`import batch ${i + 1} did not arrive`)
+        const res = await records.importPrepared(form.id, b.tx, undoGroup)
+        stream.ack(i)
+        return { ...res, stageDateIssues: b.stageDateIssues }
+      })
+      return { ...out, inserted: sizes.slice(0, out.batchesDone).reduce((n, x) => n + x, 0), updated: 0 }
+    }
+    finally {
+      stream.cancel()
+    }
+  }
+
+  /**
    * Writes records built elsewhere (a stage-history log) with their stage events, in atomic
    * batches of whole records and all their events, journalled like `write`: derived values
    * computed like any new record's, the whole import one undo step. `onto` carries history laid
@@ -197,5 +252,5 @@ export function useImportWriter() {
     cancelled = true
   }
 
-  return { progress, batch, batchTotal, writing, write, writeBuilt, cancel }
+  return { progress, batch, batchTotal, writing, write, writeBuilt, buildsInWorker, writeBuiltInWorker, cancel }
 }
