@@ -131,13 +131,14 @@ it('should measure every op and write bench/results.json', async () => {
         log(`generated ${ds.records.length} records, ${ds.events.length} events`)
         if (ops.has('metrics')) {
           const t = await benchMetrics(ds, runs)
-          const abs = atSize(size, 150, 15)
+          // Issue 17: <= 30 ms at 100k, <= 250 ms at 1M and within 2x of the cached path.
+          const abs = atSize(size, 250, 30)
           // The issue's metric: funnel + conversion + time in stage from the opportunities and
           // their stage events, i.e. with the stage summary built (opening a dashboard, or the
           // first computation after a write). metrics-cached: the same figures over the summary
           // the dashboard keeps per data version (what a dashboard filter change recomputes).
           const r = ratio(t.cold.median, t.duckdb.median)
-          push({ op: 'metrics', size, median_ms: t.cold.median, p95_ms: t.cold.p95, value: t.cold.median, unit: 'ms', baseline: 'DuckDB, same SQL-equivalent numbers', baseline_median_ms: t.duckdb.median, ratio: r, budget: `<= ${abs} ms; <= 2x DuckDB`, met: t.cold.median <= abs && r <= 2, extra: { naive_js_median_ms: t.naive.median, ratio_vs_naive_js: ratio(t.cold.median, t.naive.median) }, note: 'stage summary built from the events each run (summarizeStageHistory + visit table + amount column), then the metrics' })
+          push({ op: 'metrics', size, median_ms: t.cold.median, p95_ms: t.cold.p95, value: t.cold.median, unit: 'ms', baseline: 'DuckDB, same SQL-equivalent numbers', baseline_median_ms: t.duckdb.median, ratio: r, budget: `<= ${abs} ms; <= 2x DuckDB; <= 2x cached`, met: t.cold.median <= abs && r <= 2 && t.cold.median <= 2 * t.ours.median, extra: { naive_js_median_ms: t.naive.median, ratio_vs_naive_js: ratio(t.cold.median, t.naive.median), ratio_vs_cached: ratio(t.cold.median, t.ours.median) }, note: 'stage summary built from the event columns and the record columns each run (summarizeStageHistory: join, grouping, visits; amount column kept with it), then the metrics' })
           const rw = ratio(t.ours.median, t.duckdb.median)
           push({ op: 'metrics-cached', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'DuckDB, same SQL-equivalent numbers', baseline_median_ms: t.duckdb.median, ratio: rw, budget: `reported (the metrics budget would be <= ${abs} ms)`, met: true, note: 'the same metrics over the stage summary the dashboard caches per data version (a dashboard filter change)' })
         }
@@ -154,7 +155,7 @@ it('should measure every op and write bench/results.json', async () => {
         }
         if (ops.has('dashboard')) {
           const t = await benchDashboard(ds, runs)
-          push({ op: 'dashboard', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: null, baseline_median_ms: null, ratio: null, budget: '<= 300 ms (at 100k)', met: t.ours.median <= 300, extra: { widgets: t.widgets, not_ok: t.failed }, note: 'computeWidget for every widget of the template sales dashboard, stage-summary cache cold; chart drawing not included' })
+          push({ op: 'dashboard', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: null, baseline_median_ms: null, ratio: null, budget: `<= ${atSize(size, 1000, 150)} ms`, met: t.ours.median <= atSize(size, 1000, 150), extra: { widgets: t.widgets, not_ok: t.failed }, note: 'computeWidget for every widget of the template sales dashboard, stage-summary cache cold; chart drawing not included' })
           push({ op: 'dashboard-filter', size, median_ms: t.filter.median, p95_ms: t.filter.p95, value: t.filter.median, unit: 'ms', baseline: null, baseline_median_ms: null, ratio: null, budget: 'reported', met: true, extra: { widgets: t.widgets }, note: 'all widgets recomputed after a dashboard filter change (owner filter, new now): stage summary cached for the data version, populations and figures recomputed' })
         }
         if (ops.has('history-import')) {

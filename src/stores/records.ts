@@ -21,7 +21,14 @@ import { useSaveStatusStore } from './save-status'
 import { useSyncStore } from './sync'
 import { useWorkspaceStore } from './workspace'
 import { whenSaved } from './when-saved'
+import { warmRecordColumns } from '@/core/metrics'
 import { useUndoStore } from './undo'
+
+/** Runs `work` when the page is idle (within 2 s), or soon where there is no idle callback (Node, tests). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 })
+  else setTimeout(work, 0)
+}
 
 /** Records of one form: a plain array in a shallowRef (deep reactivity on 100k rows costs ~100x). */
 /** What one applied transaction changed in the loaded forms (for incremental consumers: the grid). */
@@ -89,9 +96,15 @@ export const useRecordsStore = defineStore('records', () => {
   function ensure(formId: string): FormRecords {
     let state = forms.get(formId)
     if (!state) {
-      state = openFormRecords(adapter, formId, () => { version.value++ })
-      forms.set(formId, state)
-      void state.loaded.then(() => backfill(formId)).catch(() => undefined)
+      const opened = openFormRecords(adapter, formId, () => { version.value++ })
+      state = opened
+      forms.set(formId, opened)
+      void opened.loaded.then(() => backfill(formId)).catch(() => undefined)
+      // the columns the stage summary and widgets scan (core/metrics record-columns), read once
+      void opened.loaded.then(() => whenIdle(() => {
+        const form = workspace.formById.get(formId)
+        if (form && forms.get(formId) === opened) warmRecordColumns(opened.rows.value, form.fields)
+      })).catch(() => undefined)
     }
     return state
   }

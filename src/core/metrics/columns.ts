@@ -1,6 +1,7 @@
 import type { RecordRow } from '../schema/types'
 import type { StageSummary } from './summary'
 import type { MetricInput } from './types'
+import { recordColumns } from './record-columns'
 
 /**
  * Numeric values of `fieldId` for every record, NaN where missing or not numeric
@@ -45,17 +46,19 @@ interface ColumnCache {
 const bySummary = new WeakMap<StageSummary, ColumnCache>()
 
 /**
- * {@link numberColumn} of `fieldId` over the input's records. When the input carries a
+ * {@link numberColumn} of `fieldId` over the input's records (read-only: it is the records'
+ * column, see record-columns.ts, all zeros without a field). When the input carries a
  * precomputed summary, the column is kept with that summary (same records array and length)
  * and shared by later metrics: read-only, like the summary, it describes the records as of
  * the summary's build (MetricInput.summary).
  */
 export function inputColumn(input: MetricInput, fieldId: string | undefined): Float64Array {
   const { records, summary } = input
-  if (summary === undefined || fieldId === undefined) return numberColumn(records, fieldId)
+  if (fieldId === undefined) return new Float64Array(records.length)
+  if (summary === undefined) return recordColumns(records).number(fieldId)
   const c = cacheOf(summary, records)
   let col = c.columns.get(fieldId)
-  if (col === undefined) c.columns.set(fieldId, col = numberColumn(records, fieldId))
+  if (col === undefined) c.columns.set(fieldId, col = recordColumns(records).number(fieldId))
   return col
 }
 

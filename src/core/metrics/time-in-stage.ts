@@ -6,7 +6,6 @@ import type { Distribution } from './stats'
 import { distribution } from './stats'
 import type { MetricInput } from './types'
 import type { StageSummary } from './summary'
-import { visitTable } from './visit-table'
 import { scratch } from './scratch'
 
 /** Time spent in one open stage, in ms. */
@@ -43,90 +42,90 @@ export function timeInStageOf(ctx: MetricContext): TimeInStage {
   const n = model.openCount
   const mask = funnelPopulation(ctx).mask
   const activity = ctx.mode === 'activity' ? ctx.period : undefined
-  if (activity === undefined) return wholeRecordTimes(s, mask, ctx.now)
-  // first pass: exact buffer sizes for this population, so a filtered call allocates little
-  const capDone = new Uint32Array(n)
-  const capOpen = new Uint32Array(n)
-  for (let i = 0; i < s.count; i++) {
-    if (mask[i] !== 1) continue
-    for (let v = s.visitOffset[i] as number; v < (s.visitOffset[i + 1] as number); v++) {
-      const o = model.ordinal[s.visitStage[v] as number] as number
-      if (o < 0 || !inPeriod(s.visitEnter[v] as number, activity)) continue
-      if (Number.isNaN(s.visitExit[v])) capOpen[o]!++
-      else capDone[o]!++
-    }
+  const now = ctx.now
+  // One pass over the population's visits into per-stage lists (sized by the summary's counts
+  // of all visits, an upper bound for any population), in record order, then visit order: the
+  // order the figures are summed in.
+  const caps = stageVisitCounts(s)
+  const doneAt = new Uint32Array(n + 1)
+  const openAt = new Uint32Array(n + 1)
+  for (let o = 0; o < n; o++) {
+    doneAt[o + 1] = (doneAt[o] as number) + (caps.done[o] as number)
+    openAt[o + 1] = (openAt[o] as number) + (caps.open[o] as number)
   }
-  const buf = (cap: Uint32Array): Float64Array[] => Array.from(cap, c => new Float64Array(c))
-  const completed = buf(capDone)
-  const openAge = buf(capOpen)
-  const latest = buf(capDone)
-  const cumulative = buf(capDone)
-  const nc = new Uint32Array(n)
-  const no = new Uint32Array(n)
-  const nr = new Uint32Array(n)
+  const completed = scratch('tis.completed', Float64Array, doneAt[n] as number)
+  const latest = scratch('tis.latest', Float64Array, doneAt[n] as number)
+  const cumulative = scratch('tis.cumulative', Float64Array, doneAt[n] as number)
+  const openAge = scratch('tis.open', Float64Array, openAt[n] as number)
+  const nc = doneAt.slice(0, n)
+  const no = openAt.slice(0, n)
+  const nr = doneAt.slice(0, n)
   const recLatest = new Float64Array(n).fill(Number.NaN)
   const recSum = new Float64Array(n)
+  const { visitOffset, visitStage, visitEnter, visitExit } = s
+  const ordinal = model.ordinal
   for (let i = 0; i < s.count; i++) {
     if (mask[i] !== 1) continue
-    const v0 = s.visitOffset[i] as number
-    const v1 = s.visitOffset[i + 1] as number
+    const v0 = visitOffset[i] as number
+    const v1 = visitOffset[i + 1] as number
+    let any = false
     for (let v = v0; v < v1; v++) {
-      const o = model.ordinal[s.visitStage[v] as number] as number
-      const enter = s.visitEnter[v] as number
-      if (o < 0 || !inPeriod(enter, activity)) continue
-      const exit = s.visitExit[v] as number
-      if (Number.isNaN(exit)) {
-        openAge[o]![no[o]!++] = ctx.now - enter
+      const o = ordinal[visitStage[v] as number] as number
+      const enter = visitEnter[v] as number
+      if (o < 0 || (activity !== undefined && !inPeriod(enter, activity))) continue
+      const exit = visitExit[v] as number
+      if (exit !== exit) {
+        openAge[no[o]!++] = now - enter
         continue
       }
-      completed[o]![nc[o]!++] = exit - enter
+      completed[nc[o]!++] = exit - enter
       recLatest[o] = exit - enter
       recSum[o]! += exit - enter
+      any = true
     }
-    for (let v = v0; v < v1; v++) {
-      const o = model.ordinal[s.visitStage[v] as number] as number
-      if (o < 0 || Number.isNaN(recLatest[o])) continue
-      latest[o]![nr[o] as number] = recLatest[o] as number
-      cumulative[o]![nr[o]!++] = recSum[o] as number
+    if (!any) continue
+    for (let o = 0; o < n; o++) {
+      if (Number.isNaN(recLatest[o])) continue
+      latest[nr[o] as number] = recLatest[o] as number
+      cumulative[nr[o]!++] = recSum[o] as number
       recLatest[o] = Number.NaN
       recSum[o] = 0
     }
   }
+  const part = (buf: Float64Array, at: Uint32Array, end: Uint32Array, o: number): Distribution =>
+    distribution(buf.subarray(at[o] as number, end[o] as number))
   const stages = model.openCodes.map((code, o): StageTime => ({
     stageId: model.ids[code] ?? '',
     label: model.labels[code] ?? '',
-    completed: distribution(completed[o]!, nc[o]),
-    latest: distribution(latest[o]!, nr[o]),
-    cumulative: distribution(cumulative[o]!, nr[o]),
-    open: distribution(openAge[o]!, no[o]),
+    completed: part(completed, doneAt, nc, o),
+    latest: part(latest, doneAt, nr, o),
+    cumulative: part(cumulative, doneAt, nr, o),
+    open: part(openAge, openAt, no, o),
   }))
   return { stages }
 }
 
-/** Time in stage over every visit of the records in `mask` (cohort mode), from the summary's visit table. */
-function wholeRecordTimes(s: StageSummary, mask: Uint8Array, now: number): TimeInStage {
-  const { model } = s
-  const t = visitTable(s)
-  const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(k => scratch(`tis.${k}`, Float64Array, t.maxList)) as [Float64Array, Float64Array, Float64Array, Float64Array]
-  const stages = model.openCodes.map((code, o): StageTime => {
-    let k = 0
-    for (let j = t.doneStart[o] as number; j < (t.doneStart[o + 1] as number); j++) {
-      if (mask[t.doneRecord[j] as number] === 1) a[k++] = t.doneValue[j] as number
-    }
-    const completed = distribution(a, k)
-    k = 0
-    for (let j = t.recStart[o] as number; j < (t.recStart[o + 1] as number); j++) {
-      if (mask[t.recRecord[j] as number] !== 1) continue
-      b[k] = t.recLatest[j] as number
-      c[k++] = t.recSum[j] as number
-    }
-    const latest = distribution(b, k)
-    const cumulative = distribution(c, k)
-    k = 0
-    for (let j = t.openStart[o] as number; j < (t.openStart[o + 1] as number); j++) {
-      if (mask[t.openRecord[j] as number] === 1) d[k++] = now - (t.openEnter[j] as number)
-    }
-    return { stageId: model.ids[code] ?? '', label: model.labels[code] ?? '', completed, latest, cumulative, open: distribution(d, k) }
-  })
-  return { stages }
+/** Per open stage (ordinal): the summary's completed and open visits, counted once per summary. */
+interface StageVisitCounts {
+  done: Uint32Array
+  open: Uint32Array
+}
+
+const counts = new WeakMap<StageSummary, StageVisitCounts>()
+
+function stageVisitCounts(s: StageSummary): StageVisitCounts {
+  let c = counts.get(s)
+  if (c !== undefined) return c
+  const n = s.model.openCount
+  const ordinal = s.model.ordinal
+  const { visitStage, visitExit } = s
+  c = { done: new Uint32Array(n), open: new Uint32Array(n) }
+  for (let v = 0; v < visitStage.length; v++) {
+    const o = ordinal[visitStage[v] as number] as number
+    if (o < 0) continue
+    if (Number.isNaN(visitExit[v])) c.open[o]!++
+    else c.done[o]!++
+  }
+  counts.set(s, c)
+  return c
 }
