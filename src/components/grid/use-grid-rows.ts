@@ -3,12 +3,18 @@ import type { ShallowRef } from 'vue'
 import type { RecordRow } from '@/core/schema/types'
 import { watch } from 'vue'
 import { useRecordsStore } from '@/stores/records'
-import { isEmptyDelta, rowDelta } from './row-delta'
+import type { RowDelta } from './row-delta'
+import { isEmptyDelta, MAX_DELTA, rowDelta } from './row-delta'
 
 /**
  * Keeps AG Grid's rows in step with `rows`: a change reaches the grid as a row transaction
  * (edited rows updated, rows that left removed, new ones appended) while the order of the kept
  * rows is unchanged, else rowData is reset. A records change of another form is skipped.
+ * Edited rows alone (no row left, none added: a typed cell) are handed to their row nodes
+ * (`updateData`), which redraws only the changed cells of rows on screen: a transaction runs
+ * AG Grid's whole row model (sort, filter and row positions of every row, 16-40 ms at 100k)
+ * though the grid neither sorts nor filters (core/query does, and an edit that moves a row or
+ * takes it out of the view arrives here as a reset or a removal).
  */
 export function useGridRows(api: ShallowRef<GridApi<RecordRow> | undefined>, rows: () => RecordRow[], rowsVersion: () => number, formId: () => string | undefined): { showAll: (a: GridApi<RecordRow>) => void } {
   const recordsStore = useRecordsStore()
@@ -38,9 +44,19 @@ export function useGridRows(api: ShallowRef<GridApi<RecordRow> | undefined>, row
     if (delta === 'reset') return showAll(a)
     shown = list.slice()
     shownFrom = list
-    if (!isEmptyDelta(delta)) a.applyTransaction(delta)
+    if (isEmptyDelta(delta)) return
+    if (!updateNodes(a, delta)) a.applyTransaction(delta)
   }
 
   watch(() => [rows(), rowsVersion()] as const, sync)
   return { showAll }
+}
+
+/** Gives edited rows to their row nodes when that is all a delta does; false when a transaction is needed. */
+function updateNodes(a: GridApi<RecordRow>, delta: RowDelta): boolean {
+  if (delta.remove.length > 0 || delta.add.length > 0 || delta.update.length > MAX_DELTA) return false
+  const nodes = delta.update.map(r => a.getRowNode(r.id))
+  if (nodes.some(n => !n)) return false
+  nodes.forEach((n, i) => n!.updateData(delta.update[i]!))
+  return true
 }

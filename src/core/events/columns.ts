@@ -215,6 +215,66 @@ export function recordEventsOf(events: StageEventSource, recordId: string): Stag
 }
 
 /**
+ * The events of several records, in column order, without a pass over the whole form: their
+ * positions come from the record index of the columns (recordEventIndex), built once for the
+ * form's events and kept; events appended since are scanned. What recordEventsOf gives each of
+ * them, merged.
+ */
+export function recordsEventsOf(events: StageEventSource, recordIds: ReadonlySet<string>): StageEvent[] {
+  if (!isColumns(events)) return events.filter(e => recordIds.has(e.recordId))
+  const codes = new Set<number>()
+  const table = recordIndexOf(events)
+  for (const id of recordIds) {
+    const k = table.get(id)
+    if (k !== undefined) codes.add(k)
+  }
+  if (codes.size === 0) return []
+  const index = recordEventIndex(events)
+  const positions: number[] = []
+  for (const k of codes) {
+    if (k + 1 >= index.starts.length) continue
+    for (let p = index.starts[k] as number; p < (index.starts[k + 1] as number); p++) positions.push(index.positions[p] as number)
+  }
+  for (let j = index.length; j < events.length; j++) if (codes.has(events.record[j] as number)) positions.push(j)
+  if (codes.size > 1) positions.sort((a, b) => a - b)
+  return positions.map(j => eventAt(events, j))
+}
+
+/**
+ * The positions of each record's events among the first `length` entries of a set of columns,
+ * grouped by record code: record k's are `positions[starts[k] .. starts[k + 1])`, in column order.
+ */
+export interface RecordEventIndex {
+  readonly length: number
+  readonly starts: Int32Array
+  readonly positions: Int32Array
+}
+
+/** Kept per record column: snapshots sharing one append their entries after the indexed ones. */
+const eventIndexes = new WeakMap<Uint32Array, RecordEventIndex>()
+
+/**
+ * The record index of `cols` (one counting pass over its record column, about 2 ms per 400k
+ * events), kept with the column and reused by later snapshots of the same buffers (entries
+ * appended after it are not in it: a reader scans `index.length .. cols.length` itself). Built
+ * again once the snapshot has grown by more than a quarter.
+ */
+export function recordEventIndex(cols: StageEventColumns): RecordEventIndex {
+  const kept = eventIndexes.get(cols.record)
+  if (kept !== undefined && kept.length <= cols.length && cols.length - kept.length <= cols.length / 4) return kept
+  const n = cols.length
+  const starts = new Int32Array(cols.recordIds.length + 1)
+  for (let j = 0; j < n; j++) starts[(cols.record[j] as number) + 1]!++
+  for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!
+  const next = starts.slice(0, -1)
+  const positions = new Int32Array(n)
+  for (let j = 0; j < n; j++) positions[next[cols.record[j] as number]!++] = j
+  const index: RecordEventIndex = { length: n, starts, positions }
+  eventIndexes.set(cols.record, index)
+  return index
+}
+
+/**
  * Columns read from elsewhere (a stored chunk): the same layout with their own string tables,
  * any integer arrays. `appendColumnsFrom` re-codes them into another set of columns' tables.
  */
