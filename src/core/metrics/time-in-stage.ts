@@ -7,6 +7,7 @@ import { distribution } from './stats'
 import type { MetricInput } from './types'
 import type { StageSummary } from './summary'
 import { scratch } from './scratch'
+import { hasVisitTable, visitTable } from './visit-table'
 
 /** Time spent in one open stage, in ms. */
 export interface StageTime {
@@ -43,7 +44,9 @@ export function timeInStageOf(ctx: MetricContext): TimeInStage {
   const mask = funnelPopulation(ctx).mask
   const activity = ctx.mode === 'activity' ? ctx.period : undefined
   const now = ctx.now
-  // One pass over the population's visits into per-stage lists (sized by the summary's counts
+  if (activity === undefined && wantsTable(s)) return wholeRecordTimes(s, mask, now)
+  // The first time in stage over a summary (a cold dashboard or metric): one pass over the
+  // population's visits into per-stage lists (sized by the summary's counts
   // of all visits, an upper bound for any population), in record order, then visit order: the
   // order the figures are summed in.
   const caps = stageVisitCounts(s)
@@ -128,4 +131,47 @@ function stageVisitCounts(s: StageSummary): StageVisitCounts {
   }
   counts.set(s, c)
   return c
+}
+
+const passes = new WeakMap<StageSummary, number>()
+
+/**
+ * Whole-record time in stage over `s` uses the visit table from the summary's second
+ * computation on (another population over the same cached summary: a filter change), where
+ * re-filtering its per-stage lists beats another pass over every visit; the first computation
+ * (cold) makes the one pass and builds nothing.
+ */
+function wantsTable(s: StageSummary): boolean {
+  if (hasVisitTable(s)) return true
+  const k = (passes.get(s) ?? 0) + 1
+  passes.set(s, k)
+  return k > 1
+}
+
+/** Time in stage over every visit of the records in `mask` (cohort mode), from the summary's visit table. */
+function wholeRecordTimes(s: StageSummary, mask: Uint8Array, now: number): TimeInStage {
+  const { model } = s
+  const t = visitTable(s)
+  const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(k => scratch(`tis.${k}`, Float64Array, t.maxList)) as [Float64Array, Float64Array, Float64Array, Float64Array]
+  const stages = model.openCodes.map((code, o): StageTime => {
+    let k = 0
+    for (let j = t.doneStart[o] as number; j < (t.doneStart[o + 1] as number); j++) {
+      if (mask[t.doneRecord[j] as number] === 1) a[k++] = t.doneValue[j] as number
+    }
+    const completed = distribution(a, k)
+    k = 0
+    for (let j = t.recStart[o] as number; j < (t.recStart[o + 1] as number); j++) {
+      if (mask[t.recRecord[j] as number] !== 1) continue
+      b[k] = t.recLatest[j] as number
+      c[k++] = t.recSum[j] as number
+    }
+    const latest = distribution(b, k)
+    const cumulative = distribution(c, k)
+    k = 0
+    for (let j = t.openStart[o] as number; j < (t.openStart[o + 1] as number); j++) {
+      if (mask[t.openRecord[j] as number] === 1) d[k++] = now - (t.openEnter[j] as number)
+    }
+    return { stageId: model.ids[code] ?? '', label: model.labels[code] ?? '', completed, latest, cumulative, open: distribution(d, k) }
+  })
+  return { stages }
 }
