@@ -7,3 +7,16 @@ import { afterEach } from 'vitest'
 afterEach(() => {
   ElMessage.closeAll()
 })
+
+// happy-dom's Element#toString returns the element's outerHTML, where a browser gives
+// "[object HTMLDivElement]". Popper.js (under Element Plus's selects, tooltips and dropdowns) calls
+// it on every position update to tell a window from an element (getWindow), so each update
+// serialised the whole document: a stage editor test with 3 records spent 8 of its 19 s there and
+// timed out on a loaded machine. Give elements the browser's answer.
+Object.defineProperty(Element.prototype, 'toString', {
+  configurable: true,
+  writable: true,
+  value(this: Element) {
+    return `[object ${this.constructor.name}]`
+  },
+})
