@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core'
 import type { Session } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appIdOf, installSalesTemplate } from './app-actions'
+import { appIdOf, formHref, installSalesTemplate } from './app-actions'
 import { settled, shot, startSession } from './harness'
 
 /** Horizontal overflow of the page and of every scrolling box inside it (0 = none). */
@@ -146,6 +146,35 @@ describe('phone width (390×844)', () => {
     await page.locator('[data-test=stage-settings]:visible').first().click()
     await expect.poll(() => page.locator('[data-test=stage-editor] [data-test=stage-row]').first().locator('[data-test=stage-stalled] input').inputValue()).toBe('21')
     await page.keyboard.press('Escape')
+  })
+
+  it('should design a form one pane at a time: add a field from the palette, name it, see it on the form', async () => {
+    const href = await formHref(page, '商机')
+    await page.goto(`${session.baseUrl}#${href}/design`)
+    await page.waitForSelector('[data-test=designer]')
+    await shot(page, 'phone-designer-form')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    // one pane fills the width: the form is shown, the palette and the properties are a tap away
+    const canvas = page.locator('[data-test=designer-canvas]')
+    expect((await canvas.boundingBox())!.width).toBeGreaterThan(340)
+    expect(await page.locator('[data-test=designer-palette]').isVisible()).toBe(false)
+    await page.click('[data-test=designer-pane-palette]')
+    await page.click('[data-test=palette-text]')
+    // the new field is selected and its properties open, full width, the name box in reach
+    const name = page.locator('input[data-test=prop-label], [data-test=prop-label] input').first()
+    await name.waitFor()
+    const box = (await name.boundingBox())!
+    expect(box.x + box.width).toBeLessThanOrEqual(390)
+    await name.fill('客户微信号')
+    await name.press('Tab')
+    await shot(page, 'phone-designer-field')
+    await page.click('[data-test=designer-pane-canvas]')
+    await expect.poll(() => page.locator('[data-test^="canvas-field-"][data-label="客户微信号"]').isVisible()).toBe(true)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    // the toolbar keeps to two lines and 保存 is on screen
+    const save = (await page.locator('[data-test=designer-save]').boundingBox())!
+    expect(save.x + save.width).toBeLessThanOrEqual(390)
+    expect((await page.locator('.designer-bar').boundingBox())!.height).toBeLessThanOrEqual(90)
   })
 })
 

@@ -16,6 +16,8 @@ export default {
       openGrid: '返回表格',
       notFound: '找不到这个表单，它可能已被删除。',
       palette: '字段',
+      more: '更多',
+      panes: { label: '设计区域', palette: '＋ 添加字段', canvas: '表单', side: '属性' },
       paletteHint: '点击或拖动到画布添加字段',
       groups: { basic: '基础字段', choice: '选择字段', advanced: '高级字段', system: '系统字段', layout: '布局' },
       types: {
@@ -126,6 +128,8 @@ export default {
       openGrid: 'Back to grid',
       notFound: 'This form was not found; it may have been deleted.',
       palette: 'Fields',
+      more: 'More',
+      panes: { label: 'Designer area', palette: '+ Add field', canvas: 'Form', side: 'Properties' },
       paletteHint: 'Click or drag onto the canvas to add',
       groups: { basic: 'Basic', choice: 'Choice', advanced: 'Advanced', system: 'System', layout: 'Layout' },
       types: {
