@@ -11,39 +11,82 @@ export function columnKey(column: QueryColumn): string {
 }
 
 /**
- * Cached folded texts: per row, its text columns' foldCase(textOf(value)) joined by '\n'
- * (empties left out); `all()` is every row's text joined by '\n' with the start of each row
- * (`starts[n]` = its length + 1), rebuilt after rows changed, so a word is looked for with a
- * few indexOf calls over one string rather than one call per row.
+ * Cached texts of one text-like column, kept as they are stored (no copy per row): per row
+ * textOf(value), '' when empty (a column empty in every row holds no array at all). `all()` is
+ * every row's text joined by '\n' with the start of each row (`starts[n]` = its length + 1), so
+ * a word is looked for with a few indexOf calls over one string rather than one call per row;
+ * `folded()` the same of foldCaseFast(text), made on first use (only words with letters need
+ * it: see isRigidWord). Both are joined again after rows changed, this column only.
  */
-export interface TextRows extends CachedColumn { texts: string[], all: () => AllTexts }
+export interface TextRows extends CachedColumn { all: () => AllTexts, folded: () => AllTexts }
 
 /** All rows' texts in one string: row i is `text.slice(starts[i], starts[i + 1] - 1)`. */
 export interface AllTexts { text: string, starts: Int32Array }
 
-/** The cached search text of text-like `columns`. */
-export function textRows(columns: readonly QueryColumn[]): ColumnSpec<TextRows> {
-  const key = `text\u0000${columns.map(columnKey).join('\u0000')}`
+const NO_TEXT: AllTexts = { text: '', starts: new Int32Array(1) }
+
+/** The cached search text of one text-like column. */
+export function textRows(column: QueryColumn): ColumnSpec<TextRows> {
+  const key = `text\u0000${columnKey(column)}`
   return { key, make: () => {
-    const texts: string[] = []
-    const parts: string[] = []
+    let n = 0
+    /** Undefined while every row is empty. */
+    let texts: string[] | undefined
+    /** Folded texts: undefined = not made yet, null = the same as `texts` (nothing folds). */
+    let folded: string[] | null | undefined
     let joined: AllTexts | undefined
+    let joinedFolded: AllTexts | undefined
+    const changed = (): void => { joined = undefined; joinedFolded = undefined }
     return {
-      texts,
-      all: () => (joined ??= joinAll(texts)),
-      resize: (n) => { resizeArray(texts, n, ''); joined = undefined },
-      move: (from, to) => { texts[to] = texts[from]!; joined = undefined },
+      resize: (m) => {
+        n = m
+        if (texts) resizeArray(texts, m, '')
+        if (folded) resizeArray(folded, m, '')
+        changed()
+      },
+      move: (from, to) => {
+        if (!texts) return
+        texts[to] = texts[from]!
+        if (folded) folded[to] = folded[from]!
+        changed()
+      },
       set: (i, record) => {
-        parts.length = 0
-        for (const c of columns) {
-          const t = foldCaseFast(textOf(c.get(record)))
-          if (t !== '') parts.push(t)
+        const v = column.get(record)
+        const t = typeof v === 'string' ? v : textOf(v)
+        if (!texts) {
+          if (t === '') return
+          texts = new Array<string>(n).fill('')
         }
-        texts[i] = parts.length === 1 ? parts[0]! : parts.join('\n')
-        joined = undefined
+        if (texts[i] === t) return
+        texts[i] = t
+        if (folded === null) {
+          const f = foldCaseFast(t)
+          if (f !== t) { folded = texts.slice(); folded[i] = f }
+        }
+        else if (folded) folded[i] = foldCaseFast(t)
+        changed()
+      },
+      all: () => (joined ??= texts ? joinAll(texts) : NO_TEXT),
+      folded: () => {
+        if (!texts) return NO_TEXT
+        if (folded === undefined) folded = foldAll(texts)
+        return folded === null ? (joined ??= joinAll(texts)) : (joinedFolded ??= joinAll(folded))
       },
     }
   } }
+}
+
+/** foldCaseFast of every text; null when that changes none of them. */
+function foldAll(texts: readonly string[]): string[] | null {
+  let out: string[] | null = null
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!
+    const f = foldCaseFast(t)
+    if (f === t && out === null) continue
+    out ??= texts.slice(0, i)
+    out.push(f)
+  }
+  return out
 }
 
 function joinAll(texts: readonly string[]): AllTexts {

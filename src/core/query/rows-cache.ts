@@ -29,7 +29,7 @@ interface RowsCache {
 const caches = new WeakMap<readonly RecordRow[], RowsCache>()
 
 /** Columns kept per records array beyond those of the latest call; least recently used go first. */
-const MAX_COLUMNS = 16
+const MAX_COLUMNS = 48
 
 /** How to make a cached column: its key (what it is computed from) and a constructor. */
 export interface ColumnSpec<C extends CachedColumn = CachedColumn> { key: string, make: () => C }

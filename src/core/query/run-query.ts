@@ -38,7 +38,7 @@ export function runQuery(records: readonly RecordRow[], spec: QuerySpec, fields:
   const plan = words.length > 0 && words.length <= MAX_SEARCH_WORDS ? searchPlan(fields, members, sourceOf) : undefined
   const sort = spec.sort ?? []
   // Everything this query reads from the cache is built in one pass over the records.
-  view.columns([...(plan ? searchSpecs(plan) : []), ...sortSpecs(sort, fields)])
+  view.columns([...(plan ? searchSpecs(plan, words) : []), ...sortSpecs(sort, fields)])
   const positions = plan
     ? searchRows(records, view, plan, words, spec.filter === undefined ? undefined : filter)
     : passing(records, words.length > 0 ? and(filter, compileSearch(spec.search ?? '', fields, { members })) : filter)

@@ -5,7 +5,7 @@ import { idRows, MANY_IDS, textRows } from './cached-columns'
 import type { QueryColumn } from './columns'
 import type { ColumnSpec, RowsView } from './rows-cache'
 import { indexFields, resolveColumn } from './columns'
-import { foldCaseFast } from './fold'
+import { foldCaseFast, isRigidWord } from './fold'
 import type { MemberNames, QueryOption, RecordPredicate } from './types'
 
 /** At most this many distinct words (one bit each in a per-row mask). */
@@ -53,24 +53,39 @@ export function searchPlan(fields: readonly FieldDef[], members?: MemberNames, s
   return plan
 }
 
-/** The cached columns a search plan reads: the joined texts first, then one per id column. */
-export function searchSpecs(plan: SearchPlan): ColumnSpec[] {
-  return [textRows(plan.texts), ...plan.labelled.map(l => idRows(l.column))]
+/**
+ * The cached columns a search for `words` reads: one per text column, then one per id column
+ * whose labels hold one of the words (a column where none does cannot match: it is not read at
+ * all). Without words, every id column (warmSearch builds them ahead of the first keystroke).
+ */
+export function searchSpecs(plan: SearchPlan, words?: readonly string[]): ColumnSpec[] {
+  return [...plan.texts.map(textRows), ...labelledFor(plan, words).map(l => idRows(l.column))]
+}
+
+function labelledFor(plan: SearchPlan, words: readonly string[] | undefined): SearchPlan['labelled'] {
+  if (!words) return plan.labelled
+  return plan.labelled.filter(({ labels }) => {
+    for (const label of labels.values()) if (words.some(w => label.includes(w))) return true
+    return false
+  })
 }
 
 /**
  * The positions of the rows of `records` (cached in `view`, see openRows) that pass `filter`
  * and contain every search word (folded, whitespace-free, distinct, at most MAX_SEARCH_WORDS)
- * in some column of `plan`. Reads the cached folded texts of text-like columns joined by '\n'
- * (a word has no whitespace, so it occurs in the join exactly when it occurs in one column),
- * all rows' texts joined into one string and searched with indexOf from match to match, and
- * the ids of option / member columns, whose labels are matched once per distinct id.
+ * in some column of `plan`. Reads each text-like column's cached texts joined into one string,
+ * searched with indexOf from match to match (a word without letters, isRigidWord, in the texts
+ * as stored; others in their folded form), and the ids of option / member columns whose labels
+ * hold a word, matched once per distinct id.
  */
 export function searchRows(records: readonly RecordRow[], view: RowsView, plan: SearchPlan, words: readonly string[], filter?: RecordPredicate): Int32Array {
-  const [textCol, ...idCols] = view.columns(searchSpecs(plan))
+  const labelled = labelledFor(plan, words)
+  const cached = view.columns(searchSpecs(plan, words))
+  const textCols = cached.slice(0, plan.texts.length) as TextRows[]
+  const idCols = cached.slice(plan.texts.length) as IdRows[]
   const all = (1 << words.length) - 1
-  const idColumns = plan.labelled.map(({ column, labels }, c) => {
-    const rows = idCols[c] as IdRows
+  const idColumns = labelled.map(({ column, labels }, c) => {
+    const rows = idCols[c]!
     const masks = new Int32Array(rows.ids.length)
     for (let code = 0; code < masks.length; code++) masks[code] = wordMask(labels.get(rows.ids[code]!) ?? '', words)
     const manyMask = (record: RecordRow): number => {
@@ -81,16 +96,20 @@ export function searchRows(records: readonly RecordRow[], view: RowsView, plan: 
     }
     return { codes: rows.codes, masks, manyMask, hits: masks.some(m => m !== 0) || rows.codes.includes(MANY_IDS) }
   }).filter(c => c.hits) // columns where no id's label holds a word are not read per row
-  // need[i]: the words row i still lacks, as bits; cleared per word over the joined texts.
+  // need[i]: the words row i still lacks, as bits; cleared per word over each column's joined texts.
   const need = new Int32Array(records.length).fill(all)
-  const { text, starts } = (textCol as TextRows).all()
-  for (let k = 0; k < words.length; k++) {
-    const word = words[k]!
-    const bit = ~(1 << k)
-    let row = 0
-    for (let p = text.indexOf(word); p !== -1; p = text.indexOf(word, starts[row + 1]!)) {
-      while (starts[row + 1]! <= p) row++
-      need[row]! &= bit
+  const rigid = words.map(isRigidWord)
+  for (const col of textCols) {
+    for (let k = 0; k < words.length; k++) {
+      const { text, starts } = rigid[k] ? col.all() : col.folded()
+      if (text === '') continue
+      const word = words[k]!
+      const bit = ~(1 << k)
+      let row = 0
+      for (let p = text.indexOf(word); p !== -1; p = text.indexOf(word, starts[row + 1]!)) {
+        while (starts[row + 1]! <= p) row++
+        need[row]! &= bit
+      }
     }
   }
   const out = new Int32Array(records.length)

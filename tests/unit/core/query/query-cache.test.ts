@@ -62,6 +62,21 @@ describe('query/run-query (cached path)', () => {
       expect(query(rows, 'alpha', [])).toEqual(['r0'])
     })
 
+    it('should search a column empty in every row once an edit fills it, in stored and folded form', () => {
+      const rows = rowsOf([{ title: '系统' }, { title: 'x' }, {}])
+      expect(query(rows, '需求', [])).toEqual([])
+      expect(query(rows, 'abc', [])).toEqual([])
+      rows[2] = { ...rows[2]!, values: { notes: 'ABC 需求' } }
+      expect(query(rows, '需求', [])).toEqual(['r2'])
+      expect(query(rows, 'abc', [])).toEqual(['r2'])
+      // the folded texts, once made, follow later edits too
+      rows[1] = { ...rows[1]!, values: { title: 'xABCx' } }
+      expect(query(rows, 'abc', [])).toEqual(['r1', 'r2'])
+      rows[2] = { ...rows[2]!, values: { notes: '需求' } }
+      expect(query(rows, 'abc', [])).toEqual(['r1'])
+      expect(query(rows, '需求 系统', [])).toEqual([])
+    })
+
     it('should sort by an edited amount right after the edit', () => {
       const rows = rowsOf([{ amount: 1 }, { amount: 2 }, { amount: 3 }])
       expect(query(rows, '', [{ field: 'amount', dir: 'desc' }])).toEqual(['r2', 'r1', 'r0'])
