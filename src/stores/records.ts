@@ -22,13 +22,8 @@ import { useSyncStore } from './sync'
 import { useWorkspaceStore } from './workspace'
 import { whenSaved } from './when-saved'
 import { warmRecordColumns } from '@/core/metrics'
+import { idle } from '@/composables/idle'
 import { useUndoStore } from './undo'
-
-/** Runs `work` when the page is idle (within 2 s), or soon where there is no idle callback (Node, tests). */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 })
-  else setTimeout(work, 0)
-}
 
 /** Records of one form: a plain array in a shallowRef (deep reactivity on 100k rows costs ~100x). */
 /** What one applied transaction changed in the loaded forms (for incremental consumers: the grid). */
@@ -101,10 +96,10 @@ export const useRecordsStore = defineStore('records', () => {
       forms.set(formId, opened)
       void opened.loaded.then(() => backfill(formId)).catch(() => undefined)
       // the columns the stage summary and widgets scan (core/metrics record-columns), read once
-      void opened.loaded.then(() => whenIdle(() => {
+      void opened.loaded.then(() => idle(2000)).then(() => {
         const form = workspace.formById.get(formId)
         if (form && forms.get(formId) === opened) warmRecordColumns(opened.rows.value, form.fields)
-      })).catch(() => undefined)
+      }).catch(() => undefined)
     }
     return state
   }

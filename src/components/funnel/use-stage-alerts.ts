@@ -5,14 +5,9 @@ import type { FieldDef, FieldOf, RecordRow } from '@/core/schema/types'
 import type { StageAlert } from '@/core/metrics'
 import { computed, shallowRef, toValue, watch } from 'vue'
 import { recordStageAlerts, stageAlerts, stageCanAlert } from '@/core/metrics'
+import { idle } from '@/composables/idle'
 import { useHistoryStore } from '@/stores/history'
 import { useRecordsStore } from '@/stores/records'
-
-/** Resolves when the browser is idle (at the latest after a second), or at once where there is no idle callback (tests). */
-function idle(): Promise<void> {
-  if (typeof requestIdleCallback !== 'function') return Promise.resolve()
-  return new Promise(resolve => requestIdleCallback(() => resolve(), { timeout: 1000 }))
-}
 
 /** Stage fields that can show an alert: some stage stalls after N days, or deals can be snoozed. */
 function alertFields(fields: readonly FieldDef[]): FieldOf<'stage'>[] {

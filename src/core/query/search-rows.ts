@@ -59,7 +59,11 @@ export function searchPlan(fields: readonly FieldDef[], members?: MemberNames, s
  * all). Without words, every id column (warmSearch builds them ahead of the first keystroke).
  */
 export function searchSpecs(plan: SearchPlan, words?: readonly string[]): ColumnSpec[] {
-  return [...plan.texts.map(textRows), ...labelledFor(plan, words).map(l => idRows(l.column))]
+  return specsOf(plan, labelledFor(plan, words))
+}
+
+function specsOf(plan: SearchPlan, labelled: SearchPlan['labelled']): ColumnSpec[] {
+  return [...plan.texts.map(textRows), ...labelled.map(l => idRows(l.column))]
 }
 
 function labelledFor(plan: SearchPlan, words: readonly string[] | undefined): SearchPlan['labelled'] {
@@ -80,7 +84,7 @@ function labelledFor(plan: SearchPlan, words: readonly string[] | undefined): Se
  */
 export function searchRows(records: readonly RecordRow[], view: RowsView, plan: SearchPlan, words: readonly string[], filter?: RecordPredicate): Int32Array {
   const labelled = labelledFor(plan, words)
-  const cached = view.columns(searchSpecs(plan, words))
+  const cached = view.columns(specsOf(plan, labelled))
   const textCols = cached.slice(0, plan.texts.length) as TextRows[]
   const idCols = cached.slice(plan.texts.length) as IdRows[]
   const all = (1 << words.length) - 1
