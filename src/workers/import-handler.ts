@@ -27,6 +27,8 @@ class Refused extends Error {
 }
 
 const running = new Map<number, AbortController>()
+/** The rows of the file read last, which a plan of the whole file names (`fileId`) instead of sending them back. */
+let keptFile: { id: number, rows: string[][] } | undefined
 /** The last plan made with `keep`, which a build request writes without sending it back. */
 let kept: { id: number, plan: ImportPlan, existing: readonly RecordRow[] } | undefined
 /** Per running build: the last batch the page committed, and the build waiting for it. */
@@ -49,7 +51,12 @@ export async function handleImportRequest(req: ImportRequest, post: Post): Promi
   const ctrl = new AbortController()
   running.set(req.id, ctrl)
   try {
-    if (req.type === 'parse') post({ type: 'parsed', id: req.id, result: await parseFile(req.bytes, req.options, ctrl.signal, f => post({ type: 'progress', id: req.id, phase: 'parse', fraction: f })) })
+    if (req.type === 'parse') {
+      keptFile = undefined
+      const result = await parseFile(req.bytes, req.options, ctrl.signal, f => post({ type: 'progress', id: req.id, phase: 'parse', fraction: f }))
+      keptFile = { id: req.id, rows: result.rows }
+      post({ type: 'parsed', id: req.id, result: { ...result, fileId: req.id } })
+    }
     else if (req.type === 'build') post({ type: 'built', id: req.id, result: await build(req.id, req.input, ctrl.signal, post) })
     else {
       const result = plan(req.input)
@@ -115,8 +122,8 @@ async function build(id: number, input: BuildRequest, signal: AbortSignal, post:
  * .xlsx renamed to .csv is, an image or other binary file is refused), and no file may have
  * more than `MAX_IMPORT_COLUMNS` columns.
  */
-async function parseFile(bytes: Uint8Array, opts: ParseOptions, signal: AbortSignal, onProgress: (f: number) => void): Promise<ParsedFile> {
-  let file: Omit<ParsedFile, 'dateFormat' | 'proposedFields'>
+async function parseFile(bytes: Uint8Array, opts: ParseOptions, signal: AbortSignal, onProgress: (f: number) => void): Promise<Omit<ParsedFile, 'fileId'>> {
+  let file: Omit<ParsedFile, 'dateFormat' | 'proposedFields' | 'fileId'>
   const fingerprint = fileFingerprint(bytes)
   if (/\.xlsx$/i.test(opts.fileName)) {
     const t = await readXlsx(bytes, opts.sheet)
@@ -141,8 +148,11 @@ async function parseFile(bytes: Uint8Array, opts: ParseOptions, signal: AbortSig
 
 function plan(input: PlanRequest): ImportPlan {
   const titles = input.relationTitles ?? {}
+  const rows = input.rows ?? (keptFile && keptFile.id === input.fileId ? keptFile.rows : undefined)
+  if (!rows) throw new Error('the file is no longer held; choose it again')
   return planImport({
     ...input,
+    rows,
     validate: validatorFor(input.form),
     relationTitles: formId => new Map(titles[formId] ?? []),
   })

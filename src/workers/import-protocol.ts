@@ -42,10 +42,16 @@ export interface ParsedFile {
   wideRowCount: number
   /** Identifies the file's bytes, so an interrupted import can resume with the same file. */
   fingerprint: string
+  /** The worker keeps the last file's rows under this id: a plan of the whole file names it instead of sending the rows back. */
+  fileId: number
 }
 
 /** `ImportInput` without its functions: the worker compiles the form's validator itself. */
-export type PlanRequest = Omit<ImportInput, 'validate' | 'relationTitles'> & {
+export type PlanRequest = Omit<ImportInput, 'validate' | 'relationTitles' | 'rows'> & {
+  /** The rows to plan (the preview's first rows), or else `fileId`. */
+  rows?: ImportInput['rows']
+  /** Every row of the file the worker read last (`ParsedFile.fileId`), kept there. */
+  fileId?: number
   /** Per related form id: [title, record ids] pairs. */
   relationTitles?: Record<string, [string, string[]][]>
 }

@@ -67,13 +67,13 @@ export function useImportMapping(form: Ref<FormDef | undefined>, parsed: Ref<Par
     relationTitles.value = await relations.titlesFor(form.value, ids.split(','), locale.value)
   }, { immediate: true })
 
-  /** Everything the worker needs to plan the import of `rows`. */
-  function request(rows: readonly (readonly string[])[]): PlanRequest | undefined {
+  /** Everything the worker needs to plan the import of `rows`, or of the whole file it holds ('file': the rows are not sent back). */
+  function request(rows: readonly (readonly string[])[] | 'file'): PlanRequest | undefined {
     const p = parsed.value
     if (!p || !form.value) return undefined
     return {
       headers: p.headers,
-      rows,
+      ...(rows === 'file' ? { fileId: p.fileId } : { rows }),
       mapping: [...mapping.value],
       form: form.value,
       dateFormat: dateFormat.value,

@@ -61,6 +61,20 @@ describe('import worker: building the kept plan', () => {
     await expect(client.build(buildOf(planned.id)).next()).rejects.toThrow(/no longer held/)
   })
 
+  it('should plan the rows of the file it read last by its fileId, without the page sending them back', async () => {
+    const { client, sent } = inProcessImportClient()
+    const csv = new TextEncoder().encode(`名称,金额,阶段\n${rows(6).map(r => r.join(',')).join('\n')}\n`)
+    const file = await client.parse(csv, { fileName: 'deals.csv' }).promise
+    const { rows: _rows, ...req } = request(0)
+    const plan = await client.plan({ ...req, fileId: file.fileId }, true).promise
+    expect(plan.inserts.map(v => v.title)).toEqual(rows(6).map(r => r[0]))
+    expect(sent.find(m => m.type === 'plan')).not.toHaveProperty('input.rows')
+    // another file read since: the first one's rows are gone, and the check says so
+    const other = await client.parse(csv, { fileName: 'again.csv' }).promise
+    expect(other.fileId).not.toBe(file.fileId)
+    await expect(client.plan({ ...req, fileId: file.fileId }).promise).rejects.toThrow(/no longer held/)
+  })
+
   it('should stop building when cancelled', async () => {
     const { client, sent } = inProcessImportClient()
     const planned = client.plan(request(40), true)
