@@ -13,6 +13,8 @@ export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('../../src', import.meta.url)) },
   },
+  // bulk-import runs the app's import worker, which validates with the same generated code.
+  worker: { format: 'es', plugins: () => [documentValidators()] },
   logLevel: 'warn',
   build: {
     outDir: fileURLToPath(new URL('../../dist-bench-page', import.meta.url)),

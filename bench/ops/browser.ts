@@ -144,8 +144,8 @@ export async function benchMemory(b: BrowserBench, size: number, pages = size >=
   return { heapBytes: summarize(samples).median, openHeapBytes: summarize(open).median, ...json, pages }
 }
 
-/** bulk-import: product import path vs naive localforage per record vs one raw IndexedDB transaction. */
-export async function benchImport(b: BrowserBench, size: number, runs: number): Promise<{ ours: Timing, automated?: Timing, checked?: Timing, naive: Timing, floor: Timing, floorChunked: Timing, naiveScale: number }> {
+/** bulk-import: product import path (worker pipeline; the page-only path beside it) vs naive localforage per record vs one raw IndexedDB transaction. */
+export async function benchImport(b: BrowserBench, size: number, runs: number): Promise<{ ours: Timing, onPage: Timing, automated?: Timing, checked?: Timing, naive: Timing, floor: Timing, floorChunked: Timing, naiveScale: number }> {
   const page = await b.page()
   await b.call(page, 'prepareCsv', size)
   const naiveSize = Math.min(size, NAIVE_CAP)
@@ -167,6 +167,8 @@ export async function benchImport(b: BrowserBench, size: number, runs: number): 
   const automations = size < 1_000_000
   const fns: Record<string, () => Promise<number>> = {
     ours: () => once('ours', name => b.call(page, 'bulkImport', name, size)),
+    // before the pipeline: every step on the page, one after another
+    onPage: () => once('page', name => b.call(page, 'bulkImport', name, size, undefined, 'page')),
     ...(automations && {
       automated: () => once('auto', name => b.call(page, 'bulkImport', name, size, 'firing')),
       checked: () => once('auto', name => b.call(page, 'bulkImport', name, size, 'checked')),
@@ -176,7 +178,7 @@ export async function benchImport(b: BrowserBench, size: number, runs: number): 
     floorChunked: () => once('floor', name => b.call(page, 'floorImport', name, size, 1000)),
   }
   const t = await measureAll(fns, { runs, warmup: size >= 1_000_000 ? 0 : 1 }) // at 1M a warm-up round would take ten minutes; the JIT is warm after the first of a million rows
-  return { ...t, ours: t.ours!, naive: t.naive!, floor: t.floor!, floorChunked: t.floorChunked!, naiveScale: size / naiveSize }
+  return { ...t, ours: t.ours!, onPage: t.onPage!, naive: t.naive!, floor: t.floor!, floorChunked: t.floorChunked!, naiveScale: size / naiveSize }
 }
 
 /** sort-filter: runQuery vs AG Grid's sort + quick filter, same rows, same page. */
