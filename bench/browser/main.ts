@@ -1,6 +1,6 @@
 /** Bench page entry: exposes the operations for the Node driver (bench/ops/browser.ts). */
 import { bulkImport, floorImport, naiveImport, prepareCsv } from './import-ops'
-import { coldOpen, coldOpenBaseline, edit, heldJsonBytes, readRecords, searchAndDashboard } from './open-ops'
+import { coldOpen, coldOpenBaseline, dashboard, edit, heldJsonBytes, readRecords, search, searchAndDashboard } from './open-ops'
 import { gridSortFilter, oursSortFilter, oursSortFilterCold } from './query-ops'
 import { seed } from './seed'
 import { pageData } from './page-data'
@@ -24,6 +24,8 @@ const api = {
   readRecords,
   heldJsonBytes,
   searchAndDashboard,
+  search,
+  dashboard,
   edit,
   prepareCsv,
   bulkImport,

@@ -64,39 +64,53 @@ export async function heldJsonBytes(): Promise<{ records: number, recordBytes: n
 /** What the memory op's page holds on to after its search and dashboard (as the pages would). */
 const held: unknown[] = []
 
-/**
- * The memory op's work after {@link coldOpen}: one quick search with a sort, as the grid page
- * runs it (runQuery over the store's rows, its search cache kept), then every widget of the
- * template's sales dashboard computed from the stores (records, the history store's stage
- * events and amount changes), as the dashboard page does. The results are kept.
- */
-export async function searchAndDashboard(): Promise<{ matched: number, widgets: number }> {
+/** The memory op's quick search: "系统" sorted by amount, through runQuery over the store's rows, as the grid page runs it (its search cache kept). */
+export function search(): { matched: number } {
   const grid = opened
-  if (!grid?.records) throw new Error('coldOpen first')
+  const form = grid?.workspace?.formById.get(OPP_FORM)
+  if (!grid?.records || !form) throw new Error('coldOpen first')
+  const rows = grid.records.ensure(OPP_FORM).rows.value
+  const names = new Map(MEMBERS.map(m => [m.id, m.name]))
+  const found = runQuery(rows, { search: SEARCH, sort: [{ field: AMOUNT_FIELD, dir: 'desc' }] }, form.fields, { now: Date.now() }, names)
+  held[0] = found
+  return { matched: found.matched }
+}
+
+/**
+ * The memory op's dashboard: every widget of the template's sales dashboard computed from the
+ * stores as the dashboard page does (use-dashboard-context: the records store's rows, the
+ * history store's stage event columns and amount changes). The results are kept.
+ */
+export async function dashboard(): Promise<{ widgets: number }> {
+  const grid = opened
+  const form = grid?.workspace?.formById.get(OPP_FORM)
+  if (!grid?.records || !form) throw new Error('coldOpen first')
   const records = grid.records
   const history = grid.app.runWithContext(() => useHistoryStore())
-  const ds = { form: grid.workspace?.formById.get(OPP_FORM) }
-  if (!ds.form) throw new Error('no bench form')
   const rows = records.ensure(OPP_FORM).rows.value
-  const names = new Map(MEMBERS.map(m => [m.id, m.name]))
-  const found = runQuery(rows, { search: SEARCH, sort: [{ field: AMOUNT_FIELD, dir: 'desc' }] }, ds.form.fields, { now: Date.now() }, names)
   const bundle = getTemplate('sales-funnel')?.bundle
-  const dashboard = bundle?.dashboards[0]
-  if (!bundle || !dashboard) throw new Error('sales-funnel template has no dashboard')
+  const dash = bundle?.dashboards[0]
+  if (!bundle || !dash) throw new Error('sales-funnel template has no dashboard')
   await history.eventsLoaded(OPP_FORM)
-  const changeFields = dashboard.widgets.flatMap(w => widgetChangeFields(w)).filter(r => r.formId === OPP_FORM)
+  const changeFields = dash.widgets.flatMap(w => widgetChangeFields(w)).filter(r => r.formId === OPP_FORM)
   await Promise.all(changeFields.map(r => history.fieldChangesLoaded(r.formId, r.fieldId)))
   const ctx: DashboardContext = {
-    forms: bundle.forms.map(f => (f.id === OPP_FORM ? ds.form! : f)),
+    forms: bundle.forms.map(f => (f.id === OPP_FORM ? form : f)),
     records: { [OPP_FORM]: rows },
-    events: { [OPP_FORM]: history.eventsOf(OPP_FORM).value },
+    events: { [OPP_FORM]: history.columnsOf(OPP_FORM).value },
     fieldChanges: { [OPP_FORM]: Object.fromEntries(changeFields.map(r => [r.fieldId, history.fieldChangesOf(r.formId, r.fieldId).value])) },
-    members: MEMBERS, filters: dashboard.filters ?? [], filterValues: {}, now: Date.now(), locale: 'zh-CN',
+    members: MEMBERS, filters: dash.filters ?? [], filterValues: {}, now: Date.now(), locale: 'zh-CN',
     dataVersion: records.version,
   }
-  const widgets = dashboard.widgets.map(w => computeWidget(w, ctx))
-  held.splice(0, held.length, found, widgets)
-  return { matched: found.matched, widgets: widgets.filter(w => w.status === 'ok').length }
+  const widgets = dash.widgets.map(w => computeWidget(w, ctx))
+  held[1] = widgets
+  return { widgets: widgets.filter(w => w.status === 'ok').length }
+}
+
+/** The memory op's work after {@link coldOpen}: {@link search}, then {@link dashboard}. */
+export async function searchAndDashboard(): Promise<{ matched: number, widgets: number }> {
+  const { matched } = search()
+  return { matched, ...await dashboard() }
 }
 
 /** Edit timings of one cell, ms. */
