@@ -1,100 +1,10 @@
 import type { QueryColumn } from './columns'
-import { foldCaseFast } from './fold'
-import { resizeArray } from './rows-cache'
 import type { CachedColumn, ColumnSpec } from './rows-cache'
-import { numberKey } from './sort-columns'
-import { textOf } from './text'
+import { numberKey, numberKeyOf } from './sort-columns'
 
 /** A key naming what a column's cached data is computed from (id, field type, query kind). */
 export function columnKey(column: QueryColumn): string {
   return `${column.id}\u0001${column.field?.type ?? 'system'}\u0001${column.kind}`
-}
-
-/**
- * Cached texts of one text-like column, kept as they are stored (no copy per row): per row
- * textOf(value), '' when empty (a column empty in every row holds no array at all). `all()` is
- * every row's text joined by '\n' with the start of each row (`starts[n]` = its length + 1), so
- * a word is looked for with a few indexOf calls over one string rather than one call per row;
- * `folded()` the same of foldCaseFast(text), made on first use (only words with letters need
- * it: see isRigidWord). Both are joined again after rows changed, this column only.
- */
-export interface TextRows extends CachedColumn { all: () => AllTexts, folded: () => AllTexts }
-
-/** All rows' texts in one string: row i is `text.slice(starts[i], starts[i + 1] - 1)`. */
-export interface AllTexts { text: string, starts: Int32Array }
-
-const NO_TEXT: AllTexts = { text: '', starts: new Int32Array(1) }
-
-/** The cached search text of one text-like column. */
-export function textRows(column: QueryColumn): ColumnSpec<TextRows> {
-  const key = `text\u0000${columnKey(column)}`
-  return { key, make: () => {
-    let n = 0
-    /** Undefined while every row is empty. */
-    let texts: string[] | undefined
-    /** Folded texts: undefined = not made yet, null = the same as `texts` (nothing folds). */
-    let folded: string[] | null | undefined
-    let joined: AllTexts | undefined
-    let joinedFolded: AllTexts | undefined
-    const changed = (): void => { joined = undefined; joinedFolded = undefined }
-    return {
-      resize: (m) => {
-        n = m
-        if (texts) resizeArray(texts, m, '')
-        if (folded) resizeArray(folded, m, '')
-        changed()
-      },
-      move: (from, to) => {
-        if (!texts) return
-        texts[to] = texts[from]!
-        if (folded) folded[to] = folded[from]!
-        changed()
-      },
-      set: (i, record) => {
-        const v = column.get(record)
-        const t = typeof v === 'string' ? v : textOf(v)
-        if (!texts) {
-          if (t === '') return
-          texts = new Array<string>(n).fill('')
-        }
-        if (texts[i] === t) return
-        texts[i] = t
-        if (folded === null) {
-          const f = foldCaseFast(t)
-          if (f !== t) { folded = texts.slice(); folded[i] = f }
-        }
-        else if (folded) folded[i] = foldCaseFast(t)
-        changed()
-      },
-      all: () => (joined ??= texts ? joinAll(texts) : NO_TEXT),
-      folded: () => {
-        if (!texts) return NO_TEXT
-        if (folded === undefined) folded = foldAll(texts)
-        return folded === null ? (joined ??= joinAll(texts)) : (joinedFolded ??= joinAll(folded))
-      },
-    }
-  } }
-}
-
-/** foldCaseFast of every text; null when that changes none of them. */
-function foldAll(texts: readonly string[]): string[] | null {
-  let out: string[] | null = null
-  for (let i = 0; i < texts.length; i++) {
-    const t = texts[i]!
-    const f = foldCaseFast(t)
-    if (f === t && out === null) continue
-    out ??= texts.slice(0, i)
-    out.push(f)
-  }
-  return out
-}
-
-function joinAll(texts: readonly string[]): AllTexts {
-  const starts = new Int32Array(texts.length + 1)
-  let at = 0
-  for (let i = 0; i < texts.length; i++) { starts[i] = at; at += texts[i]!.length + 1 }
-  starts[texts.length] = at
-  return { text: texts.join('\n'), starts }
 }
 
 /** Code of a row holding no id. */
@@ -107,14 +17,15 @@ export interface IdRows extends CachedColumn { codes: Int32Array, ids: string[] 
 
 /** The cached id codes of an id column (select, stage, multiselect, member...). */
 export function idRows(column: QueryColumn): ColumnSpec<IdRows> {
-  return { key: `ids\u0000${columnKey(column)}`, make: () => {
+  return { key: `ids\u0000${columnKey(column)}`, valueKey: column.valueKey, make: () => {
     const codeOf = new Map<string, number>()
     const rows: IdRows = {
       codes: new Int32Array(0),
       ids: [],
-      resize: (n) => { rows.codes = grow(rows.codes, n, Int32Array) },
+      resize: (n) => { rows.codes = grow(rows.codes, n, Int32Array, NO_ID) },
       move: (from, to) => { rows.codes[to] = rows.codes[from]! },
       set: (i, record) => { rows.codes[i] = codeOfValue(column.get(record)) },
+      setValue: (i, v) => { rows.codes[i] = codeOfValue(v) },
     }
     const intern = (id: string): number => {
       let code = codeOf.get(id)
@@ -141,20 +52,24 @@ export interface NumberRows extends CachedColumn { values: Float64Array }
 
 /** The cached number keys of a number, date, datetime, checkbox or presence column. */
 export function numberRows(column: QueryColumn): ColumnSpec<NumberRows> {
-  return { key: `num\u0000${columnKey(column)}`, make: () => {
+  const { kind } = column
+  return { key: `num\u0000${columnKey(column)}`, valueKey: column.valueKey, make: () => {
     const rows: NumberRows = {
       values: new Float64Array(0),
-      resize: (n) => { rows.values = grow(rows.values, n, Float64Array) },
+      resize: (n) => { rows.values = grow(rows.values, n, Float64Array, numberKeyOf(kind, undefined)) },
       move: (from, to) => { rows.values[to] = rows.values[from]! },
       set: (i, record) => { rows.values[i] = numberKey(column, record) },
+      setValue: (i, v) => { rows.values[i] = numberKeyOf(kind, v) },
     }
     return rows
   } }
 }
 
-function grow<A extends Int32Array | Float64Array>(a: A, n: number, Make: new (n: number) => A): A {
+/** `a` resized to n items, new ones set to `missing` (what a row without a value holds). */
+function grow<A extends Int32Array | Float64Array>(a: A, n: number, Make: new (n: number) => A, missing: number): A {
   if (a.length === n) return a
   const out = new Make(n)
   out.set(a.length > n ? a.subarray(0, n) : a)
+  if (n > a.length && missing !== 0) out.fill(missing, a.length)
   return out
 }

@@ -15,6 +15,8 @@ export interface QueryColumn {
   field?: FieldDef
   /** Reads the column's raw value from a record. */
   get: (record: RecordRow) => unknown
+  /** Set when `get(r)` is `r.values[valueKey]` (a stored field value), so a pass can read it from the record's present values. */
+  valueKey?: string
   /** Options in display order (select, multiselect, stage). */
   options?: readonly QueryOption[]
   /** True when the values are member ids (member, createdBy, updatedBy). */
@@ -56,9 +58,9 @@ function fieldColumn(field: FieldDef): QueryColumn {
     case 'updatedAt': return { ...base, get: r => r.updatedAt }
     case 'createdBy': return { ...base, get: r => r.createdBy, isMember: true }
     case 'updatedBy': return { ...base, get: r => r.updatedBy, isMember: true }
-    case 'member': return { ...base, get: r => r.values[id], isMember: true }
-    case 'select': case 'multiselect': return { ...base, get: r => r.values[id], options: field.options.choices }
-    case 'stage': return { ...base, get: r => r.values[id], options: field.options.stages }
-    default: return { ...base, get: r => r.values[id] }
+    case 'member': return { ...base, get: r => r.values[id], valueKey: id, isMember: true }
+    case 'select': case 'multiselect': return { ...base, get: r => r.values[id], valueKey: id, options: field.options.choices }
+    case 'stage': return { ...base, get: r => r.values[id], valueKey: id, options: field.options.stages }
+    default: return { ...base, get: r => r.values[id], valueKey: id }
   }
 }

@@ -1,4 +1,5 @@
 import type { RecordRow } from '../schema/types'
+import { fillColumns } from './fill-columns'
 
 /**
  * Per-row data derived from records (search texts, sort keys), kept in arrays parallel to one
@@ -12,6 +13,12 @@ export interface CachedColumn {
   set: (i: number, record: RecordRow) => void
   /** Copies row `from` to row `to` (same record, moved by a deletion before it). */
   move: (from: number, to: number) => void
+  /**
+   * For a column made by a spec with a `valueKey`: sets row i from the record's value under that
+   * key. Rows added by `resize` already hold what a missing value gives, so a first fill calls
+   * it only for the values a record has.
+   */
+  setValue?: (i: number, value: unknown) => void
 }
 
 /** The rows a cache was computed from and its columns by key. */
@@ -31,8 +38,11 @@ const caches = new WeakMap<readonly RecordRow[], RowsCache>()
 /** Columns kept per records array beyond those of the latest call; least recently used go first. */
 const MAX_COLUMNS = 48
 
-/** How to make a cached column: its key (what it is computed from) and a constructor. */
-export interface ColumnSpec<C extends CachedColumn = CachedColumn> { key: string, make: () => C }
+/**
+ * How to make a cached column: its key (what it is computed from) and a constructor; with
+ * `valueKey` (QueryColumn.valueKey) the column reads `record.values[valueKey]` only and has setValue.
+ */
+export interface ColumnSpec<C extends CachedColumn = CachedColumn> { key: string, make: () => C, valueKey?: string }
 
 /** The cached columns of one records array, brought up to date with it (see openRows). */
 export interface RowsView {
@@ -59,7 +69,7 @@ export function openRows(records: readonly RecordRow[]): RowsView {
   const { columns } = cache
   return {
     columns<C extends CachedColumn>(specs: readonly ColumnSpec<C>[]): C[] {
-      const fresh: C[] = []
+      const fresh: { spec: ColumnSpec<C>, column: C }[] = []
       const out = specs.map((spec) => {
         let column = columns.get(spec.key) as C | undefined
         if (column) {
@@ -69,15 +79,12 @@ export function openRows(records: readonly RecordRow[]): RowsView {
         else {
           column = spec.make()
           column.resize(records.length)
-          fresh.push(column)
+          fresh.push({ spec, column })
           columns.set(spec.key, column)
         }
         return column
       })
-      for (let i = 0; i < records.length && fresh.length > 0; i++) {
-        const record = records[i]!
-        for (let c = 0; c < fresh.length; c++) fresh[c]!.set(i, record)
-      }
+      if (fresh.length > 0) fillColumns(records, fresh)
       // the first keys are the least recently used; this call's columns are the last ones
       const keep = Math.max(MAX_COLUMNS, specs.length)
       for (const key of columns.keys()) {

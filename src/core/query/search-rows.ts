@@ -1,11 +1,13 @@
 import type { FieldDef, RecordRow } from '../schema/types'
 import { labelText } from '../utils/label'
-import type { IdRows, TextRows } from './cached-columns'
-import { idRows, MANY_IDS, textRows } from './cached-columns'
+import type { IdRows } from './cached-columns'
+import { idRows, MANY_IDS } from './cached-columns'
 import type { QueryColumn } from './columns'
 import type { ColumnSpec, RowsView } from './rows-cache'
 import { indexFields, resolveColumn } from './columns'
 import { foldCaseFast, isRigidWord } from './fold'
+import type { AllTexts, TextRows } from './text-rows'
+import { textRows } from './text-rows'
 import type { MemberNames, QueryOption, RecordPredicate } from './types'
 
 /** At most this many distinct words (one bit each in a per-row mask). */
@@ -77,10 +79,11 @@ function labelledFor(plan: SearchPlan, words: readonly string[] | undefined): Se
 /**
  * The positions of the rows of `records` (cached in `view`, see openRows) that pass `filter`
  * and contain every search word (folded, whitespace-free, distinct, at most MAX_SEARCH_WORDS)
- * in some column of `plan`. Reads each text-like column's cached texts joined into one string,
- * searched with indexOf from match to match (a word without letters, isRigidWord, in the texts
- * as stored; others in their folded form), and the ids of option / member columns whose labels
- * hold a word, matched once per distinct id.
+ * in some column of `plan`. Reads each text-like column's cached texts (a word without letters,
+ * isRigidWord, in the texts as stored; others in their folded form): row by row on the column's
+ * first search, then joined into one string searched with indexOf from match to match (see
+ * TextRows); and the ids of option / member columns whose labels hold a word, matched once
+ * per distinct id.
  */
 export function searchRows(records: readonly RecordRow[], view: RowsView, plan: SearchPlan, words: readonly string[], filter?: RecordPredicate): Int32Array {
   const labelled = labelledFor(plan, words)
@@ -100,21 +103,16 @@ export function searchRows(records: readonly RecordRow[], view: RowsView, plan: 
     }
     return { codes: rows.codes, masks, manyMask, hits: masks.some(m => m !== 0) || rows.codes.includes(MANY_IDS) }
   }).filter(c => c.hits) // columns where no id's label holds a word are not read per row
-  // need[i]: the words row i still lacks, as bits; cleared per word over each column's joined texts.
+  // need[i]: the words row i still lacks, as bits; cleared per word over each column's texts.
   const need = new Int32Array(records.length).fill(all)
   const rigid = words.map(isRigidWord)
   for (const col of textCols) {
     for (let k = 0; k < words.length; k++) {
-      const { text, starts } = rigid[k] ? col.all() : col.folded()
-      if (text === '') continue
-      const word = words[k]!
-      const bit = ~(1 << k)
-      let row = 0
-      for (let p = text.indexOf(word); p !== -1; p = text.indexOf(word, starts[row + 1]!)) {
-        while (starts[row + 1]! <= p) row++
-        need[row]! &= bit
-      }
+      const joined = col.joined(!rigid[k])
+      if (joined) clearJoined(need, joined, words[k]!, k)
+      else clearRows(need, col.texts(!rigid[k]), words[k]!, k)
     }
+    col.noteSearch()
   }
   const out = new Int32Array(records.length)
   let count = 0
@@ -129,6 +127,28 @@ export function searchRows(records: readonly RecordRow[], view: RowsView, plan: 
     if (left === 0 && (!filter || filter(records[i]!))) out[count++] = i
   }
   return out.slice(0, count)
+}
+
+/** Clears bit k of need[i] for every row i whose text (in `joined`) holds `word`: indexOf from match to match. */
+function clearJoined(need: Int32Array, { text, starts }: AllTexts, word: string, k: number): void {
+  if (text === '') return
+  const bit = ~(1 << k)
+  let row = 0
+  for (let p = text.indexOf(word); p !== -1; p = text.indexOf(word, starts[row + 1]!)) {
+    while (starts[row + 1]! <= p) row++
+    need[row]! &= bit
+  }
+}
+
+/** The same per row: includes on the rows that still lack the word (a column's first search: see TextRows). */
+function clearRows(need: Int32Array, texts: readonly string[] | undefined, word: string, k: number): void {
+  if (!texts) return
+  const bit = 1 << k
+  for (let i = 0; i < texts.length; i++) {
+    if ((need[i]! & bit) === 0) continue
+    const t = texts[i]!
+    if (t.length >= word.length && t.includes(word)) need[i]! &= ~bit
+  }
 }
 
 function wordMask(text: string, words: readonly string[]): number {

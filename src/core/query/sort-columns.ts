@@ -45,15 +45,19 @@ export function numberKeys(records: readonly RecordRow[], column: QueryColumn): 
  * dates (days), datetimes (epoch ms), checkboxes (0 / 1), presence (item count); NaN otherwise.
  */
 export function numberKey(column: QueryColumn, record: RecordRow): number {
-  const v = column.get(record)
-  switch (column.kind) {
+  return numberKeyOf(column.kind, column.get(record))
+}
+
+/** numberKey of a column's raw value `v` (what column.get gives). */
+export function numberKeyOf(kind: QueryKind, v: unknown): number {
+  switch (kind) {
     case 'number': return numberOf(v)
     case 'date': return dayOfValue(v)
     case 'datetime': return msOfValue(v)
     case 'bool': return v === true ? 1 : 0
     case 'presence': return isEmptyValue(v) ? Number.NaN : Array.isArray(v) ? v.length : 1
     case 'text': case 'generic': case 'option': case 'idSet': case 'none': return Number.NaN
-    default: return assertNever(column.kind, 'query kind')
+    default: return assertNever(kind, 'query kind')
   }
 }
 

@@ -53,6 +53,39 @@ describe('query/run-query (cached path)', () => {
       }), { numRuns: 200 })
     }, 60_000)
 
+    it('should find words cut from the records\' own texts (whole ones too) on a column\'s first search, the next ones and after an edit', () => {
+      // The first search of a column since it changed reads its texts row by row, later ones
+      // the joined texts (text-rows.ts): words that are a whole text, its start or its end
+      // are where the two could differ.
+      const cut = fc.record({ row: fc.nat(), token: fc.nat(), start: fc.nat(), end: fc.nat(), whole: fc.boolean() })
+      fc.assert(fc.property(fc.array(randomValues, { minLength: 1, maxLength: 30 }), fc.array(cut, { minLength: 1, maxLength: 3 }), randomSort, randomValues, (values, cuts, sort, edited) => {
+        const rows = rowsOf(values)
+        const tokens = rows.map(r => [r.values.title, r.values.notes].map(v => (v === undefined ? '' : String(v))).join(' ').split(/\s+/).filter(t => t !== ''))
+        const words = cuts.map(({ row, token, start, end, whole }) => {
+          const ts = tokens[row % tokens.length]!
+          if (ts.length === 0) return ''
+          const t = ts[token % ts.length]!
+          if (whole) return t
+          const from = start % t.length
+          return t.slice(from, from + 1 + (end % (t.length - from)))
+        })
+        const search = words.join(' ')
+        for (let round = 0; round < 3; round++) expect(query(rows, search, sort, RANDOM_MEMBERS)).toEqual(expected(rows, search, sort, RANDOM_MEMBERS))
+        rows[0] = { ...rows[0]!, values: edited, rev: 2 }
+        for (let round = 0; round < 2; round++) expect(query(rows, search, sort, RANDOM_MEMBERS)).toEqual(expected(rows, search, sort, RANDOM_MEMBERS))
+      }), { numRuns: 300 })
+    }, 60_000)
+
+    it('should give the same first answer whether the fill walks each record\'s values or reads them by key', () => {
+      // fill-columns.ts walks the values (for...in) when records hold few beyond the columns a
+      // query reads, and reads by key when they hold many more: padding switches the path.
+      const pad = Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`x${k}`, k % 2 ? 'zz' : k]))
+      fc.assert(fc.property(fc.array(randomValues, { maxLength: 30 }), randomSearch, randomSort, fc.boolean(), (values, search, sort, padded) => {
+        const rows = rowsOf(padded ? values.map(v => ({ ...pad, ...v })) : values)
+        expect(query(rows, search, sort, RANDOM_MEMBERS)).toEqual(expected(rows, search, sort, RANDOM_MEMBERS))
+      }), { numRuns: 300 })
+    }, 60_000)
+
     it('should find a record by its new text right after it is edited, and no longer by its old one', () => {
       const rows = rowsOf([{ title: 'Alpha 系统' }, { title: 'Beta' }])
       expect(query(rows, '系统', [])).toEqual(['r0'])
