@@ -1,7 +1,7 @@
 /** Forecast widget: amounts per month stacked by forecast category, the target line and the weighted pipeline. */
 import type { ForecastDeal, ShownCategory } from '../metrics'
-import { forecastByMonth, SHOWN_CATEGORIES, weightedPipeline } from '../metrics'
-import type { FieldDef, ForecastCategory, Label, StageOption } from '../schema/types'
+import { forecastByMonth, perValue, SHOWN_CATEGORIES, summaryColumns, weightedPipeline } from '../metrics'
+import type { FieldDef, ForecastCategory, Label, RecordRow, StageOption } from '../schema/types'
 import { bucketDate } from '../query'
 import { NUMERIC_TYPES, typesWhere } from '../fields'
 import { isForecastCategory, stageForecastCategory } from '../stages/forecast'
@@ -11,7 +11,9 @@ import type { WidgetOf } from './widget-of'
 import { fieldValue } from './cell-text'
 import { activeDateSpan, filteredRecords } from './dashboard-filters'
 import { Resolver } from './resolve'
+import type { StageInput } from './stage-input'
 import { stageInput } from './stage-input'
+import { fieldReader } from './field-reader'
 
 const DATE_TYPES = typesWhere(b => b.filterKind === 'dateRange')
 
@@ -39,6 +41,36 @@ function categoryOf(stage: StageOption, own: unknown): ForecastCategory {
 }
 
 /**
+ * The deals of the input's population with a stage of its field, read through the records'
+ * columns: stage, category and month once per distinct value, the amount from the number column
+ * (the record's own value, as Number reads it, only where that is not a number).
+ */
+function forecastDeals(input: StageInput, stageId: string, amountId: string, date: FieldDef, closed: FieldDef, categoryField: string | undefined): ForecastDeal[] {
+  const { records, population } = input
+  const rc = summaryColumns(records, input.summary)
+  const stages = new Map(input.field.options.stages.map(s => [s.id, s]))
+  const stageOf = perValue(rc, stageId, v => stages.get(v as string))
+  const ownOf = categoryField === undefined ? () => undefined : perValue(rc, categoryField, v => v)
+  const toMonth = (v: unknown): string | null => bucketDate(v, 'month')?.key ?? null
+  const monthOfDate = fieldReader(rc, date, toMonth)
+  const monthOfClosed = fieldReader(rc, closed, toMonth)
+  const amounts = rc.number(amountId)
+  const deals: ForecastDeal[] = []
+  for (let i = 0; i < records.length; i++) {
+    if (population[i] !== 1) continue
+    const stage = stageOf(i)
+    if (!stage) continue
+    let a = amounts[i] as number
+    if (a !== a) {
+      const v = Number((rc.rows[i] as RecordRow).values[amountId])
+      a = Number.isFinite(v) ? v : 0
+    }
+    deals.push({ amount: a, category: categoryOf(stage, ownOf(i)), month: stage.kind === 'won' ? monthOfClosed(i) : monthOfDate(i) })
+  }
+  return deals
+}
+
+/**
  * Forecast by category and period: the widget's deals (widget filter and the dashboard's
  * non-date filters; one pipeline) per month of their expected close date (won deals: their
  * closed date), stacked Closed / Commit / Best case / Pipeline; omitted deals and deals without
@@ -61,18 +93,7 @@ export function computeForecast(w: WidgetOf<'forecast'>, ctx: DashboardContext):
   if (!r.ok || !form || !split || !amount || !date || !closed) return { status: 'needsConfig', problems: r.problems }
 
   const input = stageInput(form, split, c, ctx, amount.id, { skipDates: true })
-  const stages = new Map(input.field.options.stages.map(s => [s.id, s]))
-  const categoryField = split.options.forecast?.categoryField
-  const month = monthReader()
-  const deals: ForecastDeal[] = []
-  input.records.forEach((rec, i) => {
-    if (input.population[i] !== 1) return
-    const stage = stages.get(rec.values[split.id] as string)
-    if (!stage) return
-    const category = categoryOf(stage, categoryField === undefined ? undefined : rec.values[categoryField])
-    const v = Number(rec.values[amount.id])
-    deals.push({ amount: Number.isFinite(v) ? v : 0, category, month: month(fieldValue(rec, stage.kind === 'won' ? closed : date)) })
-  })
+  const deals = forecastDeals(input, split.id, amount.id, date, closed, split.options.forecast?.categoryField)
   const targets = new Map<string, number>()
   if (tForm && tAmount && tMonth) {
     const tMonthOf = monthReader()

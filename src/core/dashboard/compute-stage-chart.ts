@@ -1,19 +1,19 @@
 import type { Ratio } from '../metrics'
-import type { FieldDef, FormDef, Label, RecordRow } from '../schema/types'
-import { lossAnalysis, MS_PER_DAY, OUTCOME_LOST, OUTCOME_WON, ratio, timeInStage, weightedPipeline } from '../metrics'
+import type { FieldDef, FormDef, Label } from '../schema/types'
+import { lossAnalysis, MS_PER_DAY, OUTCOME_LOST, OUTCOME_WON, ratio, summaryColumns, timeInStage, weightedPipeline } from '../metrics'
 import { assertNever } from '../utils/assert-never'
 import { labelText } from '../utils/label'
-import type { ChartConfig, ChartType, StageMetricConfig } from './config-types'
+import type { ChartConfig, ChartType, DimensionConfig, StageMetricConfig } from './config-types'
 import type { DashboardContext } from './context'
 import type { ChartCategory, ChartSeries, WidgetResult } from './result-types'
 import type { Resolver } from './resolve'
-import { groupBy } from './grouping'
+import type { ValueGroups } from './value-groups'
+import { valueGroups } from './value-groups'
 import { sortAndCut } from './sort-cut'
 import { NUMERIC_TYPES } from '../fields'
 import type { StageInput } from './stage-input'
 import { stageInput } from './stage-input'
 import { amountCurrency } from './amount-currency'
-import { recordIndices } from './record-indices'
 
 const UNKNOWN: Label = { 'zh-CN': '（未知）', 'en': '(unknown)' }
 const EMPTY: Label = { 'zh-CN': '（空）', 'en': '(empty)' }
@@ -43,24 +43,30 @@ function openCap(completed: readonly (number | null)[], open: readonly (number |
 
 /**
  * Win rate (won / (won + lost), as core's winRate without a period) of each group of the
- * population's records. Groups keep the records' order, so their indices come from one merge
- * walk per group (no per-record hashing); a Map is the fallback for any other order.
+ * population's records by `dim`: won and lost counted once per value slot, then summed per group.
  */
-function winRatesOf(input: StageInput, groups: readonly (readonly RecordRow[])[]): Ratio[] {
+function winRatesBy(input: StageInput, dim: DimensionConfig, form: FormDef, ctx: DashboardContext): { groups: ValueGroups['groups'], rates: Ratio[] } {
   const s = input.summary
-  return groups.map((records) => {
-    const index = recordIndices(input, records)
-    let won = 0
-    let lost = 0
-    for (let j = 0; j < index.length; j++) {
-      const i = index[j] as number
-      if (i < 0 || input.population[i] !== 1) continue
-      const out = s.outcome[i]
-      if (out === OUTCOME_WON) won++
-      else if (out === OUTCOME_LOST) lost++
+  const vg = valueGroups(summaryColumns(input.records, s), input.population, dim, form, ctx)
+  const won = new Int32Array(vg.slotCount)
+  const lost = new Int32Array(vg.slotCount)
+  for (let i = 0; i < s.count; i++) {
+    const k = vg.slot[i] as number
+    if (k < 0) continue
+    const out = s.outcome[i]
+    if (out === OUTCOME_WON) won[k]!++
+    else if (out === OUTCOME_LOST) lost[k]!++
+  }
+  const rates = vg.slots.map((slots) => {
+    let w = 0
+    let l = 0
+    for (const k of slots) {
+      w += won[k] as number
+      l += lost[k] as number
     }
-    return ratio(won, won + lost)
+    return ratio(w, w + l)
   })
+  return { groups: vg.groups, rates }
 }
 
 /**
@@ -109,9 +115,8 @@ export function computeStageChart(type: ChartType, c: ChartConfig, m: StageMetri
     case 'winRateBy': {
       if (!dim || !c.dimension) return { status: 'needsConfig', problems: r.problems }
       // the population is exactly the records passing the widget and dashboard filters
-      const groups = groupBy(input.records.filter((_, i) => input.population[i] === 1), c.dimension, form, ctx)
+      const { groups, rates } = winRatesBy(input, c.dimension, form, ctx)
       categories = groups.map(g => ({ key: g.key, label: g.label }))
-      const rates = winRatesOf(input, groups.map(g => g.records))
       series = [
         { key: 'rate', label: { 'zh-CN': '赢率', 'en': 'Win rate' }, values: rates },
       ]

@@ -1,11 +1,12 @@
-import { ratio } from '../metrics'
+import { ratio, recordColumns } from '../metrics'
 import { aggregate, bucketDate } from '../query'
 import type { Label, RecordRow } from '../schema/types'
 import type { DashboardContext } from './context'
 import type { TargetItem, WidgetResult } from './result-types'
 import type { WidgetOf } from './widget-of'
 import { fieldValue } from './cell-text'
-import { filteredRecords } from './dashboard-filters'
+import { combinedFilter, dashboardConditions, filteredRecords, filterPopulation } from './dashboard-filters'
+import { fieldReader } from './field-reader'
 import { measureStyle, resolveMeasure } from './measure'
 import { NUMERIC_TYPES, typesWhere } from '../fields'
 import { Resolver } from './resolve'
@@ -62,10 +63,18 @@ export function computeTargetProgress(w: WidgetOf<'targetProgress'>, ctx: Dashbo
       if (Number.isFinite(amount)) it.target += amount
     }
   }
-  for (const rec of filteredRecords(form, c.filter, ctx, { skipDates: true })) {
-    const month = monthOf(rec, dateField)
+  // actuals (none without a target month): the form's records read through their columns (filter, month and owners once per distinct value)
+  const all = shownMonths.size === 0 ? [] : ctx.records[form.id] ?? []
+  const rc = recordColumns(all)
+  const kept = filterPopulation(all, combinedFilter(c.filter, dashboardConditions(form.id, ctx, { skipDates: true })), form, ctx, rc)
+  const monthAt = fieldReader(rc, dateField, v => bucketDate(v, 'month')?.key)
+  const ownersAt = ownerField ? fieldReader(rc, ownerField, keysOf) : () => []
+  for (let i = 0; i < all.length; i++) {
+    if (kept[i] !== 1) continue
+    const month = monthAt(i)
     if (!month || !shownMonths.has(month)) continue
-    for (const key of keyOf(rec, month, ownerField)) {
+    const rec = all[i] as RecordRow
+    for (const key of by === 'month' ? [month] : ownersAt(i)) {
       const it = items.get(key) ?? item(key, by === 'month' ? bucketDate(fieldValue(rec, dateField), 'month')!.label : memberName(key))
       it.records.push(rec)
     }

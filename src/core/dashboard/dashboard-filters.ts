@@ -1,7 +1,9 @@
 /** Dashboard-wide filters turned into conditions of the shared filter language, per form. */
 import type { Condition, Filter, FilterNode } from '../schema/filter'
 import type { DashboardFilterDef, FormDef, RecordRow } from '../schema/types'
-import { compileFilter } from '../query'
+import { compileFilter, filterMask } from '../query'
+import type { RecordColumns } from '../metrics'
+import { recordColumns } from '../metrics'
 import { assertNever } from '../utils/assert-never'
 import type { DashboardContext, DashboardFilterValue, DateRangeValue } from './context'
 import type { DaySpan } from './date-range'
@@ -68,13 +70,24 @@ export function combinedFilter(widgetFilter: Filter | undefined, conditions: rea
   return { and: parts }
 }
 
+/**
+ * 1 where `filter` keeps the record of `records` (the form's), all 1 without one: decided once
+ * per distinct stored string value through the records' columns (query filterMask; `columns`:
+ * the records' snapshot when the caller holds it).
+ */
+export function filterPopulation(records: readonly RecordRow[], filter: Filter | undefined, form: FormDef, ctx: DashboardContext, columns?: RecordColumns): Uint8Array {
+  if (!filter) return new Uint8Array(records.length).fill(1)
+  const rc = columns ?? recordColumns(records)
+  return filterMask(records, filter, form.fields, { now: ctx.now, currentMemberId: ctx.currentMemberId }, id => rc.codes(id))
+}
+
 /** The records of `form` kept by the widget filter and the dashboard filters. */
 export function filteredRecords(form: FormDef, widgetFilter: Filter | undefined, ctx: DashboardContext, opts: ConditionOptions = {}): RecordRow[] {
   const all = ctx.records[form.id] ?? []
   const filter = combinedFilter(widgetFilter, dashboardConditions(form.id, ctx, opts))
   if (!filter) return [...all]
-  const keep = compileFilter(filter, form.fields, { now: ctx.now, currentMemberId: ctx.currentMemberId })
-  return all.filter(keep)
+  const keep = filterPopulation(all, filter, form, ctx)
+  return all.filter((_, i) => keep[i] === 1)
 }
 
 /** A record predicate for the widget filter plus dashboard filters (for metric `where`). */

@@ -1,6 +1,6 @@
 /** Builds metric inputs for stage widgets over one stage summary per (records, events, version, field). */
 import type { MetricInput, Period, StageSummary } from '../metrics'
-import { populationOf, summarizeStageHistory } from '../metrics'
+import { summarizeStageHistory, summaryColumns } from '../metrics'
 import type { StageEventSource } from '../events'
 import { EMPTY_COLUMNS } from '../events'
 import type { FieldOf, FormDef, RecordRow } from '../schema/types'
@@ -8,10 +8,9 @@ import type { DashboardContext } from './context'
 import type { ConditionOptions } from './dashboard-filters'
 import type { FunnelBasis, StageSourceConfig } from './config-types'
 import type { DaySpan } from './date-range'
-import { activeDateSpan, combinedFilter, dashboardConditions } from './dashboard-filters'
+import { activeDateSpan, combinedFilter, dashboardConditions, filterPopulation } from './dashboard-filters'
 import { dayOfText } from './date-range'
 import { localMidnight } from '../query/dates'
-import { compileFilter } from '../query'
 import { pipelineFilter, pipelineStageField } from '../stages/pipelines'
 
 /** Results kept per summary (populations, shared metric results) before the memo is cleared. */
@@ -102,9 +101,7 @@ export function stageInput(form: FormDef, splitField: FieldOf<'stage'>, source: 
   const conditions = dashboardConditions(form.id, ctx, basis === 'period' ? { ...opts, skipDates: true } : opts)
   const filter = combinedFilter(source.filter, pipeline ? [pipeline, ...conditions] : conditions)
   const popKey = filter === undefined ? 'all' : `${ctx.now}|${ctx.currentMemberId ?? ''}|${JSON.stringify(filter)}`
-  const population = memo(entry, `population|${popKey}`, () => populationOf(records, filter
-    ? compileFilter(filter, form.fields, { now: ctx.now, currentMemberId: ctx.currentMemberId })
-    : undefined))
+  const population = memo(entry, `population|${popKey}`, () => filterPopulation(records, filter, form, ctx, summaryColumns(records, entry.summary)))
   const key = `${popKey}|${ctx.now}|${period ? `${period.from}-${period.to}` : ''}`
   return {
     records,

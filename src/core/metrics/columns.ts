@@ -1,6 +1,7 @@
 import type { RecordRow } from '../schema/types'
 import type { StageSummary } from './summary'
 import type { MetricInput } from './types'
+import type { RecordColumns } from './record-columns'
 import { recordColumns } from './record-columns'
 
 /**
@@ -41,6 +42,8 @@ interface ColumnCache {
   records: readonly RecordRow[]
   count: number
   columns: Map<string, Float64Array>
+  /** The record columns the summary was built from. */
+  snapshot?: RecordColumns
 }
 
 const bySummary = new WeakMap<StageSummary, ColumnCache>()
@@ -58,8 +61,24 @@ export function inputColumn(input: MetricInput, fieldId: string | undefined): Fl
   if (summary === undefined) return recordColumns(records).number(fieldId)
   const c = cacheOf(summary, records)
   let col = c.columns.get(fieldId)
-  if (col === undefined) c.columns.set(fieldId, col = recordColumns(records).number(fieldId))
+  if (col === undefined) c.columns.set(fieldId, col = summaryColumns(records, summary).number(fieldId))
   return col
+}
+
+/**
+ * The record columns (record-columns.ts) of `records`: with a summary built from them, the
+ * snapshot it was built from, kept with it (no compare of the array with the snapshot's rows;
+ * like the summary, it describes the records as of its build), else `recordColumns(records)`.
+ */
+export function summaryColumns(records: readonly RecordRow[], summary: StageSummary | undefined): RecordColumns {
+  if (summary === undefined) return recordColumns(records)
+  const c = cacheOf(summary, records)
+  return c.snapshot ??= recordColumns(records)
+}
+
+/** Keeps `snapshot` (the record columns of `records` the summary was built from) with the summary. */
+export function keepSnapshot(summary: StageSummary, records: readonly RecordRow[], snapshot: RecordColumns): void {
+  cacheOf(summary, records).snapshot = snapshot
 }
 
 function cacheOf(summary: StageSummary, records: readonly RecordRow[]): ColumnCache {

@@ -1,5 +1,6 @@
 import type { RecordRow } from '../schema/types'
-import { inputColumn } from './columns'
+import { inputColumn, summaryColumns } from './columns'
+import { perValue } from './per-value'
 import { metricContext } from './context'
 import { closedMask } from './population'
 import type { MetricInput } from './types'
@@ -33,6 +34,7 @@ export function lossAnalysis(input: MetricInput): LossAnalysis {
   const byStage: LossGroup<string | null>[] = model.openCodes.map(c => ({ key: model.ids[c] ?? '', count: 0, amount: 0 }))
   const unknown: LossGroup<string | null> = { key: null, count: 0, amount: 0 }
   const reasons = new Map<string | null, LossGroup<string | null>>()
+  const reasonOf = reasonField === undefined ? () => null : perValue(summaryColumns(input.records, input.summary), reasonField, reasonKeyOf)
   let lost = 0
   let amount = 0
   for (let i = 0; i < s.count; i++) {
@@ -46,7 +48,7 @@ export function lossAnalysis(input: MetricInput): LossAnalysis {
     if (a === a) amount += a
     const lf = s.lostFrom[i] as number
     add(lf >= 0 ? byStage[lf]! : unknown)
-    const key = reasonKey(input.records[i] as RecordRow, reasonField)
+    const key = reasonOf(i)
     let g = reasons.get(key)
     if (g === undefined) reasons.set(key, g = { key, count: 0, amount: 0 })
     add(g)
@@ -57,8 +59,11 @@ export function lossAnalysis(input: MetricInput): LossAnalysis {
 
 /** A record's loss reason as a group key (raw stored value, lists joined; null = empty or no reason field). */
 export function reasonKey(record: RecordRow, fieldId: string | undefined): string | null {
-  if (fieldId === undefined) return null
-  const v = record.values[fieldId]
+  return fieldId === undefined ? null : reasonKeyOf(record.values[fieldId])
+}
+
+/** A stored loss-reason value as a group key (lists joined; null = empty). */
+export function reasonKeyOf(v: unknown): string | null {
   if (v === null || v === undefined || v === '') return null
   return Array.isArray(v) ? v.map(String).join(', ') : String(v)
 }

@@ -4,7 +4,7 @@ import type { FieldOf, RecordRow } from '../schema/types'
 import type { StageModel } from './stage-model'
 import { buildStageModel, KIND_LOST, KIND_OPEN, KIND_WON } from './stage-model'
 import { groupEvents } from './group-events'
-import { keepColumn } from './columns'
+import { keepColumn, keepSnapshot } from './columns'
 import { scratch } from './scratch'
 import type { RecordColumns } from './record-columns'
 import { recordColumns } from './record-columns'
@@ -88,6 +88,7 @@ export interface StageSummary {
 export function summarizeStageHistory(records: readonly RecordRow[], events: StageEventSource, field: FieldOf<'stage'>, opts: SummaryOptions = {}): StageSummary {
   const rc = recordColumns(records)
   const summary = summarizeColumns(rc, asColumns(events), field)
+  keepSnapshot(summary, records, rc)
   opts.numberFields?.forEach(f => keepColumn(summary, records, f, rc.number(f)))
   return summary
 }

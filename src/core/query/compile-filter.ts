@@ -28,27 +28,50 @@ const NONE: RecordPredicate = () => false
  * - an empty group (`{ and: [] }`), an absent filter, and a filter left empty match every record.
  */
 export function compileFilter(filter: unknown, fields: readonly FieldDef[], env: QueryEnv): RecordPredicate {
-  if (filter === undefined || filter === null) return ALL
-  return compileNode(filter, indexFields(fields), env) ?? ALL
+  return foldFilter(filter, fields, {
+    all: ALL, none: NONE, and: every, or: some,
+    condition: (column, op, value) => compileCondition(column, op, value, env),
+  })
 }
 
-/** A predicate, or undefined when the node is left out (incomplete). */
-function compileNode(node: unknown, fields: FieldIndex, env: QueryEnv): RecordPredicate | undefined {
+/** How {@link foldFilter} builds its answer: what a checked condition, a group and the fixed answers are. */
+export interface FilterAlgebra<T> {
+  /** Every record (an absent or empty filter). */
+  all: T
+  /** No record (an unusable node). */
+  none: T
+  condition: (column: QueryColumn, op: FilterOp, value: unknown) => T
+  and: (parts: T[]) => T
+  or: (parts: T[]) => T
+}
+
+/**
+ * The filter's tree walked as compileFilter reads it (the same nodes left out, matching none
+ * or all), each checked condition and group built by `alg`: compileFilter builds predicates,
+ * filterMask (filter-mask.ts) masks over many records.
+ */
+export function foldFilter<T>(filter: unknown, fields: readonly FieldDef[], alg: FilterAlgebra<T>): T {
+  if (filter === undefined || filter === null) return alg.all
+  return foldNode(filter, indexFields(fields), alg) ?? alg.all
+}
+
+/** The node's answer, or undefined when the node is left out (incomplete). */
+function foldNode<T>(node: unknown, fields: FieldIndex, alg: FilterAlgebra<T>): T | undefined {
   const read = readNode(node)
   switch (read.kind) {
-    case 'bad': return NONE
+    case 'bad': return alg.none
     case 'group': {
-      const parts = read.children.map(c => compileNode(c, fields, env)).filter(p => p !== undefined)
-      if (parts.length === 0) return read.children.length === 0 ? ALL : undefined
-      return read.join === 'and' ? every(parts) : some(parts)
+      const parts = read.children.map(c => foldNode(c, fields, alg)).filter(p => p !== undefined)
+      if (parts.length === 0) return read.children.length === 0 ? alg.all : undefined
+      return read.join === 'and' ? alg.and(parts) : alg.or(parts)
     }
     case 'condition': {
       const column = typeof read.field === 'string' ? resolveColumn(read.field, fields) : undefined
-      if (!column) return NONE
+      if (!column) return alg.none
       const problems = checkCondition(column, read.op, read.value)
       if (problems.some(p => p.code === 'incomplete')) return undefined
-      if (problems.some(p => p.severity === 'error')) return NONE
-      return compileCondition(column, read.op as FilterOp, read.value, env)
+      if (problems.some(p => p.severity === 'error')) return alg.none
+      return alg.condition(column, read.op as FilterOp, read.value)
     }
     default: return assertNever(read, 'filter node')
   }
