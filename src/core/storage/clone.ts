@@ -65,6 +65,14 @@ function isFrozenItem(item: unknown): boolean {
   return values === undefined || Object.isFrozen(values)
 }
 
+/**
+ * Whether a transaction puts records frozen by their writer: an import batch's (`freezeTransaction`),
+ * which its import can write again from the file (it names its records by file line).
+ */
+export function putsFrozenRecords(tx: Transaction): boolean {
+  return Object.values(tx.records ?? {}).some(ch => ch.put?.some(isFrozenItem))
+}
+
 /** Freezes what a transaction puts (records and their values, stage events, change entries), so `copyTransaction` shares them. */
 export function freezeTransaction(tx: Transaction): Transaction {
   for (const ch of Object.values(tx.records ?? {})) {

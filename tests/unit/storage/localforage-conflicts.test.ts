@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { RecordRow } from '../../../src/core/schema/types'
 import type { ExternalChange, StorageAdapter, Transaction } from '../../../src/core/storage/adapter'
 import type { RecordConflict } from '../../../src/core/storage/conflicts'
+import { freezeTransaction } from '../../../src/core/storage/clone'
 import { withLock } from '../../../src/storage/commit-lock'
 import { createLocalforageStore } from '../../../src/storage/kv-store'
 import { createLocalforageAdapter } from '../../../src/storage/localforage-adapter'
@@ -84,7 +85,8 @@ describe('localforage-adapter', () => {
   })
 
   describe('write-ahead log entries written before the lock', () => {
-    it('should store a commit\'s entry while it waits for the lock, and remove it once it landed', async () => {
+    /** An open adapter, its WAL store, and its commit lock held by the test until `release`. */
+    async function lockedAdapter() {
       const name = uniqueName('lf')
       const adapter = track(createLocalforageAdapter({ name }))
       await adapter.loadRecords('deals')
@@ -93,6 +95,11 @@ describe('localforage-adapter', () => {
       const held = withLock(name, () => new Promise<void>((resolve) => {
         release = resolve
       }))
+      return { adapter, wal, release: () => release(), held }
+    }
+
+    it('should store a commit\'s entry while it waits for the lock, and remove it once it landed', async () => {
+      const { adapter, wal, release, held } = await lockedAdapter()
       const committed = adapter.commit(putTx([record(1)]))
       await eventually(async () => expect(await wal.keys()).toHaveLength(1))
       const entry = await wal.getItem<WalEntry>((await wal.keys())[0]!)
@@ -100,6 +107,22 @@ describe('localforage-adapter', () => {
       release()
       await held
       await committed
+      expect(await wal.keys()).toEqual([])
+    })
+
+    it('should write no entry for an import batch (its records frozen), which its import resumes from the file', async () => {
+      const { adapter, wal, release, held } = await lockedAdapter()
+      // The batch first: IndexedDB writes in order, so once the edit's entry is there, a batch's would be too.
+      const batch = adapter.commit(freezeTransaction(putTx([record(2), record(3)])))
+      const edit = adapter.commit(putTx([record(1)]))
+      await eventually(async () => expect(await wal.keys()).not.toHaveLength(0))
+      const keys = await wal.keys()
+      expect(keys).toHaveLength(1)
+      expect(await wal.getItem<WalEntry>(keys[0]!)).toMatchObject({ tx: putTx([record(1)]) })
+      release()
+      await held
+      await Promise.all([edit, batch])
+      expect((await adapter.loadRecords('deals')).map(r => r.id).sort()).toEqual(['r1', 'r2', 'r3'])
       expect(await wal.keys()).toEqual([])
     })
 
