@@ -98,18 +98,24 @@ async function browserOps(b: BrowserBench, size: number): Promise<void> {
   })
   if (ops.has('bulk-import')) await attempt('bulk-import', size, async () => {
     const t = await benchImport(b, size, runsAt(size))
-    const abs = atSize(size, 5000, 500)
-    const naive = Math.round(t.naive.median * t.naiveScale * 100) / 100
+    const abs = atSize(size, 20_000, 500) // issue 17: <= 20 s at 1M
     // The floor is the faster of the two raw single-transaction writes of the same records: one
-    // value per record, or 1000 records per value (the grouping the product itself writes).
-    const floor = Math.min(t.floor.median, t.floorChunked.median)
+    // value per record, or 1000 records per value (the grouping the product itself writes; always
+    // the faster, and the only one timed at 1M).
+    const floor = Math.min(t.floor?.median ?? Infinity, t.floorChunked.median)
     const r = ratio(t.ours.median, floor)
-    const speedup = ratio(naive, t.ours.median)
+    const naive = t.naive && Math.round(t.naive.median * t.naiveScale * 100) / 100
+    const speedup = naive === undefined ? undefined : ratio(naive, t.ours.median)
+    const references = t.onPage && t.floor && naive !== undefined
+      ? { page_path_median_ms: t.onPage.median, page_path_ratio: ratio(t.onPage.median, floor), naive_median_ms: naive, naive_measured_records: Math.min(size, NAIVE_CAP), speedup_vs_naive: speedup, floor_per_record_median_ms: t.floor.median, ratio_vs_per_record_floor: ratio(t.ours.median, t.floor.median) }
+      : {}
     push({
       op: 'bulk-import', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'one raw IndexedDB transaction of the same records (floor: faster of 1 and 1000 records per value)', baseline_median_ms: floor, ratio: r,
-      budget: `<= ${abs} ms; >= 50x faster than naive; <= 3x floor`, met: t.ours.median <= abs && speedup >= 50 && r <= 3,
-      extra: { page_path_median_ms: t.onPage.median, page_path_ratio: ratio(t.onPage.median, floor), naive_median_ms: naive, naive_measured_records: Math.min(size, NAIVE_CAP), speedup_vs_naive: speedup, floor_per_record_median_ms: t.floor.median, floor_1000_per_value_median_ms: t.floorChunked.median, ratio_vs_per_record_floor: ratio(t.ours.median, t.floor.median) },
-      note: t.naiveScale > 1 ? `naive (localforage setItem per record) measured on ${NAIVE_CAP} records and scaled x${t.naiveScale}` : undefined,
+      budget: `<= ${abs} ms; ${speedup === undefined ? '' : '>= 50x faster than naive; '}<= 3x floor`, met: t.ours.median <= abs && (speedup === undefined || speedup >= 50) && r <= 3,
+      extra: { ...references, floor_1000_per_value_median_ms: t.floorChunked.median },
+      note: speedup === undefined
+        ? 'at 1M only the app\'s path and the chunked floor are timed (the page-only path, naive, the per-record floor and the automation variants run below 1M)'
+        : t.naiveScale > 1 ? `naive (localforage setItem per record) measured on ${NAIVE_CAP} records and scaled x${t.naiveScale}` : undefined,
     })
     // The same import with the template's stage-entered automations (issue 13: automations and
     // scoring cost at most 20 % on this row): checked on every record with none firing (the

@@ -145,7 +145,7 @@ export async function benchMemory(b: BrowserBench, size: number, pages = size >=
 }
 
 /** bulk-import: product import path (worker pipeline; the page-only path beside it) vs naive localforage per record vs one raw IndexedDB transaction. */
-export async function benchImport(b: BrowserBench, size: number, runs: number): Promise<{ ours: Timing, onPage: Timing, automated?: Timing, checked?: Timing, naive: Timing, floor: Timing, floorChunked: Timing, naiveScale: number }> {
+export async function benchImport(b: BrowserBench, size: number, runs: number): Promise<{ ours: Timing, onPage?: Timing, automated?: Timing, checked?: Timing, naive?: Timing, floor?: Timing, floorChunked: Timing, naiveScale: number }> {
   const page = await b.page()
   await b.call(page, 'prepareCsv', size)
   const naiveSize = Math.min(size, NAIVE_CAP)
@@ -163,22 +163,25 @@ export async function benchImport(b: BrowserBench, size: number, runs: number): 
     await b.call(page, 'dropDb', name)
     return ms
   }
-  // At 1M the two automation variants would triple the op's half hour: they run below 1M only.
-  const automations = size < 1_000_000
+  // Below 1M only: the two automation variants, the page-only path, naive and the per-record
+  // floor. At 1M each would add minutes per run (the per-record floor took 40 s at 100k, naive on
+  // its 10k records 138 s beside a 100k page) to a run that must fit the whole bench's 30 minutes,
+  // and none is the figure the budget is held to (the app's path against the chunked floor).
+  const references = size < 1_000_000
   const fns: Record<string, () => Promise<number>> = {
     ours: () => once('ours', name => b.call(page, 'bulkImport', name, size)),
-    // before the pipeline: every step on the page, one after another
-    onPage: () => once('page', name => b.call(page, 'bulkImport', name, size, undefined, 'page')),
-    ...(automations && {
+    ...(references && {
+      // before the pipeline: every step on the page, one after another
+      onPage: () => once('page', name => b.call(page, 'bulkImport', name, size, undefined, 'page')),
       automated: () => once('auto', name => b.call(page, 'bulkImport', name, size, 'firing')),
       checked: () => once('auto', name => b.call(page, 'bulkImport', name, size, 'checked')),
+      naive: () => once('naive', name => b.call(page, 'naiveImport', name, naiveSize)),
+      floor: () => once('floor', name => b.call(page, 'floorImport', name, size, 1)),
     }),
-    naive: () => once('naive', name => b.call(page, 'naiveImport', name, naiveSize)),
-    floor: () => once('floor', name => b.call(page, 'floorImport', name, size, 1)),
     floorChunked: () => once('floor', name => b.call(page, 'floorImport', name, size, 1000)),
   }
   const t = await measureAll(fns, { runs, warmup: size >= 1_000_000 ? 0 : 1 }) // at 1M a warm-up round would take ten minutes; the JIT is warm after the first of a million rows
-  return { ...t, ours: t.ours!, onPage: t.onPage!, naive: t.naive!, floor: t.floor!, floorChunked: t.floorChunked!, naiveScale: size / naiveSize }
+  return { ...t, ours: t.ours!, floorChunked: t.floorChunked!, naiveScale: size / naiveSize }
 }
 
 /** sort-filter: runQuery vs AG Grid's sort + quick filter, same rows, same page. */
