@@ -40,8 +40,7 @@ export function isBlank(value: unknown): boolean {
  */
 export function enteredStages(form: FormDef, values: Record<string, unknown>, before?: Record<string, unknown>): StageEntry[] {
   const out: StageEntry[] = []
-  for (const field of form.fields) {
-    if (field.type !== 'stage') continue
+  for (const field of stageFieldsOf(form)) {
     const to = values[field.id]
     if (typeof to !== 'string' || to === '') continue
     if (before !== undefined && before[field.id] === to) continue
@@ -52,6 +51,17 @@ export function enteredStages(form: FormDef, values: Record<string, unknown>, be
 }
 
 const fieldMaps = new WeakMap<FormDef, ReadonlyMap<string, FieldDef>>()
+const stageFieldLists = new WeakMap<FormDef, readonly FieldOf<'stage'>[]>()
+
+/** The stage fields of a form definition, in field order, listed once per definition object. */
+function stageFieldsOf(form: FormDef): readonly FieldOf<'stage'>[] {
+  let list = stageFieldLists.get(form)
+  if (!list) {
+    list = form.fields.filter((f): f is FieldOf<'stage'> => f.type === 'stage')
+    stageFieldLists.set(form, list)
+  }
+  return list
+}
 
 /** The fields of a form definition by id, built once per definition object (forms are replaced, never edited). */
 function fieldsById(form: FormDef): ReadonlyMap<string, FieldDef> {
@@ -73,10 +83,11 @@ export function checkStageRules(form: FormDef, values: Record<string, unknown>, 
     const reasonId = stage.kind === 'lost' ? field.options.lossReasonField : undefined
     const reasonField = reasonId === undefined ? undefined : byId.get(reasonId)
     const reasonMissing = reasonField !== undefined && isBlank(values[reasonField.id])
-    const gate = (stage.gate ?? [])
-      .map(id => byId.get(id))
-      .filter((f): f is FieldDef => f !== undefined && f.id !== field.id && isBlank(values[f.id]))
-      .filter(f => !(reasonMissing && f.id === reasonField?.id))
+    const gate: FieldDef[] = []
+    for (const id of stage.gate ?? []) {
+      const f = byId.get(id)
+      if (f !== undefined && f.id !== field.id && isBlank(values[f.id]) && !(reasonMissing && f.id === reasonField?.id)) gate.push(f)
+    }
     if (gate.length > 0) issues.push(gateIssue(field, stage, gate))
     if (reasonMissing && reasonField) issues.push(lossIssue(field, stage, reasonField))
   }
@@ -89,8 +100,8 @@ export function checkStageRules(form: FormDef, values: Record<string, unknown>, 
  */
 function pipelineIssues(form: FormDef, values: Record<string, unknown>, before?: Record<string, unknown>): StageIssue[] {
   const out: StageIssue[] = []
-  for (const field of form.fields) {
-    if (field.type !== 'stage' || !field.options.pipelines) continue
+  for (const field of stageFieldsOf(form)) {
+    if (!field.options.pipelines) continue
     const stageId = values[field.id]
     if (typeof stageId !== 'string' || stageId === '') continue
     const pf = field.options.pipelines.field

@@ -100,8 +100,12 @@ function node(schema: unknown, at: string): Node {
 type Err = (keyword: string, params: Record<string, unknown>, message: string, data: unknown, path: string, sub?: string) => ErrorObject
 
 function enumRule(allowed: unknown[], err: Err): Node {
+  // A scalar equals only a scalar (SameValueZero, as `equal`: 0 and -0 alike, NaN equal to
+  // NaN), so scalars are looked up in a set and only objects compare deeply.
+  const scalars = new Set(allowed.filter(v => !isComposite(v)))
+  const composites = allowed.filter(isComposite)
   return (data, path, errors) => {
-    if (allowed.some(v => equal(v, data))) return true
+    if (isComposite(data) ? composites.some(v => equal(v, data)) : scalars.has(data)) return true
     errors.push(err('enum', { allowedValues: allowed }, 'must be equal to one of the allowed values', data, path))
     return false
   }
@@ -111,8 +115,11 @@ function ifRule(s: Schema, at: string, err: Err): Node {
   const test = node(s.if, `${at}/if`)
   const then = s.then === undefined ? undefined : node(s.then, `${at}/then`)
   const otherwise = s.else === undefined ? undefined : node(s.else, `${at}/else`)
+  // The test's own errors are dropped: one array is reused (a record schema's `if` holds no `if`).
+  const scratch: ErrorObject[] = []
   return (data, path, errors) => {
-    const passed = test(data, path, [])
+    const passed = test(data, path, scratch)
+    scratch.length = 0
     const clause = passed ? then : otherwise
     if (!clause || clause(data, path, errors)) return true
     const failingKeyword = passed ? 'then' : 'else'
@@ -243,7 +250,7 @@ function objectRules(s: Schema, at: string, err: Err): Rule[] {
   }
   const checks = Object.entries(properties)
     .filter(([, sub]) => sub !== true)
-    .map(([key, sub]) => [key, node(sub, `${at}/properties/${escape(key)}`), `/${escape(key)}`] as const)
+    .map(([key, sub]) => [key, remembered(node(sub, `${at}/properties/${escape(key)}`)), `/${escape(key)}`] as const)
   if (checks.length > 0) {
     rules.push((data: Record<string, unknown>, path, errors) => {
       let ok = true
@@ -255,6 +262,41 @@ function objectRules(s: Schema, at: string, err: Err): Rule[] {
     })
   }
   return rules
+}
+
+/**
+ * Distinct scalar values remembered as valid per property. A record property's check depends
+ * on nothing but the value, so once a scalar passes it passes again: an import checks the
+ * same few hundred choice ids, dates and amounts in every row. A property that meets more
+ * (titles, notes) stops remembering; only short strings are kept.
+ */
+export const VALID_MEMO_LIMIT = 1024
+const VALID_MEMO_MAX_LENGTH = 64
+
+function remembered(check: Node): Node {
+  let valid: Set<unknown> | undefined = new Set()
+  return (data, path, errors) => {
+    if (valid?.has(data)) return true
+    const before = errors.length
+    const ok = check(data, path, errors)
+    if (ok && valid && errors.length === before && memorable(data)) {
+      if (valid.size >= VALID_MEMO_LIMIT) valid = undefined
+      else valid.add(data)
+    }
+    return ok
+  }
+}
+
+/**
+ * Scalars the valid memo may hold (no long strings). A set takes -0 for 0, which every keyword
+ * here checks alike (type, limits, decimals, enum).
+ */
+function memorable(data: unknown): boolean {
+  switch (typeof data) {
+    case 'string': return data.length <= VALID_MEMO_MAX_LENGTH
+    case 'number': case 'boolean': return true
+    default: return data === null
+  }
 }
 
 function formatTest(format: string, at: string): (s: string) => boolean {
@@ -276,6 +318,10 @@ function isType(type: string, data: unknown): boolean {
     case 'object': return isObject(data)
     default: throw new Error(`value schema: unknown type ${type}`)
   }
+}
+
+function isComposite(v: unknown): v is object {
+  return typeof v === 'object' && v !== null
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

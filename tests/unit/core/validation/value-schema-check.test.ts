@@ -4,7 +4,7 @@ import type { FieldDef, FormDef } from '../../../../src/core/schema/types'
 import { FIELD_TYPES } from '../../../../src/core/fields/registry'
 import { getAjv } from '../../../../src/core/validation/ajv'
 import { buildRecordSchema } from '../../../../src/core/validation/record/record-schema'
-import { compileValueSchema } from '../../../../src/core/validation/record/value-schema-check'
+import { compileValueSchema, VALID_MEMO_LIMIT } from '../../../../src/core/validation/record/value-schema-check'
 import { form } from '../../../fixtures/documents'
 import { everyTypeFields, field } from '../../../fixtures/fields'
 
@@ -55,6 +55,17 @@ describe('compileValueSchema', () => {
       }, 60_000)
     }
   }
+
+  it('should remember valid values per property only, and stay right past the memo limit', () => {
+    const f = form({ id: 'memo', fields: [field('select', { id: 's' }), field('text', { id: 't', options: { maxLength: 1 } }), field('number', { id: 'n', options: { max: 5000 } })], updatedAt: 1 })
+    const check = compileValueSchema(buildRecordSchema(f, { partial: true, computed: 'reject' }))
+    expect(check({ s: 'a', t: 'a' })).toEqual([])
+    expect(check({ t: 'ab' }).map(e => e.keyword)).toEqual(['maxLength', 'if'])
+    expect(check({ s: 'ab' }).map(e => e.keyword)).toEqual(['enum', 'if'])
+    for (let i = 0; i < VALID_MEMO_LIMIT + 10; i++) expect(check({ n: i })).toEqual([])
+    expect(check({ n: 7 })).toEqual([])
+    expect(check({ n: 6000 }).map(e => e.keyword)).toEqual(['maximum', 'if'])
+  })
 
   it('should refuse a keyword it does not know', () => {
     expect(() => compileValueSchema({ type: 'string', const: 'a' })).toThrow(/unsupported keyword const/)
