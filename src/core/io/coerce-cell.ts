@@ -17,7 +17,7 @@ export type CellCoercer = (raw: string) => ParseResult
 export const COERCE_MEMO_LIMIT = 4096
 
 /** Types whose parse is more than a copy of the text: worth remembering per distinct text. */
-const MEMO_TYPES = new Set<FieldDef['type']>(['number', 'money', 'percent', 'rating', 'date', 'checkbox', 'select', 'stage', 'member'])
+const MEMO_TYPES = new Set<FieldDef['type']>(['number', 'money', 'percent', 'rating', 'date', 'checkbox', 'select', 'multiselect', 'stage', 'member'])
 
 /**
  * Coerces one imported cell into a field value: undoes CSV formula escaping, drops
@@ -36,23 +36,63 @@ export function coerceCell(raw: string, field: FieldDef, ctx: ParseContext, rela
 }
 
 /**
- * `coerceCell` for every cell of one column, compiled once per column. For types whose value
- * is a plain scalar (numbers, dates, choices, members) the result of each distinct text is
- * remembered, up to `COERCE_MEMO_LIMIT` texts; results holding objects or arrays are never
- * shared between rows. Same results as `coerceCell`, cell for cell.
+ * `coerceCell` for every cell of one column, compiled once per column. The result of each
+ * distinct text is remembered (up to `COERCE_MEMO_LIMIT` texts) for types whose parse is more
+ * than a copy of the text, and the empty cell's for every type. Results holding a list of
+ * scalars are handed out as a fresh copy of the list, other results holding objects are never
+ * remembered, so no two rows share a value. Same results as `coerceCell`, cell for cell.
  */
 export function cellCoercer(field: FieldDef, ctx: ParseContext, relation?: RelationParser, formulaEscaped = true): CellCoercer {
-  const coerce = (raw: string): ParseResult => coerceCell(raw, field, ctx, relation, formulaEscaped)
-  if (!MEMO_TYPES.has(field.type)) return coerce
+  const coerce = columnCoercer(field, ctx, relation, formulaEscaped)
+  // undefined: not computed yet; null: not shareable (computed for every empty cell).
+  let empty: ParseResult | null | undefined
+  const emptyCell = (): ParseResult => {
+    if (empty === undefined) {
+      const res = coerce('')
+      empty = shareable(res) ? res : null
+      return empty === null ? res : handOut(res)
+    }
+    return empty === null ? coerce('') : handOut(empty)
+  }
+  if (!MEMO_TYPES.has(field.type)) return raw => (raw === '' ? emptyCell() : coerce(raw))
   let memo: Map<string, ParseResult> | undefined = new Map()
   return (raw) => {
+    if (raw === '') return emptyCell()
     const hit = memo?.get(raw)
-    if (hit) return hit
+    if (hit) return handOut(hit)
     const res = coerce(raw)
-    if (memo && (!res.ok || res.value === null || typeof res.value !== 'object')) {
+    if (memo && shareable(res)) {
       if (memo.size >= COERCE_MEMO_LIMIT) memo = undefined
-      else memo.set(raw, res)
+      else {
+        memo.set(raw, res)
+        return handOut(res)
+      }
     }
     return res
   }
+}
+
+/** `coerceCell` with the field's behaviour, unit and relation parser looked up once. */
+function columnCoercer(field: FieldDef, ctx: ParseContext, relation: RelationParser | undefined, formulaEscaped: boolean): CellCoercer {
+  if (field.type === 'relation' && relation) return raw => relation(formulaEscaped ? unescapeFormula(raw) : raw, field)
+  const behaviour = behaviourOf(field)
+  const unit = field.type === 'number' ? field.options?.unit : undefined
+  if (!unit) return raw => behaviour.parseText(formulaEscaped ? unescapeFormula(raw) : raw, field, ctx)
+  return (raw) => {
+    let text = formulaEscaped ? unescapeFormula(raw) : raw
+    const t = text.trim()
+    if (t.endsWith(unit)) text = t.slice(0, -unit.length)
+    return behaviour.parseText(text, field, ctx)
+  }
+}
+
+/** A result that may be remembered: a refusal, a scalar, or a list of scalars (copied on each use). */
+function shareable(res: ParseResult): boolean {
+  if (!res.ok || res.value === null || typeof res.value !== 'object') return true
+  return Array.isArray(res.value) && res.value.every(v => v === null || typeof v !== 'object')
+}
+
+/** A remembered result as one row may keep it: lists copied, everything else shared. */
+function handOut(res: ParseResult): ParseResult {
+  return res.ok && Array.isArray(res.value) ? { ok: true, value: res.value.slice() } : res
 }

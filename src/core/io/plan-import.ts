@@ -23,11 +23,6 @@ interface Context {
   unique: { field: FieldDef, index: KeyIndex, seen: Map<string, number> }[]
 }
 
-type RowOutcome
-  = | { kind: 'insert', values: Record<string, unknown> }
-    | { kind: 'update', recordId: string, values: Record<string, unknown> }
-    | { kind: 'reject', issues: RejectedCell[] }
-
 /**
  * Plans an import without writing anything: coerces each mapped cell with its field type,
  * links relations by title, matches rows to existing records by `upsertKey`, checks unique
@@ -38,18 +33,7 @@ export function planImport(input: ImportInput): ImportPlan {
   const ctx = contextOf(input)
   const plan: ImportPlan = { formId: input.form.id, inserts: [], insertLines: [], updates: [], rejected: [], rejectedRows: 0, totalRows: input.rows.length }
   const rows = input.rows
-  for (let i = 0; i < rows.length; i++) {
-    const out = planRow(rows[i] ?? [], i + 2, ctx)
-    if (out.kind === 'insert') {
-      plan.inserts.push(out.values)
-      plan.insertLines.push(i + 2)
-    }
-    else if (out.kind === 'update') plan.updates.push({ recordId: out.recordId, values: out.values })
-    else {
-      for (const issue of out.issues) plan.rejected.push(issue)
-      plan.rejectedRows++
-    }
-  }
+  for (let i = 0; i < rows.length; i++) planRow(rows[i] ?? [], i + 2, ctx, plan)
   return plan
 }
 
@@ -80,9 +64,10 @@ function contextOf(input: ImportInput): Context {
   }
 }
 
-function planRow(row: readonly string[], line: number, ctx: Context): RowOutcome {
+/** Plans one row into `plan`: an insert, an update, or every problem of the refused row. */
+function planRow(row: readonly string[], line: number, ctx: Context, plan: ImportPlan): void {
   const issues: RejectedCell[] = []
-  const reject = (field: FieldDef, reason: LocalizedMessage) => {
+  const reject: Reject = (field, reason) => {
     const c = ctx.columns.find(x => x.field.id === field.id)
     issues.push({ row: line, column: c?.header ?? '', fieldId: field.id, field: labelText(field.label, ctx.locale), value: c ? row[c.col] ?? '' : '', reason })
   }
@@ -95,7 +80,7 @@ function planRow(row: readonly string[], line: number, ctx: Context): RowOutcome
     if (!res.ok) reject(c.field, res.error)
     else if (keepEmpty || !isEmptyValue(res.value)) values[c.field.id] = res.value
   }
-  if (issues.length) return { kind: 'reject', issues }
+  if (issues.length) return rejectRow(issues, plan)
 
   const target = ctx.upsert ? matchExisting(values, ctx, reject) : undefined
   if (ctx.unique.length) checkUnique(values, target?.id, ctx, reject)
@@ -104,10 +89,19 @@ function planRow(row: readonly string[], line: number, ctx: Context): RowOutcome
     const field = ctx.fields.get(issue.fieldId) ?? { id: issue.fieldId, type: 'text', label: issue.label ?? issue.fieldId }
     reject(field, issue.message)
   }
-  if (issues.length) return { kind: 'reject', issues }
+  if (issues.length) return rejectRow(issues, plan)
 
   if (ctx.upsert || ctx.unique.length) remember(values, line, ctx)
-  return target ? { kind: 'update', recordId: target.id, values } : { kind: 'insert', values: full }
+  if (target) plan.updates.push({ recordId: target.id, values })
+  else {
+    plan.inserts.push(full)
+    plan.insertLines.push(line)
+  }
+}
+
+function rejectRow(issues: readonly RejectedCell[], plan: ImportPlan): void {
+  for (const issue of issues) plan.rejected.push(issue)
+  plan.rejectedRows++
 }
 
 type Reject = (field: FieldDef, reason: LocalizedMessage) => void
