@@ -92,6 +92,9 @@ export function numberResult(n: number): number | ErrorValue {
 
 /** Rounds to 15 significant digits, as Excel does, so 0.1 + 0.2 = 0.3. */
 export function round15(n: number): number {
-  if (!Number.isFinite(n) || n === 0) return n
+  // An integer of at most 15 digits prints exactly in 15 digits: it is its own rounding (most
+  // record arithmetic, e.g. an amount times a whole percentage, stays integral).
+  if (Number.isInteger(n) && n < 1e15 && n > -1e15) return n
+  if (!Number.isFinite(n)) return n
   return Number.parseFloat(n.toPrecision(15))
 }

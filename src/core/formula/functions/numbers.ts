@@ -22,13 +22,18 @@ export function numbers(args: readonly FormulaValue[], defaults: readonly number
 
 /** Multiplies by 10^digits exactly on the decimal text, avoiding binary drift (2.675 -> 267.5). */
 function shift(x: number, digits: number): number {
-  const [mantissa, exponent] = String(x).split('e')
-  return Number(`${mantissa}e${Number(exponent ?? 0) + digits}`)
+  const text = String(x)
+  const e = text.indexOf('e')
+  if (e < 0) return Number(`${text}e${digits}`)
+  return Number(`${text.slice(0, e)}e${Number(text.slice(e + 1)) + digits}`)
 }
 
 /** Rounds to `digits` decimals with a rounding of the scaled magnitude: half away from zero, up or down. */
 export function roundTo(x: number, digits: number, mode: 'half' | 'up' | 'down'): number {
   const d = Math.trunc(digits)
+  // An integer of at most 15 digits has nothing to round at 0..20 decimals (the decimal text
+  // shifts there and back exactly); 0 comes back as +0, as below.
+  if (Number.isInteger(x) && x < 1e15 && x > -1e15 && d >= 0 && d <= 20) return x === 0 ? 0 : x
   const magnitude = Math.abs(round15(x))
   const scaled = round15(shift(magnitude, d))
   const rounded = mode === 'half' ? Math.round(scaled) : mode === 'up' ? Math.ceil(scaled) : Math.floor(scaled)
