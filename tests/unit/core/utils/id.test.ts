@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
-import { newFieldId, newId } from '../../../../src/core/utils/id'
+import fc from 'fast-check'
+import { urlAlphabet } from 'nanoid'
+import { describe, expect, it, vi } from 'vitest'
+import { idOfBytes, newFieldId, newId } from '../../../../src/core/utils/id'
 
 describe('id', () => {
   describe('newId', () => {
@@ -17,6 +19,38 @@ describe('id', () => {
       const seen = Array.from({ length: 12 }, () => new Set<string>())
       for (let i = 0; i < 20_000; i++) [...newId()].forEach((c, p) => seen[p]!.add(c))
       for (const s of seen) expect(s.size).toBe(64)
+    })
+
+    it('should spell the bytes as the one-letter-at-a-time loop did', () => {
+      // the loop newId used before issue 17 (one string concatenation per letter)
+      const byLoop = (b: Uint8Array, at: number) => {
+        let id = ''
+        for (let i = 0; i < 12; i++) id += urlAlphabet[b[at + i]! & 63]
+        return id
+      }
+      fc.assert(fc.property(fc.uint8Array({ minLength: 12, maxLength: 64 }), fc.nat(), (bytes, n) => {
+        const at = n % (bytes.length - 11)
+        return idOfBytes(bytes, at) === byLoop(bytes, at)
+      }), { numRuns: 5000 })
+    })
+
+    it('should take its letters from the random pool in order', () => {
+      const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) & 255)
+      const spy = vi.spyOn(crypto, 'getRandomValues').mockImplementation((a: ArrayBufferView<ArrayBuffer>) => {
+        ;(a as Uint8Array).set(bytes)
+        return a
+      })
+      try {
+        // ids until the pool is refilled from the stub: that id is the new pool's first
+        let first = ''
+        for (let i = 0; i <= 341 && spy.mock.calls.length === 0; i++) first = newId()
+        const ids = [first, ...Array.from({ length: 340 }, () => newId())]
+        expect(spy).toHaveBeenCalledTimes(1)
+        expect(ids).toEqual(Array.from({ length: 341 }, (_, k) => idOfBytes(bytes, k * 12)))
+      }
+      finally {
+        spy.mockRestore()
+      }
     })
   })
 
