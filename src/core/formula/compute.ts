@@ -5,7 +5,8 @@
 import type { FieldDef } from '../schema/types'
 import { toBoolean, toDate, toNumber, toText } from './coerce'
 import { dateToStored } from './dates'
-import { evaluateFormula } from './evaluate'
+import type { EvaluateOptions } from './evaluate'
+import { evaluateCompiled } from './evaluate'
 import { rowValues } from './field-values'
 import { roundTo } from './functions/numbers'
 import type { FormulaGraph } from './graph'
@@ -40,14 +41,45 @@ function applyFieldOptions(v: FormulaValue, field: Extract<FieldDef, { type: 'fo
   return out
 }
 
+const subformGraphs = new WeakMap<readonly FieldDef[], { forms?: ComputeContext['forms'], graph: FormulaGraph }>()
+
+/** The graph of a subform's columns, built once per column list (and other forms). */
+function subformGraphOf(field: Extract<FieldDef, { type: 'subform' }>, forms: ComputeContext['forms']): FormulaGraph {
+  const hit = subformGraphs.get(field.options.fields)
+  if (hit && hit.forms === forms) return hit.graph
+  const graph = buildFormulaGraph(field.options.fields, forms).graph
+  subformGraphs.set(field.options.fields, { forms, graph })
+  return graph
+}
+
 function subformRows(field: Extract<FieldDef, { type: 'subform' }>, rows: unknown, ctx: ComputeContext): unknown[] | null {
   if (!Array.isArray(rows) || !field.options.fields.some(c => c.type === 'formula')) return null
-  const graph = buildFormulaGraph(field.options.fields, ctx.forms).graph
+  const graph = subformGraphOf(field, ctx.forms)
   return rows.map((row) => {
     const computed = computeFormulas(graph, rowValues(row), ctx)
     const isWrapped = typeof row === 'object' && row !== null && typeof (row as { values?: unknown }).values === 'object'
     return isWrapped ? { ...row as object, values: { ...rowValues(row), ...computed } } : { ...rowValues(row), ...computed }
   })
+}
+
+type SubformField = Extract<FieldDef, { type: 'subform' }>
+
+/** What every evaluation over one graph shares: the formulas' result types, its subform fields. */
+interface GraphRun {
+  options: EvaluateOptions
+  subforms: readonly SubformField[]
+}
+
+const runs = new WeakMap<FormulaGraph, GraphRun>()
+
+function runOf(graph: FormulaGraph): GraphRun {
+  let run = runs.get(graph)
+  if (!run) {
+    const formulaTypes = new Map<string, ExprType>([...graph.nodes].map(([id, n]) => [id, n.compiled.type]))
+    run = { options: { formulaTypes }, subforms: graph.fields.filter((f): f is SubformField => f.type === 'subform') }
+    runs.set(graph, run)
+  }
+  return run
 }
 
 /**
@@ -64,23 +96,44 @@ export function computeFormulas(
   changed?: Iterable<string>,
 ): Record<string, unknown> {
   const graph = Array.isArray(fieldsOrGraph) ? buildFormulaGraph(fieldsOrGraph, ctx.forms).graph : fieldsOrGraph as FormulaGraph
+  return formulaResults(graph, values, ctx, changed, false)
+}
+
+/**
+ * computeFormulas over values the caller made itself as a plain object of data properties
+ * (a spread or assigned copy), which it does not change while this runs: when a single
+ * formula is computed (and no subform rows), it reads them without copying them first.
+ */
+export function computeFormulasOfOwn(graph: FormulaGraph, values: Readonly<Record<string, unknown>>, ctx: ComputeContext): Record<string, unknown> {
+  return formulaResults(graph, values, ctx, undefined, true)
+}
+
+function formulaResults(graph: FormulaGraph, values: Readonly<Record<string, unknown>>, ctx: ComputeContext, changed: Iterable<string> | undefined, own: boolean): Record<string, unknown> {
+  const run = runOf(graph)
   const changedKeys = changed ? [...changed] : undefined
   const out: Record<string, unknown> = {}
-  const working: Record<string, unknown> = { ...values }
-  for (const field of graph.fields) {
-    if (field.type !== 'subform' || (changedKeys && !changedKeys.includes(field.id))) continue
+  // The values as the formulas read them: subform rows and each formula's typed result replace
+  // the stored ones, in a copy.
+  let working: Record<string, unknown> | undefined
+  for (const field of run.subforms) {
+    if (changedKeys && !changedKeys.includes(field.id)) continue
     const rows = subformRows(field, values[field.id], ctx)
-    if (rows) { out[field.id] = rows; working[field.id] = rows }
+    if (rows) {
+      working ??= { ...values }
+      out[field.id] = rows
+      working[field.id] = rows
+    }
   }
   const ids = changedKeys ? affectedFormulas(graph, changedKeys) : graph.order
-  const formulaTypes = new Map<string, ExprType>([...graph.nodes].map(([id, n]) => [id, n.compiled.type]))
-  const evalCtx: FormulaContext = { ...ctx, fields: graph.fields }
+  // One formula alone reads nothing computed here: the caller's own values read as their copy would.
+  if (!working && !(own && ids.length <= 1)) working = { ...values }
+  const read = working ?? values
   for (const id of ids) {
     const node = graph.nodes.get(id)
     if (!node) continue
-    const raw = graph.cyclic.has(id) ? errorValue('#REF!') : evaluateFormula(node.compiled, working, evalCtx, { formulaTypes })
+    const raw = graph.cyclic.has(id) ? errorValue('#REF!') : evaluateCompiled(node.compiled, read, ctx, run.options)
     const v = applyFieldOptions(raw, node.field, ctx.timeZone)
-    working[id] = v
+    if (working) working[id] = v
     out[id] = toStoredValue(v, ctx.timeZone)
   }
   return out

@@ -22,15 +22,16 @@ export interface EvaluateOptions {
 }
 
 class Evaluation {
-  private readonly foreign = new Map<string, FormulaValue>()
-  private readonly foreignRows = new Map<string, readonly LookupRow[] | null>()
+  // Made on the first reference to another form (most formulas read only their own record).
+  private foreign: Map<string, FormulaValue> | undefined
+  private foreignRows: Map<string, readonly LookupRow[] | null> | undefined
   private nowValue: number | undefined
   readonly env: EvalEnv
 
   constructor(
     private readonly compiled: CompiledFormula,
     private readonly values: Readonly<Record<string, unknown>>,
-    private readonly ctx: FormulaContext,
+    private readonly ctx: EvaluationContext,
     private readonly options: EvaluateOptions,
   ) {
     // One "now" per evaluation, so TODAY() and NOW() agree within a formula.
@@ -84,10 +85,11 @@ class Evaluation {
       }
       case 'foreign': {
         const key = `${ref.formId}\u0000${ref.fieldId}`
-        let list = this.foreign.get(key)
+        const foreign = (this.foreign ??= new Map())
+        let list = foreign.get(key)
         if (list === undefined) {
           list = this.foreignColumn(ref.formId, ref.fieldId, ref.field)
-          this.foreign.set(key, list)
+          foreign.set(key, list)
         }
         return list
       }
@@ -106,7 +108,8 @@ class Evaluation {
   }
 
   private foreignColumn(formId: string, fieldId: string, field: FieldDef | undefined): FormulaValue {
-    if (!this.foreignRows.has(formId)) {
+    const foreignRows = (this.foreignRows ??= new Map())
+    if (!foreignRows.has(formId)) {
       let rows: readonly LookupRow[] | null
       try {
         rows = this.ctx.lookupRows?.(formId) ?? []
@@ -115,9 +118,9 @@ class Evaluation {
         // A failing data source must not break the record's other formulas.
         rows = null
       }
-      this.foreignRows.set(formId, rows)
+      foreignRows.set(formId, rows)
     }
-    const rows = this.foreignRows.get(formId)
+    const rows = foreignRows.get(formId)
     if (!rows) return errorValue('#REF!')
     const shared = this.ctx.foreignColumns
     const key = `${formId}\u0000${fieldId}`
@@ -135,6 +138,9 @@ function cellOfList(v: Scalar[]): Scalar {
   return t
 }
 
+/** What evaluating a compiled formula reads of its context (the fields served compiling it). */
+export type EvaluationContext = Omit<FormulaContext, 'fields' | 'forms' | 'selfId'>
+
 /**
  * Evaluates a compiled formula (or an expression, compiled on the fly) against a record's
  * values, keyed by field id. Returns a value; errors are error values.
@@ -146,6 +152,11 @@ export function evaluateFormula(
   options: EvaluateOptions = {},
 ): FormulaValue {
   const c = typeof compiled === 'string' ? compileFormula(compiled, ctx) : compiled
+  return evaluateCompiled(c, values, ctx, options)
+}
+
+/** evaluateFormula of a formula compiled already: the context needs no fields. */
+export function evaluateCompiled(c: CompiledFormula, values: Readonly<Record<string, unknown>>, ctx: EvaluationContext, options: EvaluateOptions = {}): FormulaValue {
   if (!c.ast) return errorValue('#NAME?')
   return new Evaluation(c, values, ctx, options).run(c.ast)
 }

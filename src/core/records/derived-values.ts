@@ -8,7 +8,7 @@ import type { ComputeContext } from '../formula/compute'
 import type { FormulaGraph } from '../formula/graph'
 import type { FormRef } from '../formula/types'
 import type { RelatedRows } from './related-rows'
-import { computeFormulas } from '../formula/compute'
+import { computeFormulasOfOwn } from '../formula/compute'
 import { buildFormulaGraph } from '../formula/graph'
 import { computeLinks, linkFields } from './lookups'
 import { hasScores, withScores } from './score-values'
@@ -49,17 +49,29 @@ export function hasDerived(form: FormDef): boolean {
   return hasFormulas(form) || hasScores(form) || linkFields(form).length > 0
 }
 
-const readsScores = new WeakMap<FormDef, boolean>()
+/** What deriving reads of a form, found once per definition (per field list). */
+interface DerivedPlan {
+  fields: FormDef['fields']
+  formulas: boolean
+  scores: boolean
+  /** A formula refers to a score field (it is computed again after the scores). */
+  readsScores: boolean
+}
 
-/** True when a formula of the form refers to a score field (it is computed again after the scores). */
-function formulasReadScores(form: FormDef): boolean {
-  let hit = readsScores.get(form)
-  if (hit === undefined) {
-    const refs = form.fields.filter(f => f.type === 'score').map(f => `{${f.id}}`)
-    hit = form.fields.some(f => f.type === 'formula' && refs.some(r => f.options.expression.includes(r)))
-    readsScores.set(form, hit)
+const plans = new WeakMap<FormDef, DerivedPlan>()
+
+function planOf(form: FormDef): DerivedPlan {
+  const hit = plans.get(form)
+  if (hit && hit.fields === form.fields) return hit
+  const refs = form.fields.filter(f => f.type === 'score').map(f => `{${f.id}}`)
+  const plan: DerivedPlan = {
+    fields: form.fields,
+    formulas: hasFormulas(form),
+    scores: hasScores(form),
+    readsScores: form.fields.some(f => f.type === 'formula' && refs.some(r => f.options.expression.includes(r))),
   }
-  return hit
+  plans.set(form, plan)
+  return plan
 }
 
 function nowOf(formula: ComputeContext): number {
@@ -73,13 +85,20 @@ function nowOf(formula: ComputeContext): number {
  * as built by formulaContextOf (pass it to avoid rebuilding it per record).
  */
 export function withDerived(form: FormDef, values: Readonly<Record<string, unknown>>, ctx: DerivedContext, formula: ComputeContext = formulaContextOf(ctx)): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...values }
+  return deriveInto(form, { ...values }, ctx, formula)
+}
+
+/**
+ * withDerived in place: `out` gets the derived values. It must be the caller's own plain object
+ * of data properties (a copy it made), as withDerived's copy is.
+ */
+export function deriveInto(form: FormDef, out: Record<string, unknown>, ctx: DerivedContext, formula: ComputeContext = formulaContextOf(ctx)): Record<string, unknown> {
+  const plan = planOf(form)
   if (ctx.related) Object.assign(out, computeLinks(form, out, ctx.related))
-  const formulas = hasFormulas(form)
-  if (formulas) Object.assign(out, computeFormulas(formulaGraphOf(form, formula.forms), out, formula))
-  if (hasScores(form)) {
+  if (plan.formulas) Object.assign(out, computeFormulasOfOwn(formulaGraphOf(form, formula.forms), out, formula))
+  if (plan.scores) {
     withScores(form, out, nowOf(formula))
-    if (formulas && formulasReadScores(form)) Object.assign(out, computeFormulas(formulaGraphOf(form, formula.forms), out, formula))
+    if (plan.formulas && plan.readsScores) Object.assign(out, computeFormulasOfOwn(formulaGraphOf(form, formula.forms), out, formula))
   }
   return out
 }

@@ -4,12 +4,12 @@ import type { ComputeContext } from '../formula/compute'
 import { newId } from '../utils/id'
 import type { RelatedRows } from './related-rows'
 import { computedIds, withoutComputed } from './computed-values'
-import { formulaContextOf, withDerived } from './derived-values'
-import { applyDefaults } from './defaults'
+import { deriveInto, formulaContextOf, withDerived } from './derived-values'
 import { followForecastOnCreate, followForecastOnUpdate } from './forecast-follow'
-import { ruleIssues } from './rules'
+import { rulesChecker } from './rules'
 import { formatSerial, lastSerial, serialFields } from './serial'
 import { uniqueIssues } from './unique'
+import { newRecordInput } from './new-record-input'
 
 /** Who and when, for logs and system fields; what unique checks, serials and formulas read. */
 export interface WriteContext {
@@ -90,9 +90,9 @@ function stageFields(form: FormDef): FieldDef[] {
   return form.fields.filter(f => f.type === 'stage')
 }
 
-function stageEventsFor(form: FormDef, recordId: string, before: Record<string, unknown>, after: Record<string, unknown>, at: number): StageEvent[] {
-  const events: StageEvent[] = []
-  for (const f of stageFields(form)) {
+/** The stage events of a write to one record, added to `events`. */
+function stageEventsFor(form: FormDef, stages: readonly FieldDef[], recordId: string, before: Record<string, unknown>, after: Record<string, unknown>, at: number, events: StageEvent[] = []): StageEvent[] {
+  for (const f of stages) {
     const from = (before[f.id] ?? null) as string | null
     const to = (after[f.id] ?? null) as string | null
     if (to !== null && to !== '' && to !== from)
@@ -110,8 +110,13 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>): 
   return out
 }
 
-function pickIssues(...lists: (WriteIssue[] | undefined)[]): WriteIssue[] {
-  return lists.flatMap(l => l ?? [])
+/** The issues of the three checks, in order (a list of its own even when one check alone found some). */
+function pickIssues(schema: WriteIssue[] | undefined, rules: WriteIssue[], unique: WriteIssue[] | undefined): WriteIssue[] {
+  const out: WriteIssue[] = []
+  if (schema) for (const i of schema) out.push(i)
+  for (const i of rules) out.push(i)
+  if (unique) for (const i of unique) out.push(i)
+  return out
 }
 
 function queryEnv(ctx: WriteContext) {
@@ -129,32 +134,37 @@ export function createRecords(form: FormDef, valuesList: Record<string, unknown>
   const failures: { recordId: string, issues: WriteIssue[] }[] = []
   const events: StageEvent[] = []
   const changes: ChangeEntry[] = []
-  const computed = computedIds(form)
+  const defaultCtx = { ...ctx.formula, now: ctx.now, memberId: ctx.memberId }
   const prepared = valuesList.map((values, i) => {
-    const input = applyDefaults(form, withoutComputed(values, computed), { ...ctx.formula, now: ctx.now, memberId: ctx.memberId })
+    const input = newRecordInput(form, values, defaultCtx)
     followForecastOnCreate(form, values, input)
-    const recheck = !presets?.[i]?.validated || !sameValues(input, values)
-    return { id: presets?.[i]?.id ?? newId(), input, preset: presets?.[i], recheck }
+    const preset = presets?.[i]
+    const recheck = !preset?.validated || !sameValues(input, values)
+    return { id: preset?.id ?? newId(), values: input, preset, recheck }
   })
-  const dupes = uniqueIssues(form, prepared.map(p => ({ id: p.id, values: p.input })), ctx.existing ?? [])
+  const dupes = uniqueIssues(form, prepared, ctx.existing ?? [])
   const serials = serialFields(form)
   const counters: Record<string, number> = { ...form.serialCounters }
   for (const f of serials) counters[f.id] = lastSerial(form, f, ctx.existing ?? [])
   const { derived, formula } = derivedContext(ctx)
-  for (const { id, input, preset, recheck } of prepared) {
-    const issues = pickIssues(recheck ? validate(input) : undefined, ruleIssues(form, input, queryEnv(ctx)), dupes.get(id))
+  const rules = rulesChecker(form, queryEnv(ctx))
+  const stages = stageFields(form)
+  for (const { id, values: input, preset, recheck } of prepared) {
+    const issues = pickIssues(recheck ? validate(input) : undefined, rules(input), dupes.get(id))
     if (issues.length) {
       failures.push({ recordId: id, issues })
       continue
     }
-    const values = withDerived(form, input, derived, formula)
+    // The input is this write's own copy: the derived values go into it.
+    const values = deriveInto(form, input, derived, formula)
     for (const f of serials) {
       counters[f.id] = (counters[f.id] ?? 0) + 1
       values[f.id] = formatSerial(f.options.pattern, counters[f.id]!, ctx.now)
     }
     const rec: RecordRow = { id, values, createdAt: preset?.createdAt ?? ctx.now, updatedAt: preset?.updatedAt ?? ctx.now, rev: 1, createdBy: ctx.memberId, updatedBy: ctx.memberId }
     records.push(rec)
-    events.push(...(preset?.events ?? stageEventsFor(form, id, {}, values, ctx.now)))
+    if (preset?.events) events.push(...preset.events)
+    else stageEventsFor(form, stages, id, {}, values, ctx.now, events)
     changes.push({ id: newId(), formId: form.id, recordId: id, at: ctx.now, memberId: ctx.memberId, kind: 'create' })
   }
   if (failures.length) return { ok: false, issues: failures }
@@ -184,13 +194,15 @@ export function updateRecords(form: FormDef, byId: ReadonlyMap<string, RecordRow
     return { patch, old, input, changedKeys: new Set(Object.keys(changedInput)) }
   })
   const { derived, formula } = derivedContext(ctx)
+  const stages = stageFields(form)
+  const rules = rulesChecker(form, queryEnv(ctx))
   const dupes = uniqueIssues(form, prepared.filter(p => p.old).map(p => ({ id: p.patch.recordId, values: pickKeys(p.input, p.changedKeys) })), ctx.existing ?? byId.values())
   for (const { patch, old, input, changedKeys } of prepared) {
     if (!old) {
       failures.push({ recordId: patch.recordId, issues: [{ fieldId: '', code: 'missing', message: { 'zh-CN': '记录不存在或已被删除', 'en': 'The record no longer exists' } }] })
       continue
     }
-    const issues = pickIssues(validate(input, withoutComputed(old.values, computed)), ruleIssues(form, input, queryEnv(ctx), changedKeys), dupes.get(old.id))
+    const issues = pickIssues(validate(input, withoutComputed(old.values, computed)), rules(input, changedKeys), dupes.get(old.id))
     if (issues.length) {
       failures.push({ recordId: old.id, issues })
       continue
@@ -201,7 +213,7 @@ export function updateRecords(form: FormDef, byId: ReadonlyMap<string, RecordRow
     if (!changed.length) continue
     const base = patch.baseRev !== undefined && patch.baseRev < old.rev ? patch.baseRev : old.rev
     records.push({ ...old, values, updatedAt: ctx.now, updatedBy: ctx.memberId, rev: base + 1 })
-    events.push(...stageEventsFor(form, old.id, old.values, values, ctx.now))
+    stageEventsFor(form, stages, old.id, old.values, values, ctx.now, events)
     changes.push({ id: newId(), formId: form.id, recordId: old.id, at: ctx.now, memberId: ctx.memberId, kind: 'update', changes: changed })
   }
   if (failures.length) return { ok: false, issues: failures }

@@ -4,7 +4,7 @@
  */
 import type { FieldComparison, FormDef, FormRule, RecordRow } from '../schema/types'
 import type { FilterNode } from '../schema/filter'
-import type { QueryEnv } from '../query/types'
+import type { QueryEnv, RecordPredicate } from '../query/types'
 import type { WriteIssue } from './mutations'
 import { isGroup } from '../schema/filter'
 import { compileFilter } from '../query/compile-filter'
@@ -53,21 +53,41 @@ export function ruleFields(rule: FormRule): string[] {
  * fields it reads changed (so an old record breaking a new rule can still be edited elsewhere).
  */
 export function ruleIssues(form: FormDef, values: Readonly<Record<string, unknown>>, env: QueryEnv, changed?: ReadonlySet<string>): WriteIssue[] {
-  const issues: WriteIssue[] = []
-  const row: RecordRow = { id: '', values: { ...values }, createdAt: env.now, updatedAt: env.now, rev: 0 }
-  for (const rule of form.rules ?? []) {
-    const fields = ruleFields(rule)
-    if (changed && !fields.some(f => changed.has(f))) continue
-    const holds = compileFilter(rule.when, form.fields, env)(row) && (!rule.compare || comparisonHolds(rule.compare, values))
-    if (holds) continue
-    const fieldId = fields[0] ?? ''
-    const field = form.fields.find(f => f.id === fieldId)
-    issues.push({
-      fieldId,
-      label: field?.label,
-      code: 'rule',
-      message: { 'zh-CN': labelText(rule.message, 'zh-CN') || '不满足提交规则', 'en': labelText(rule.message, 'en') || 'A submit rule is not met' },
-    })
+  return rulesChecker(form, env)(values, changed)
+}
+
+/** What checking one rule needs, compiled once per write. */
+interface CompiledRule {
+  rule: FormRule
+  fields: string[]
+  when: RecordPredicate
+}
+
+const NO_RULES = (): WriteIssue[] => []
+
+/**
+ * ruleIssues for many records of one write (same form, same env): the rules' filters are
+ * compiled once instead of per record.
+ */
+export function rulesChecker(form: FormDef, env: QueryEnv): (values: Readonly<Record<string, unknown>>, changed?: ReadonlySet<string>) => WriteIssue[] {
+  if (!form.rules?.length) return NO_RULES
+  const rules: CompiledRule[] = form.rules.map(rule => ({ rule, fields: ruleFields(rule), when: compileFilter(rule.when, form.fields, env) }))
+  return (values, changed) => {
+    const issues: WriteIssue[] = []
+    const row: RecordRow = { id: '', values: { ...values }, createdAt: env.now, updatedAt: env.now, rev: 0 }
+    for (const { rule, fields, when } of rules) {
+      if (changed && !fields.some(f => changed.has(f))) continue
+      const holds = when(row) && (!rule.compare || comparisonHolds(rule.compare, values))
+      if (holds) continue
+      const fieldId = fields[0] ?? ''
+      const field = form.fields.find(f => f.id === fieldId)
+      issues.push({
+        fieldId,
+        label: field?.label,
+        code: 'rule',
+        message: { 'zh-CN': labelText(rule.message, 'zh-CN') || '不满足提交规则', 'en': labelText(rule.message, 'en') || 'A submit rule is not met' },
+      })
+    }
+    return issues
   }
-  return issues
 }

@@ -66,16 +66,23 @@ function rowOf(values: Readonly<Record<string, unknown>>, now: number): RecordRo
 
 /** The score of one record and the rules and learned values behind it. */
 export function explainScore(form: Pick<FormDef, 'fields'>, field: ScoreField, values: Readonly<Record<string, unknown>>, now: number): ScoreExplanation {
+  const fired: ScoreExplanation['fired'] = []
+  const learned: LearnedValue[] = []
+  return { total: scoreOf(form, field, values, now, fired, learned), fired, learned }
+}
+
+/** The score's total; the rules that fire and the learned values held are added to the lists when given. */
+function scoreOf(form: Pick<FormDef, 'fields'>, field: ScoreField, values: Readonly<Record<string, unknown>>, now: number, fired?: ScoreExplanation['fired'], learned?: LearnedValue[]): number {
   const row = rowOf(values, now)
   const preds = predicatesOf(form, field, now)
-  const fired: ScoreExplanation['fired'] = []
+  const rules = field.options.rules
   let total = 0
-  field.options.rules.forEach((rule, index) => {
-    if (!Number.isFinite(rule.points) || !preds[index]!(row)) return
-    fired.push({ ruleId: rule.id, index, points: rule.points })
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]
+    if (rule === undefined || !Number.isFinite(rule.points) || !preds[index]!(row)) continue
+    fired?.push({ ruleId: rule.id, index, points: rule.points })
     total += rule.points
-  })
-  const learned: LearnedValue[] = []
+  }
   const table = field.options.learned?.table
   if (table?.length) {
     const index = tableIndex(table)
@@ -83,25 +90,34 @@ export function explainScore(form: Pick<FormDef, 'fields'>, field: ScoreField, v
       for (const key of new Set(valueKeys(values[fieldId]))) {
         const hit = index.get(`${fieldId}\u0000${key}`)
         if (!hit || !hit.points) continue
-        learned.push(hit)
+        learned?.push(hit)
         total += hit.points
       }
     }
   }
-  return { total, fired, learned }
+  return total
+}
+
+const scoreLists = new WeakMap<FormDef['fields'], ScoreField[]>()
+
+/** The form's score fields in field order, found once per field list. */
+function scoreFieldsOf(form: Pick<FormDef, 'fields'>): ScoreField[] {
+  let list = scoreLists.get(form.fields)
+  if (!list) {
+    list = form.fields.filter((f): f is ScoreField => f.type === 'score')
+    scoreLists.set(form.fields, list)
+  }
+  return list
 }
 
 /** True when the form has score fields. */
 export function hasScores(form: Pick<FormDef, 'fields'>): boolean {
-  return form.fields.some(f => f.type === 'score')
+  return scoreFieldsOf(form).length > 0
 }
 
 /** The values with every score field recomputed (in field order, so a rule may read an earlier score). */
 export function withScores(form: Pick<FormDef, 'fields'>, values: Record<string, unknown>, now: number): Record<string, unknown> {
-  for (const field of form.fields) {
-    if (field.type !== 'score') continue
-    values[field.id] = explainScore(form, field, values, now).total
-  }
+  for (const field of scoreFieldsOf(form)) values[field.id] = scoreOf(form, field, values, now)
   return values
 }
 
