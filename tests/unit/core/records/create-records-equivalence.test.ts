@@ -85,14 +85,14 @@ function createRef(form: FormDef, valuesList: Record<string, unknown>[], validat
   const prepared = valuesList.map((values, i) => {
     const input = applyDefaults(form, withoutComputed(values, computed), { ...ctx.formula, now: ctx.now, memberId: ctx.memberId })
     followForecastOnCreate(form, values, input)
-    return { id: presets[i]!.id, input, preset: presets[i]!, recheck: !presets[i]!.validated || !sameValues(input, values) }
+    return { id: presets[i]!.id, input, recheck: !presets[i]!.validated || !sameValues(input, values) }
   })
   const dupes = uniqueIssues(form, prepared.map(p => ({ id: p.id, values: p.input })), ctx.existing ?? [])
   const serials = serialFields(form)
   const counters: Record<string, number> = { ...form.serialCounters }
   for (const f of serials) counters[f.id] = lastSerial(form, f, ctx.existing ?? [])
   const formula = formulaContextOf({ formula: { ...ctx.formula, now: ctx.now }, related: ctx.related })
-  for (const { id, input, preset, recheck } of prepared) {
+  for (const { id, input, recheck } of prepared) {
     const issues = [...(recheck ? validate(input) : []), ...rulesRef(form, input, ctx.now, ctx.memberId), ...(dupes.get(id) ?? [])]
     if (issues.length) {
       failures.push({ recordId: id, issues })
