@@ -1,13 +1,12 @@
 /** bulk-import: CSV parse + validate + persist, against naive localforage and a raw IndexedDB floor. */
 import type { ImportPlan } from '@/core/io'
-import type { FieldDef, FormDef, RecordRow } from '@/core/schema/types'
+import type { FormDef, RecordRow } from '@/core/schema/types'
 import type { StorageAdapter, Transaction } from '@/core/storage/adapter'
 import type { ImportClient } from '@/workers/import-client'
 import localforage from 'localforage'
-import { autoMapColumns, batchTransaction, decodeText, exportRows, importBatches, importBatchSize, parseCsv, planImport } from '@/core/io'
+import { autoMapColumns, batchTransaction, decodeText, importBatches, importBatchSize, parseCsv, planImport } from '@/core/io'
 import { freezeTransaction } from '@/core/storage/clone'
 import { createImportClient } from '@/workers/import-client'
-import { behaviourOf } from '@/core/fields/registry'
 import { validatorFor } from '@/core/records/validator-cache'
 import { createLocalforageAdapter } from '@/storage/localforage-adapter'
 import type { AutomationEnv } from '@/core/automations'
@@ -15,27 +14,11 @@ import { automate } from '@/core/automations'
 import { newId } from '@/core/utils/id'
 import { benchAutomations, OPP_FORM } from '../lib/data'
 import { MEMBERS, pageData, SETTINGS } from './page-data'
-
-const files = new Map<number, Uint8Array>()
-
-function importColumns(form: FormDef): FieldDef[] {
-  return form.fields.filter(f => f.type !== 'separator' && f.type !== 'description' && !behaviourOf(f).computed)
-}
-
-/** The dataset exported as the app exports CSV (labels, member names), built once per size. */
-async function csvFile(size: number): Promise<Uint8Array> {
-  let bytes = files.get(size)
-  if (!bytes) {
-    const ds = pageData(size)
-    bytes = (await exportRows(ds.records, importColumns(ds.form), { format: 'csv', locale: 'zh-CN', members: MEMBERS })).bytes
-    files.set(size, bytes)
-  }
-  return bytes
-}
+import { importCsv } from './import-csv'
 
 /** Makes the CSV of `size` ahead of timing; returns its size in bytes. */
 export async function prepareCsv(size: number): Promise<number> {
-  return (await csvFile(size)).length
+  return (await importCsv(size)).length
 }
 
 /** Where the records of each batch are built: the import worker (the app's path) or the page (before). */
@@ -62,7 +45,7 @@ async function freshAdapter(name: string, form: FormDef, auto: ReturnType<typeof
  * committed through the adapter (records, stage events, change log).
  */
 export async function bulkImport(name: string, size: number, automated?: 'firing' | 'checked', path: ImportPath = 'worker'): Promise<number> {
-  const bytes = await csvFile(size)
+  const bytes = await importCsv(size)
   const form = pageData(size).form
   const auto = automated ? benchAutomations(automated) : undefined
   const adapter = await freshAdapter(name, form, auto)

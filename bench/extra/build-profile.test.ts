@@ -1,7 +1,7 @@
 /**
  * Logs-only: the build step of a bulk import on the page path (importBatches + batchTransaction
  * per batch, as bench/browser/import-ops.ts onPage), in Node. The CSV is made as the bench page's
- * csvFile makes it, parsed and planned once (untimed); then FG_BUILD_ROUNDS rounds (default 7) of
+ * importCsv (bench/browser/import-csv.ts) makes it, parsed and planned once (untimed); then FG_BUILD_ROUNDS rounds (default 7) of
  * building every batch are timed, and one more round is profiled (self time per function).
  * `FG_BUILD_SIZE=100000 npx vitest run --config bench/vitest.bench.config.ts --project bench-extra bench/extra/build-profile.test.ts`
  * FG_BUILD_DUMP=path writes the built transactions' records and events (ids and times made
@@ -13,8 +13,8 @@ import { loadavg } from 'node:os'
 import { it } from 'vitest'
 import type { FormDef } from '@/core/schema/types'
 import type { Transaction } from '@/core/storage/adapter'
-import { autoMapColumns, batchTransaction, decodeText, exportRows, importBatches, importBatchSize, parseCsv, planImport } from '@/core/io'
-import { behaviourOf } from '@/core/fields/registry'
+import { importCsv } from '../browser/import-csv'
+import { autoMapColumns, batchTransaction, decodeText, importBatches, importBatchSize, parseCsv, planImport } from '@/core/io'
 import { validatorFor } from '@/core/records/validator-cache'
 import { MEMBERS, pageData } from '../browser/page-data'
 
@@ -28,8 +28,7 @@ it('times the build of an import\'s batches', async () => {
   const rounds = Number(process.env.FG_BUILD_ROUNDS ?? 7)
   const ds = pageData(size)
   const form: FormDef = ds.form
-  const cols = form.fields.filter(f => f.type !== 'separator' && f.type !== 'description' && !behaviourOf(f).computed)
-  const bytes = (await exportRows(ds.records, cols, { format: 'csv', locale: 'zh-CN', members: MEMBERS })).bytes
+  const bytes = await importCsv(size)
   const table = parseCsv(decodeText(bytes).text)
   const validate = validatorFor(form)
   const plan = planImport({ headers: table.headers, rows: table.rows, mapping: autoMapColumns(table.headers, form.fields), form, existing: [], validate, members: MEMBERS })

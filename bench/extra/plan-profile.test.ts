@@ -1,6 +1,6 @@
 /**
  * Logs-only: how long `planImport` (coerce every cell + validate every row) takes over the
- * bench's bulk-import CSV (built as bench/browser/import-ops.ts does: exportRows of the bench
+ * bench's bulk-import CSV (importCsv, bench/browser/import-csv.ts: exportRows of the bench
  * dataset with zh-CN labels and member names), timed over several rounds in Node, then a CPU
  * profile of more rounds summarised by self time per function. The profile is written to
  * /tmp/fg-profile/plan-<size>.cpuprofile.
@@ -12,8 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { loadavg } from 'node:os'
 import { expect, it } from 'vitest'
-import { behaviourOf } from '@/core/fields/registry'
-import { autoMapColumns, decodeText, exportRows, parseCsv, planImport } from '@/core/io'
+import { importCsv } from '../browser/import-csv'
+import { autoMapColumns, decodeText, parseCsv, planImport } from '@/core/io'
 import { validatorFor } from '@/core/records/validator-cache'
 import { MEMBERS, pageData } from '../browser/page-data'
 
@@ -33,8 +33,7 @@ it('times and profiles planImport', async () => {
   for (const size of SIZES) {
     const ds = pageData(size)
     const form: FormDef = ds.form
-    const cols = form.fields.filter(f => f.type !== 'separator' && f.type !== 'description' && !behaviourOf(f).computed)
-    const bytes = (await exportRows(ds.records, cols, { format: 'csv', locale: 'zh-CN', members: MEMBERS })).bytes
+    const bytes = await importCsv(size)
     const table = parseCsv(decodeText(bytes).text)
     const validate = validatorFor(form)
     const mapping = autoMapColumns(table.headers, form.fields)
