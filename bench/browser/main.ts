@@ -1,5 +1,5 @@
 /** Bench page entry: exposes the operations for the Node driver (bench/ops/browser.ts). */
-import { bulkImport, floorImport, naiveImport, prepareCsv } from './import-ops'
+import { bulkImport, floorImport, importPhases, naiveImport, prepareCsv } from './import-ops'
 import { coldOpen, coldOpenBaseline, dashboard, edit, heldJsonBytes, readRecords, search, searchAndDashboard } from './open-ops'
 import { gridSortFilter, oursSortFilter, oursSortFilterCold } from './query-ops'
 import { seed } from './seed'
@@ -31,6 +31,7 @@ const api = {
   bulkImport,
   naiveImport,
   floorImport,
+  importPhases,
   oursSortFilter,
   oursSortFilterCold,
   gridSortFilter,

@@ -32,7 +32,9 @@ it('profiles one bulk-import', async () => {
         await b.call(page, 'dropDb', `fg-plain-${i}`)
         const floor = await b.call(page, 'floorImport', `fg-floor-${i}`, size, 1000)
         await b.call(page, 'dropDb', `fg-floor-${i}`)
+        const phases = await b.call(page, 'importPhases')
         out.push(`${ours.toFixed(0)}/${floor.toFixed(0)}`)
+        console.log(`run ${i}: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`)
       }
       console.log(`bulk-import ${size} plain runs (ours/floor ms): ${out.join(' ')}`)
       return

@@ -1,5 +1,6 @@
 /** A promise API around the import worker, with progress and cancel. */
 import type { ImportPlan } from '../core/io/import-types'
+import type { PlanSummary } from '../core/io/plan-summary'
 import type { FileRefusal } from '../core/io/sniff'
 import type { BuiltBatch } from '../core/io/built-batches'
 import type { BuildRequest, ImportRequest, ImportResponse, ParsedFile, ParseOptions, PlanRequest } from './import-protocol'
@@ -50,8 +51,12 @@ export interface WorkerLike {
 export interface ImportClient {
   /** Reads a CSV/TSV/XLSX file: headers, rows, encoding, date format and proposed fields. */
   parse: (bytes: Uint8Array, options: ParseOptions, onProgress?: (fraction: number) => void) => ImportTask<ParsedFile>
-  /** Plans an import of parsed rows into a form; with `keep`, the worker keeps the plan for `build`. */
-  plan: (input: PlanRequest, keep?: boolean) => ImportTask<ImportPlan>
+  /** Plans an import of parsed rows into a form (a preview: the plan is posted whole, not kept). */
+  plan: (input: PlanRequest) => ImportTask<ImportPlan>
+  /** Plans an import the worker keeps for `build` and `planOf`; only its summary is posted back. */
+  check: (input: PlanRequest) => ImportTask<PlanSummary>
+  /** The whole of the plan kept by check `planId` (to write it on the page). */
+  planOf: (planId: number) => ImportTask<ImportPlan>
   /** Builds the batches of a kept plan in the worker, posted one by one ahead of the commits. */
   build: (input: BuildRequest) => BuildStream
   /** Stops the worker; pending tasks reject. */
@@ -145,7 +150,9 @@ export function createImportClient(createWorker: () => WorkerLike = defaultWorke
 
   return {
     parse: (bytes, options, onProgress) => start<ParsedFile>(id => ({ type: 'parse', id, bytes, options }), onProgress),
-    plan: (input, keep) => start<ImportPlan>(id => ({ type: 'plan', id, input, ...(keep ? { keep } : {}) })),
+    plan: input => start<ImportPlan>(id => ({ type: 'plan', id, input })),
+    check: input => start<PlanSummary>(id => ({ type: 'plan', id, input, keep: true })),
+    planOf: planId => start<ImportPlan>(id => ({ type: 'plan-of', id, planId })),
     build,
     dispose: () => {
       worker?.terminate()

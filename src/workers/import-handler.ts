@@ -5,6 +5,7 @@ import type { BuildRequest, ImportRequest, ImportResponse, ParsedFile, ParseOpti
 import type { RecordRow } from '../core/schema/types'
 import { builtBatches } from '../core/io/built-batches'
 import { remainingPlan } from '../core/io/import-batches'
+import { planSummary } from '../core/io/plan-summary'
 import { parseCsvChunked } from '../core/io/csv-parse'
 import { detectDateFormat } from '../core/io/date-format'
 import { decodeText } from '../core/io/decode'
@@ -55,13 +56,19 @@ export async function handleImportRequest(req: ImportRequest, post: Post): Promi
       keptFile = undefined
       const result = await parseFile(req.bytes, req.options, ctrl.signal, f => post({ type: 'progress', id: req.id, phase: 'parse', fraction: f }))
       keptFile = { id: req.id, rows: result.rows }
-      post({ type: 'parsed', id: req.id, result: { ...result, fileId: req.id } })
+      const head = req.options.head
+      const rows = head !== undefined && head < result.rows.length ? result.rows.slice(0, Math.max(0, head)) : result.rows
+      post({ type: 'parsed', id: req.id, result: { ...result, rows, rowCount: result.rows.length, fileId: req.id } })
     }
     else if (req.type === 'build') post({ type: 'built', id: req.id, result: await build(req.id, req.input, ctrl.signal, post) })
+    else if (req.type === 'plan-of') {
+      if (!kept || kept.id !== req.planId) throw new Error('the checked plan is no longer held; check the file again')
+      post({ type: 'planned', id: req.id, result: kept.plan })
+    }
     else {
       const result = plan(req.input)
       if (req.keep) kept = { id: req.id, plan: result, existing: req.input.existing }
-      post({ type: 'planned', id: req.id, result })
+      post({ type: 'planned', id: req.id, result: req.keep ? planSummary(result) : result })
     }
   }
   catch (e) {
@@ -122,8 +129,8 @@ async function build(id: number, input: BuildRequest, signal: AbortSignal, post:
  * .xlsx renamed to .csv is, an image or other binary file is refused), and no file may have
  * more than `MAX_IMPORT_COLUMNS` columns.
  */
-async function parseFile(bytes: Uint8Array, opts: ParseOptions, signal: AbortSignal, onProgress: (f: number) => void): Promise<Omit<ParsedFile, 'fileId'>> {
-  let file: Omit<ParsedFile, 'dateFormat' | 'proposedFields' | 'fileId'>
+async function parseFile(bytes: Uint8Array, opts: ParseOptions, signal: AbortSignal, onProgress: (f: number) => void): Promise<Omit<ParsedFile, 'fileId' | 'rowCount'>> {
+  let file: Omit<ParsedFile, 'dateFormat' | 'proposedFields' | 'fileId' | 'rowCount'>
   const fingerprint = fileFingerprint(bytes)
   if (/\.xlsx$/i.test(opts.fileName)) {
     const t = await readXlsx(bytes, opts.sheet)

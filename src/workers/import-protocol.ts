@@ -4,6 +4,7 @@ import type { DateFormatDetection } from '../core/io/date-format'
 import type { StageDateColumn } from '../core/io/backdate-events'
 import type { BuiltBatch } from '../core/io/built-batches'
 import type { ImportInput, ImportPlan } from '../core/io/import-types'
+import type { PlanSummary } from '../core/io/plan-summary'
 import type { FileRefusal } from '../core/io/sniff'
 import type { WideRow } from '../core/io/table'
 import type { FieldDef, FieldOf, FormDef } from '../core/schema/types'
@@ -17,13 +18,21 @@ export interface ParseOptions {
   sheet?: string
   /** Rows used to propose fields and detect the date format. @default 2000 */
   sampleSize?: number
+  /**
+   * Post back only the first `head` rows (the worker keeps them all, for a plan of the whole
+   * file): for a page that shows a preview and counts, not every row. @default every row
+   */
+  head?: number
 }
 
 /** A file read in the worker. */
 export interface ParsedFile {
   kind: 'csv' | 'xlsx'
   headers: string[]
+  /** The data rows; only the first `ParseOptions.head` of them when the parse asked for a head. */
   rows: string[][]
+  /** How many data rows the file has (`rows.length` unless only a head was posted). */
+  rowCount: number
   /** CSV only. */
   encoding?: DetectedEncoding
   /** CSV only, when 'auto' was unsure: the user is asked to pick the encoding. */
@@ -81,7 +90,10 @@ export const BUILD_AHEAD = 2
 /** A message to the worker. */
 export type ImportRequest
   = | { type: 'parse', id: number, bytes: Uint8Array, options: ParseOptions }
+    /** With `keep`, the worker keeps the plan (for 'build' and 'plan-of') and posts its `PlanSummary`. */
     | { type: 'plan', id: number, input: PlanRequest, keep?: boolean }
+    /** The whole of the kept plan `planId` (for writing it on the page: updates, other forms' lookups). */
+    | { type: 'plan-of', id: number, planId: number }
     | { type: 'build', id: number, input: BuildRequest }
     /** The page committed batch `index` of build `id`: the worker may build further. */
     | { type: 'ack', id: number, index: number }
@@ -91,7 +103,7 @@ export type ImportRequest
 export type ImportResponse
   = | { type: 'progress', id: number, phase: 'parse' | 'plan', fraction: number }
     | { type: 'parsed', id: number, result: ParsedFile }
-    | { type: 'planned', id: number, result: ImportPlan }
+    | { type: 'planned', id: number, result: ImportPlan | PlanSummary }
     | { type: 'batch', id: number, batch: BuiltBatch }
     /** Every batch of build `id` was posted. */
     | { type: 'built', id: number, result: { batches: number } }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import ImportDialog from '@/components/io/ImportDialog.vue'
+import { DATE_SAMPLE } from '@/components/io/use-import-mapping'
 import { createMemoryAdapter } from '@/core/storage/memory-adapter'
 import { useRecordsStore } from '@/stores/records'
 import { useWorkspaceStore } from '@/stores/workspace'
@@ -63,6 +64,26 @@ describe('ImportDialog', () => {
       { name: '华为', amount: 5, signed: '2024-04-03' },
       { name: '小米', amount: 7, signed: '2024-06-05' },
     ])
+    wrapper.unmount()
+  }, 30_000)
+
+  it('should count, check and write every row of a file longer than the head the page is sent', async () => {
+    const adapter = createMemoryAdapter()
+    const { wrapper } = mountWithApp(ImportDialog, { adapter, locale: 'en', props: { formId: form.id } })
+    await useWorkspaceStore().write({ defs: { put: [{ kind: 'form', doc: form }] } })
+    await settle()
+    const n = DATE_SAMPLE + 500
+    await pickFile('long.csv', `Name,Amount\n${Array.from({ length: n }, (_, i) => `客户${i},${i}`).join('\n')}\n`)
+    await until(() => textOf('io-mapping') !== '', 'the mapping')
+    expect(textOf('io-file-summary')).toContain(n.toLocaleString())
+    await clickTest('io-plan')
+    await until(() => textOf('io-review-summary') !== '', 'the review')
+    expect(textOf('io-review-summary')).toContain(`${n.toLocaleString()} rows, all can be imported: ${n.toLocaleString()} new`)
+    await clickTest('io-write')
+    await until(() => textOf('io-done-summary') !== '', 'the write')
+    const rows = await adapter.loadRecords(form.id)
+    expect(rows).toHaveLength(n)
+    expect(rows.find(r => r.values.name === `客户${n - 1}`)?.values.amount).toBe(n - 1)
     wrapper.unmount()
   }, 30_000)
 })

@@ -37,9 +37,10 @@ const paths: Record<string, (w: Writer, opts: ImportWriteOptions) => Promise<Imp
   'the page': (w, opts) => w.write(form, plan, opts),
   'the worker': async (w, opts) => {
     const { client } = inProcessImportClient()
-    const planned = client.plan({ headers: ['名称'], rows: names, mapping: ['name'], form, existing: [] }, true)
+    const planned = client.check({ headers: ['名称'], rows: names, mapping: ['name'], form, existing: [] })
     const made = await planned.promise
-    expect(made.inserts).toEqual(plan.inserts)
+    expect(made).toMatchObject({ insertCount: 40, insertLines: plan.insertLines, updateCount: 0 })
+    expect(await client.planOf(planned.id).promise).toEqual(plan)
     expect(w.buildsInWorker(form, made)).toBe(true)
     return w.writeBuiltInWorker(form, made, planned.id, client.build, opts)
   },

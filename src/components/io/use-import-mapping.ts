@@ -16,7 +16,8 @@ import { useImportRelations } from './use-import-relations'
 
 /** Rows shown (and checked live) in the preview. */
 export const PREVIEW_ROWS = 20
-const DATE_SAMPLE = 2000
+/** Rows read to detect the date format: the file's head, which is all the mapping needs of the file on the page. */
+export const DATE_SAMPLE = 2000
 
 /**
  * The editable part of importing a file into an existing form: column mapping (auto-matched

@@ -1,4 +1,4 @@
-import type { ImportPlan } from '@/core/io'
+import type { ImportPlan, PlanSummary } from '@/core/io'
 import type { FormDef } from '@/core/schema/types'
 import type { ImportClient, ImportTask } from '@/workers/import-client'
 import type { PlanRequest } from '@/workers/import-protocol'
@@ -11,24 +11,25 @@ import { useImportWriter } from './use-import-writer'
 export type ImportStep = 'edit' | 'planning' | 'review' | 'writing' | 'done'
 
 /**
- * The check-then-write part of an import: plans every row in the worker, shows the result for
- * review, then writes the plan in batches. Cancel works in both long phases.
+ * The check-then-write part of an import: plans every row in the worker, which keeps the plan
+ * and posts its summary for review, then writes the plan in batches. Cancel works in both long
+ * phases.
  */
 export function useImportRun(client: ImportClient) {
   const step = ref<ImportStep>('edit')
-  const plan = shallowRef<ImportPlan>()
+  const plan = shallowRef<PlanSummary>()
   const outcome = shallowRef<ImportWriteOutcome>()
   const error = ref('')
   const writer = useImportWriter()
-  let task: ImportTask<ImportPlan> | undefined
+  let task: ImportTask<PlanSummary> | undefined
   /** The worker's id of the reviewed plan: the worker kept it and builds its batches. */
   let planId: number | undefined
 
   /** Plans the import of every row; on success the step becomes 'review'. */
-  async function check(req: PlanRequest): Promise<ImportPlan | undefined> {
+  async function check(req: PlanRequest): Promise<PlanSummary | undefined> {
     step.value = 'planning'
     error.value = ''
-    const current = client.plan(req, true)
+    const current = client.check(req)
     task = current
     try {
       const result = await current.promise
@@ -52,13 +53,28 @@ export function useImportRun(client: ImportClient) {
 
   /** Writes the reviewed plan; the step becomes 'done' with the outcome. */
   async function write(form: FormDef, opts: ImportWriteOptions): Promise<ImportWriteOutcome | undefined> {
-    if (!plan.value) return undefined
-    step.value = 'writing'
+    if (!plan.value || planId === undefined) return undefined
+    const summary = plan.value
     // Inserts into a form reading no other form's records: built in the worker while the page
     // commits the batch before (the same batches, ids and journal as the page's own path).
-    outcome.value = planId !== undefined && writer.buildsInWorker(form, plan.value)
-      ? await writer.writeBuiltInWorker(form, plan.value, planId, client.build, opts)
-      : await writer.write(form, plan.value, opts)
+    // Otherwise (updates, lookups of other forms' records) the page takes the whole plan and writes it.
+    const inWorker = writer.buildsInWorker(form, summary)
+    let whole: ImportPlan | undefined
+    if (!inWorker) {
+      try {
+        whole = await client.planOf(planId).promise
+      }
+      catch (err) {
+        // The worker no longer holds the plan (it stopped): back to the mapping, saying why.
+        step.value = 'edit'
+        if (!(err instanceof ImportCancelled)) error.value = err instanceof Error ? err.message : String(err)
+        return undefined
+      }
+    }
+    step.value = 'writing'
+    outcome.value = whole
+      ? await writer.write(form, whole, opts)
+      : await writer.writeBuiltInWorker(form, summary, planId, client.build, opts)
     step.value = 'done'
     return outcome.value
   }

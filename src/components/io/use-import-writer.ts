@@ -1,4 +1,4 @@
-import type { ImportPlan } from '@/core/io'
+import type { ImportPlan, PlanSummary } from '@/core/io'
 import type { ChangeEntry, FieldOf, FormDef, Locale, RecordRow, StageEvent } from '@/core/schema/types'
 import type { StageDateColumn } from '@/core/io/backdate-events'
 import type { RecordPatch } from '@/core/records'
@@ -7,7 +7,7 @@ import type { FailedWrite } from '@/stores/save-status'
 import { ref, toRaw } from 'vue'
 import type { BuildStream } from '@/workers/import-client'
 import type { BuildRequest } from '@/workers/import-protocol'
-import { IMPORT_BATCH_RECORDS, importBatches, importBatchSize, remainingPlan, storedOfImport } from '@/core/io'
+import { IMPORT_BATCH_RECORDS, importBatches, importBatchSize, remainingInserts, remainingPlan, storedOfImport } from '@/core/io'
 import { formLinks, sourcesOf } from '@/core/records'
 import { newId } from '@/core/utils/id'
 import { useImportsStore } from '@/stores/imports'
@@ -154,22 +154,22 @@ export function useImportWriter() {
    * Whether the worker can build `plan`'s batches: it only inserts, and the form reads no other
    * form's records (lookups, rollups, MAPX: those rows live on the page).
    */
-  function buildsInWorker(form: FormDef, plan: ImportPlan): boolean {
-    if (plan.updates.length > 0) return false
+  function buildsInWorker(form: FormDef, plan: PlanSummary): boolean {
+    if (plan.updateCount > 0) return false
     return [...sourcesOf(formLinks(workspace.forms), form.id)].every(id => id === form.id)
   }
 
   /**
-   * Writes a plan the worker kept (`planId`): the worker builds batch i+1 (defaults, formulas,
-   * serials, stage events) while this page commits batch i; nothing is validated twice. The
-   * same journal, progress, cancel and stop at a refused batch as `write`.
+   * Writes a plan the worker kept (`planId`, of which the page holds the summary): the worker
+   * builds batch i+1 (defaults, formulas, serials, stage events) while this page commits batch
+   * i; nothing is validated twice. The same journal, progress, cancel and stop at a refused
+   * batch as `write`.
    */
-  async function writeBuiltInWorker(form: FormDef, plan: ImportPlan, planId: number, build: (req: BuildRequest) => BuildStream, opts: ImportWriteOptions): Promise<ImportWriteOutcome> {
+  async function writeBuiltInWorker(form: FormDef, plan: PlanSummary, planId: number, build: (req: BuildRequest) => BuildStream, opts: ImportWriteOptions): Promise<ImportWriteOutcome> {
     const importId = opts.resumeImportId ?? newId()
     const stored = opts.resumeImportId ? await storedIds(form.id, importId) : new Set<string>()
-    const rest = remainingPlan(plan, importId, stored)
-    const batchSize = opts.batchSize ?? importBatchSize(rest)
-    const count = rest.inserts.length
+    const batchSize = opts.batchSize ?? plan.batchSize
+    const count = remainingInserts(plan, importId, stored)
     const sizes = Array.from({ length: Math.ceil(count / batchSize) }, (_, i) => Math.min(batchSize, count - i * batchSize))
     // Posted to the worker: plain objects only (no reactive proxies, which cannot be cloned).
     const sd = opts.stageDates
@@ -178,7 +178,7 @@ export function useImportWriter() {
       ...(sd ? { stageDates: { field: toRaw(sd.field), columns: toRaw(sd.columns).map(c => ({ stage: c.stage, fieldId: c.fieldId })) } } : {}),
     })
     try {
-      const out = await runBatches({ form, importId, batchSize, sizes, rowsTotal: plan.inserts.length, opts }, async (i, undoGroup) => {
+      const out = await runBatches({ form, importId, batchSize, sizes, rowsTotal: plan.insertCount, opts }, async (i, undoGroup) => {
         let b: Awaited<ReturnType<BuildStream['next']>>
         try {
           b = await stream.next()

@@ -20,7 +20,9 @@ describe('import worker: building the kept plan', () => {
   it('should post built batches in order, at most BUILD_AHEAD ahead of the acknowledged commits', async () => {
     const posted: ImportResponse[] = []
     await handleImportRequest({ type: 'plan', id: 10, input: request(20), keep: true }, r => posted.push(r))
-    expect(posted.at(-1)).toMatchObject({ type: 'planned', result: { rejectedRows: 0 } })
+    // only the kept plan's summary is posted: no insert's values
+    expect(posted.at(-1)).toMatchObject({ type: 'planned', result: { rejectedRows: 0, insertCount: 20, updateCount: 0, batchSize: 1000 } })
+    expect(posted.at(-1)).not.toHaveProperty('result.inserts')
     posted.length = 0
     const done = handleImportRequest({ type: 'build', id: 11, input: buildOf(10) }, r => posted.push(r))
     await until(() => posted.length === BUILD_AHEAD, 'the first batches')
@@ -39,9 +41,10 @@ describe('import worker: building the kept plan', () => {
 
   it('should stream the kept plan through the client, skip stored lines when resuming, and refuse a plan it no longer holds', async () => {
     const { client, sent } = inProcessImportClient()
-    const planned = client.plan(request(10), true)
+    const planned = client.check(request(10))
     const plan = await planned.promise
-    expect(plan.inserts.length).toBe(10)
+    expect(plan.insertCount).toBe(10)
+    expect((await client.planOf(planned.id).promise).inserts.map(v => v.title)).toEqual(rows(10).map(r => r[0]))
     const stored = [2, 3, 4].map(line => `imp.${line}`)
     const stream = client.build(buildOf(planned.id, { stored }))
     const got: BuiltBatch[] = []
@@ -57,16 +60,22 @@ describe('import worker: building the kept plan', () => {
     const again = client.build(buildOf(planned.id))
     expect((await again.next())?.size).toBe(4)
     again.cancel()
-    await client.plan(request(3), true).promise
+    await client.check(request(3)).promise
     await expect(client.build(buildOf(planned.id)).next()).rejects.toThrow(/no longer held/)
+    await expect(client.planOf(planned.id).promise).rejects.toThrow(/no longer held/)
   })
 
   it('should plan the rows of the file it read last by its fileId, without the page sending them back', async () => {
     const { client, sent } = inProcessImportClient()
     const csv = new TextEncoder().encode(`名称,金额,阶段\n${rows(6).map(r => r.join(',')).join('\n')}\n`)
-    const file = await client.parse(csv, { fileName: 'deals.csv' }).promise
+    const file = await client.parse(csv, { fileName: 'deals.csv', head: 2 }).promise
+    // only the head came back, the count is the whole file's
+    expect(file.rows).toEqual(rows(2))
+    expect(file.rowCount).toBe(6)
     const { rows: _rows, ...req } = request(0)
-    const plan = await client.plan({ ...req, fileId: file.fileId }, true).promise
+    const kept = client.check({ ...req, fileId: file.fileId })
+    expect((await kept.promise).insertCount).toBe(6)
+    const plan = await client.planOf(kept.id).promise
     expect(plan.inserts.map(v => v.title)).toEqual(rows(6).map(r => r[0]))
     expect(sent.find(m => m.type === 'plan')).not.toHaveProperty('input.rows')
     // another file read since: the first one's rows are gone, and the check says so
@@ -77,7 +86,7 @@ describe('import worker: building the kept plan', () => {
 
   it('should stop building when cancelled', async () => {
     const { client, sent } = inProcessImportClient()
-    const planned = client.plan(request(40), true)
+    const planned = client.check(request(40))
     await planned.promise
     const stream = client.build(buildOf(planned.id))
     expect((await stream.next())?.index).toBe(0)
