@@ -1,7 +1,33 @@
 import type { MetricContext } from './context'
 import { inPeriod } from './context'
 import { KIND_OPEN, KIND_WON } from './stage-model'
+import type { StageSummary } from './summary'
 import { OUTCOME_LOST, OUTCOME_NONE, OUTCOME_WON } from './summary'
+import type { Period } from './types'
+
+/**
+ * Masks already computed per summary and population array (`MetricContext.kept`): the widgets
+ * of one dashboard share a population array (memoised per filter), and each of their metrics
+ * asks for the same open, closed and funnel masks over it. A mask depends on the summary (which
+ * never changes), the population and the period only; neither the population nor a returned mask
+ * may be changed afterwards (no caller does: metrics read them).
+ */
+const memos = new WeakMap<StageSummary, WeakMap<Uint8Array, Map<string, unknown>>>()
+
+function memo<T>(ctx: MetricContext, key: string, compute: () => T): T {
+  let bySummary = memos.get(ctx.summary)
+  if (bySummary === undefined) memos.set(ctx.summary, bySummary = new WeakMap())
+  let m = bySummary.get(ctx.kept)
+  if (m === undefined) bySummary.set(ctx.kept, m = new Map())
+  if (m.has(key)) return m.get(key) as T
+  const v = compute()
+  m.set(key, v)
+  return v
+}
+
+function periodKey(p: Period | undefined): string {
+  return p === undefined ? '-' : `${p.from ?? ''}~${p.to ?? ''}`
+}
 
 /** Records in the funnel population with their depths for the context's mode. */
 export interface FunnelPopulation {
@@ -18,8 +44,12 @@ export interface FunnelPopulation {
  * `outcome` restricts to one outcome code.
  */
 export function currentMask(ctx: MetricContext, outcome?: number): Uint8Array {
-  const { summary: s, kept } = ctx
   const period = ctx.mode === 'cohort' ? ctx.period : undefined
+  return memo(ctx, `current|${outcome ?? ''}|${periodKey(period)}`, () => currentMaskOf(ctx, period, outcome))
+}
+
+function currentMaskOf(ctx: MetricContext, period: Period | undefined, outcome: number | undefined): Uint8Array {
+  const { summary: s, kept } = ctx
   const mask = new Uint8Array(s.count)
   for (let i = 0; i < s.count; i++) {
     const out = s.outcome[i]
@@ -38,6 +68,10 @@ export interface ClosedPopulation {
 
 /** Records closed in the period (any mode: outcomes are dated by their closing event). */
 export function closedMask(ctx: MetricContext, which: 'won' | 'lost' | 'both'): ClosedPopulation {
+  return memo(ctx, `closed|${which}|${periodKey(ctx.period)}`, () => closedMaskOf(ctx, which))
+}
+
+function closedMaskOf(ctx: MetricContext, which: 'won' | 'lost' | 'both'): ClosedPopulation {
   const { summary: s, kept, period } = ctx
   const mask = new Uint8Array(s.count)
   let undated = 0
@@ -54,6 +88,11 @@ export function closedMask(ctx: MetricContext, which: 'won' | 'lost' | 'both'): 
 
 /** The funnel population: cohort (entered in the period) or activity (visits started in the period). */
 export function funnelPopulation(ctx: MetricContext): FunnelPopulation {
+  const activity = ctx.mode !== 'cohort' && ctx.period !== undefined
+  return memo(ctx, `funnel|${activity ? 'activity' : 'cohort'}|${periodKey(ctx.period)}`, () => funnelPopulationOf(ctx))
+}
+
+function funnelPopulationOf(ctx: MetricContext): FunnelPopulation {
   const s = ctx.summary
   if (ctx.mode === 'cohort' || ctx.period === undefined) {
     const mask = currentMask({ ...ctx, mode: 'cohort' })

@@ -97,6 +97,7 @@ class Snapshot implements RecordColumns {
   next(records: readonly RecordRow[]): Snapshot {
     const N = records.length
     const src = rowSources(this.rows, records)
+    if (N === this.count && isIdentity(src)) return this.sameRows(records)
     const ids = new Array<string>(N)
     const createdAt = new Float64Array(N)
     let sameIds = N === this.count
@@ -135,6 +136,19 @@ class Snapshot implements RecordColumns {
     return s
   }
 
+  /**
+   * A snapshot of `records`, a new array holding exactly this snapshot's record objects in the
+   * same order (a store's copy of its array): every column is this one's, shared, not copied
+   * (snapshots never change).
+   */
+  private sameRows(records: readonly RecordRow[]): Snapshot {
+    const s = new Snapshot(records.slice(), this.ids, this.createdAt, this.codeTables)
+    for (const [fieldId, col] of this.numbers) s.numbers.set(fieldId, col)
+    for (const [fieldId, vc] of this.valueCodes) s.valueCodes.set(fieldId, vc)
+    s.joined = this.joined
+    return s
+  }
+
   /** True when `records` holds exactly this snapshot's record objects. */
   matches(records: readonly RecordRow[]): boolean {
     const { rows } = this
@@ -142,6 +156,12 @@ class Snapshot implements RecordColumns {
     for (let i = 0; i < rows.length; i++) if (records[i] !== rows[i]) return false
     return true
   }
+}
+
+/** True when row i of the next array is row i of the previous one, for every row. */
+function isIdentity(src: Int32Array): boolean {
+  for (let i = 0; i < src.length; i++) if (src[i] !== i) return false
+  return true
 }
 
 function codeOf(t: CodeTable, v: unknown): number {

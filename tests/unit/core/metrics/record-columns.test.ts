@@ -71,6 +71,23 @@ describe('record columns', () => {
     expect(Array.from(stages.codes, c => stages.table[c])).toEqual(['s1', 's3'])
   })
 
+  it('should share the columns of a copy of the array holding the same objects, and read an edited copy afresh', () => {
+    // large enough for a new array to be matched against the latest snapshots (smaller ones are read afresh)
+    const rows = Array.from({ length: 1500 }, (_, i) => rec(`r${i}`, 's1', { amount: i }))
+    const before = recordColumns(rows)
+    const amounts = before.number('amount')
+    const copy = recordColumns(rows.slice())
+    expect(copy).not.toBe(before)
+    expect(copy.number('amount')).toBe(amounts)
+    expect(copy.ids).toBe(before.ids)
+    const edited = rows.slice()
+    edited[7] = rec('r7', 's2', { amount: 70 })
+    const after = recordColumns(edited).number('amount')
+    expect(after).not.toBe(amounts)
+    expect(after[7]).toBe(70)
+    expect(Array.from(amounts)).toEqual(rows.map((_, i) => i))
+  })
+
   it('should summarize as from the record objects after edits, deletions, new records and a new stage', () => {
     fc.assert(fc.property(historiesArb, fc.array(editArb, { minLength: 1, maxLength: 4 }), ({ records, events }, edits) => {
       let rows = records.slice()
