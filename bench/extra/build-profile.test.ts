@@ -7,7 +7,6 @@
  * FG_BUILD_DUMP=path writes the built transactions' records and events (ids and times made
  * stable) as JSON, to compare two versions of the build.
  */
-import { Session } from 'node:inspector/promises'
 import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { it } from 'vitest'
@@ -17,9 +16,7 @@ import { importCsv } from '../browser/import-csv'
 import { autoMapColumns, batchTransaction, decodeText, importBatches, importBatchSize, parseCsv, planImport } from '@/core/io'
 import { validatorFor } from '@/core/records/validator-cache'
 import { MEMBERS, pageData } from '../browser/page-data'
-
-interface Node { id: number, callFrame: { functionName: string, url: string, lineNumber: number } }
-interface Profile { nodes: Node[], samples: number[], timeDeltas: number[] }
+import { profiled } from './node-profile'
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
@@ -60,21 +57,8 @@ it('times the build of an import\'s batches', async () => {
     }))
     writeFileSync(dump, JSON.stringify(out))
   }
-  const ses = new Session()
-  ses.connect()
-  await ses.post('Profiler.enable')
-  await ses.post('Profiler.start')
-  build()
-  const { profile } = await ses.post('Profiler.stop') as unknown as { profile: Profile }
-  ses.disconnect()
+  const { profile, summary } = await profiled(build)
   if (process.env.FG_BUILD_PROFILE) writeFileSync(process.env.FG_BUILD_PROFILE, JSON.stringify(profile))
-  const byId = new Map(profile.nodes.map(n => [n.id, n]))
-  const self = new Map<string, number>()
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id)!.callFrame
-    const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`
-    self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
-  })
   console.log(`build ${size} (${batches.length} batches), load ${loadavg().map(l => l.toFixed(1)).join(' ')}: median ${median(times).toFixed(0)} ms of ${times.map(t => t.toFixed(0)).join(' ')}`)
-  console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(0).padStart(6)} ${k}`).join('\n'))
+  console.log(summary)
 }, 3_600_000)

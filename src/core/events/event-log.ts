@@ -2,7 +2,7 @@ import type { StageEvent } from '../schema/types'
 import type { StageEventColumns } from './columns'
 import { appendColumns, appendColumnsFrom, EMPTY_COLUMNS, eventAt } from './columns'
 import type { StoredEventChunk } from './stored-chunk'
-import { chunkColumns, encodeEventChunk, plainEvent } from './stored-chunk'
+import { chunkColumns, encodeColumnsChunk, plainEvent } from './stored-chunk'
 
 /**
  * One form's stage events as storage holds them (`FormData.events`): columns, not an object
@@ -83,9 +83,17 @@ export class EventLog {
     if (this.index) chunk.ids.forEach((id, j) => this.index!.set(id, base + j))
   }
 
-  /** The stored chunk of the events `ids` (held), in that order. */
+  /** The stored chunk of the events `ids` (held), in that order: read from the columns, no object per event. */
   chunkOf(ids: readonly string[]): StoredEventChunk {
-    return encodeEventChunk(ids.map(id => this.get(id) as StageEvent))
+    this.flush()
+    const where = this.positions()
+    const at = new Uint32Array(ids.length)
+    ids.forEach((id, k) => {
+      const j = where.get(id)
+      if (j === undefined) throw new Error(`chunkOf: no event ${id}`)
+      at[k] = j
+    })
+    return encodeColumnsChunk(this.cols, at, this.odd)
   }
 
   /** Every event, in insertion order (new objects; odd events as they came). */

@@ -1,6 +1,6 @@
 import type { StageEvent } from '../schema/types'
-import type { ForeignColumns } from './columns'
-import { appendColumns, EMPTY_COLUMNS, eventAt } from './columns'
+import type { ForeignColumns, StageEventColumns } from './columns'
+import { appendColumns, EMPTY_COLUMNS, eventAt, NO_STAGE } from './columns'
 
 /** Marks a stored chunk of stage events as columns (older chunks are arrays of event objects). */
 export const EVENT_CHUNK_FORMAT = 'stage-event-columns-1'
@@ -76,6 +76,71 @@ export function encodeEventChunk(events: readonly StageEvent[]): StoredEventChun
     names: cols.names.slice(),
   }
   if (odd.length > 0) chunk.odd = odd
+  return chunk
+}
+
+/**
+ * The chunk of the events at positions `at` of `cols` (in that order), read straight from the
+ * columns: the same chunk as `encodeEventChunk` of those events made into objects (string
+ * tables in order of first use), without an object per event. `odd` gives, by position, the
+ * events the columns hold in their plain form (`EventLog`'s odd events).
+ */
+export function encodeColumnsChunk(cols: StageEventColumns, at: ArrayLike<number>, odd?: ReadonlyMap<number, StageEvent>): StoredEventChunk {
+  const n = at.length
+  const recordIds: string[] = []
+  const names: string[] = []
+  const localRecord = new Map<number, number>()
+  const localName = new Map<number, number>()
+  const name = (g: number): number => {
+    let k = localName.get(g)
+    if (k === undefined) {
+      k = names.length
+      names.push(cols.names[g] as string)
+      localName.set(g, k)
+    }
+    return k
+  }
+  const ids = new Array<string>(n)
+  const record = new Uint32Array(n)
+  const form = new Uint16Array(n)
+  const field = new Uint16Array(n)
+  const from = new Uint16Array(n)
+  const to = new Uint16Array(n)
+  const time = new Float64Array(n)
+  const oddOut: [number, StageEvent][] = []
+  for (let k = 0; k < n; k++) {
+    const j = at[k] as number
+    ids[k] = cols.ids[j] as string
+    const r = cols.record[j] as number
+    let lr = localRecord.get(r)
+    if (lr === undefined) {
+      lr = recordIds.length
+      recordIds.push(cols.recordIds[r] as string)
+      localRecord.set(r, lr)
+    }
+    record[k] = lr
+    form[k] = name(cols.form[j] as number)
+    field[k] = name(cols.field[j] as number)
+    const f = cols.from[j] as number
+    from[k] = f === NO_STAGE ? NO_STAGE : name(f)
+    to[k] = name(cols.to[j] as number)
+    time[k] = cols.at[j] as number
+    const e = odd?.get(j)
+    if (e !== undefined) oddOut.push([k, e])
+  }
+  const chunk: StoredEventChunk = {
+    format: EVENT_CHUNK_FORMAT,
+    ids,
+    record: recordIds.length <= 0xffff ? Uint16Array.from(record) : record,
+    form,
+    field,
+    from,
+    to,
+    at: time,
+    recordIds,
+    names,
+  }
+  if (oddOut.length > 0) chunk.odd = oddOut
   return chunk
 }
 

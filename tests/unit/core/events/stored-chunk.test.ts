@@ -73,6 +73,20 @@ describe('core/events stored chunks', () => {
     }), { numRuns: 200 })
   })
 
+  it('should make the same chunk from the columns as from the events themselves, for any ids in any order', () => {
+    fc.assert(fc.property(eventsArb, fc.nat(), fc.array(fc.nat(), { maxLength: 80 }), (events, cut, picks) => {
+      const k = cut % (events.length + 1)
+      const log = new EventLog()
+      log.addChunk(stored(encodeEventChunk(events.slice(0, k))))
+      for (const e of events.slice(k)) log.add(e)
+      const ids = events.length ? picks.map(p => events[p % events.length]!.id) : []
+      const chunk = log.chunkOf(ids)
+      // the reference: the held events as objects, encoded one by one (the way chunkOf made them before)
+      expect(chunk).toStrictEqual(encodeEventChunk(ids.map(id => log.get(id)!)))
+      expect(decodeEventChunk(stored(chunk))).toStrictEqual(ids.map(id => events.find(e => e.id === id)))
+    }), { numRuns: 300 })
+  })
+
   it('should order columns by time as Array#sort orders the objects (ties in column order, -0 with 0, NaN as a tie)', () => {
     const timeArb = fc.oneof(fc.constantFrom(0, -0, 1, 2, 3, Number.NaN, -1), fc.integer())
     fc.assert(fc.property(fc.array(fc.tuple(timeArb, fc.constantFrom('a', 'b', 'c')), { maxLength: 80 }), (rows) => {
