@@ -4,6 +4,7 @@ import { DEFAULT_CHUNK_SIZE, createLocalforageAdapter } from '@/storage/localfor
 import type { FormManifest } from '@/storage/form-layout'
 import { chunkKey, manifestKey } from '@/storage/form-layout'
 import { createLocalforageStore } from '@/storage/kv-store'
+import { encodeRecordChunk } from '@/core/storage/record-chunk'
 import { OPP_FORM } from '../lib/data'
 import { pageData, SETTINGS } from './page-data'
 
@@ -14,7 +15,7 @@ const CHUNKS_PER_WRITE = 50
  * Seeds database `name` with `size` opportunities and their stage events. The settings and
  * the form go through the adapter (its definition keys); the records and events are written
  * as the adapter lays out a form it wrote in insertion order (DEFAULT_CHUNK_SIZE per chunk
- * key and a manifest listing them, src/storage/form-layout.ts), CHUNKS_PER_WRITE chunks per
+ * key, records as columns, and a manifest listing them, src/storage/form-layout.ts), CHUNKS_PER_WRITE chunks per
  * transaction: committing 1M records and 4.3M events through the adapter, which keeps a copy
  * of everything it writes, took minutes and most of the page's heap. Checked by reading it
  * back through the adapter (record count).
@@ -31,7 +32,9 @@ export async function seed(name: string, size: number): Promise<{ records: numbe
     const numbers: number[] = []
     let sets = new Map<string, unknown>()
     for (let i = 0; i * DEFAULT_CHUNK_SIZE < list.length; i++) {
-      sets.set(chunkKey(prefix, OPP_FORM, i), list.slice(i * DEFAULT_CHUNK_SIZE, (i + 1) * DEFAULT_CHUNK_SIZE))
+      const part = list.slice(i * DEFAULT_CHUNK_SIZE, (i + 1) * DEFAULT_CHUNK_SIZE)
+      // Records as the adapter writes them (columns, layout 3); the events as layout 1 did (the adapter reads both).
+      sets.set(chunkKey(prefix, OPP_FORM, i), prefix === 'rec' ? encodeRecordChunk(part as typeof ds.records) : part)
       numbers.push(i)
       if (sets.size >= CHUNKS_PER_WRITE) {
         await kv.writeMany!(sets, [])

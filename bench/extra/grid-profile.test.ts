@@ -3,7 +3,8 @@
  * sort-filter query in the bench page, summarised by self and total time per function. Build the
  * page unminified first: `npx vite build --config bench/browser/vite.config.ts --minify false`, then
  * `FG_PROFILE_SIZE=100000 npx vitest run --config bench/vitest.bench.config.ts --project bench-extra bench/extra/grid-profile.test.ts`.
- * FG_PROFILE_OPS=edit,cold (default both); profiles are written to FG_PROFILE_DIR (default /tmp).
+ * FG_PROFILE_OPS=edit,cold (default both; also `read`: the adapter's streamed read of the seeded form
+ * on a fresh page, `open`: a whole cold open, see bench/browser/open-ops.ts); profiles are written to FG_PROFILE_DIR (default /tmp).
  */
 import { writeFileSync } from 'node:fs'
 import type { CDPSession } from 'playwright-core'
@@ -85,6 +86,23 @@ it('profiles an edit and a cold query', async () => {
         }
       })
       console.log(`edit ${size} visible/durable/baseline ms: ${times.join(' ')}\n${summarise('5 edits', profile)}`)
+    }
+    if (ops.has('open') || ops.has('read')) {
+      const db = `fg-open-${size}`
+      await b.call(await b.page(), 'seed', db, size)
+      for (const op of ['read', 'open'] as const) {
+        if (!ops.has(op)) continue
+        // One unprofiled round first (the IndexedDB files warm, as in the bench's warm-up run).
+        await b.call(await b.page(), op === 'read' ? 'readRecords' : 'coldOpen', db)
+        const page = await b.page()
+        const cdp = await page.context().newCDPSession(page)
+        let ms = ''
+        const { profile } = await profiled(cdp, `${dir}/${op}-${size}.cpuprofile`, async () => {
+          const r = op === 'read' ? await b.call(page, 'readRecords', db) : await b.call(page, 'coldOpen', db)
+          ms = JSON.stringify(r)
+        })
+        console.log(`${op} ${size}: ${ms}\n${summarise(op === 'read' ? 'the adapter\'s streamed read' : 'cold-open', profile)}`)
+      }
     }
     if (ops.has('cold')) {
       const page = await b.page()

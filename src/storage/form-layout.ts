@@ -7,6 +7,7 @@ import type { KvStore } from './kv-store'
 import { poolEntry, poolRecord, StringPool } from './intern'
 import type { StageEvent } from '../core/schema/types'
 import { isStoredEventChunk } from '../core/events/stored-chunk'
+import { decodeRecordChunk, encodeRecordChunk, isStoredRecordChunk } from '../core/storage/record-chunk'
 
 /** The four chunked collections of a form: key prefix -> FormData map and effects set. */
 export const PARTS = [
@@ -86,6 +87,18 @@ export function emptyLayout(chunkSize: number, version = 0): FormLayout {
   }
 }
 
+/**
+ * The records of a stored `rec:` or `trash:` chunk, their strings pooled: a chunk of columns
+ * (layout 3, StoredRecordChunk) made into records, its repeated strings taken from the pool once
+ * per chunk; an array of records (older chunks, the recycle bin) pooled record by record.
+ */
+function storedRows(value: unknown, pool: StringPool): { id: string }[] {
+  if (isStoredRecordChunk(value)) return decodeRecordChunk(value, s => pool.get(s))
+  const rows = (value ?? []) as { id: string }[]
+  for (const row of rows) poolRecord(row, pool)
+  return rows
+}
+
 async function readChunks(kv: KvStore, formId: string, prefix: PartPrefix, numbers: number[]): Promise<{ id: string }[][]> {
   const chunks = await Promise.all(numbers.map(n => kv.getItem<{ id: string }[]>(chunkKey(prefix, formId, n))))
   return chunks.map(c => c ?? [])
@@ -118,7 +131,7 @@ async function streamRecords(kv: KvStore, formId: string, numbers: number[], map
   let loaded = 0
   let start = 0
   const pool = new StringPool()
-  const readSlice = (from: number, size: number) => Promise.all(numbers.slice(from, from + size).map(n => kv.getItem<{ id: string }[]>(chunkKey('rec', formId, n))))
+  const readSlice = (from: number, size: number) => Promise.all(numbers.slice(from, from + size).map(n => kv.getItem<unknown>(chunkKey('rec', formId, n))))
   let size = Math.min(FIRST_SLICE_CHUNKS, numbers.length)
   let next = readSlice(0, size)
   while (start < numbers.length) {
@@ -128,12 +141,9 @@ async function streamRecords(kv: KvStore, formId: string, numbers: number[], map
     size = SLICE_CHUNKS
     if (end < numbers.length) next = readSlice(end, size)
     let slice: { id: string }[] = []
-    read.forEach((rows, i) => {
-      const list = rows ?? []
-      for (const row of list) {
-        poolRecord(row, pool)
-        map.set(row.id, row)
-      }
+    read.forEach((value, i) => {
+      const list = storedRows(value, pool)
+      for (const row of list) map.set(row.id, row)
       chunks.addLoaded(numbers[start + i]!, list.map(r => r.id))
       slice = slice.length ? slice.concat(list) : list
     })
@@ -162,14 +172,11 @@ export async function loadForm(kv: KvStore, formId: string, chunkSize: number, o
     const numbers = manifest.chunks[part.prefix] ?? []
     const map = data[part.data] as Map<string, { id: string }>
     if (part.prefix === 'rec' && onRows) return streamRecords(kv, formId, numbers, map, layout.parts.rec, recordCountOf(manifest, chunkSize), onRows)
-    const chunks = await readChunks(kv, formId, part.prefix, numbers)
+    const chunks = await Promise.all(numbers.map(n => kv.getItem<unknown>(chunkKey(part.prefix, formId, n))))
     const pool = new StringPool()
     numbers.forEach((n, i) => {
-      const rows = chunks[i]!
-      for (const row of rows) {
-        poolRecord(row, pool)
-        map.set(row.id, row)
-      }
+      const rows = storedRows(chunks[i], pool)
+      for (const row of rows) map.set(row.id, row)
       layout.parts[part.prefix].addLoaded(n, rows.map(r => r.id))
     })
   }))
@@ -269,6 +276,13 @@ export function syncLayout(layout: FormLayout, data: FormData, effects: FormEffe
   }
 }
 
+/** The value stored for one chunk: stage events and records as columns (layouts 2 and 3), the rest as arrays. */
+function storedChunk(prefix: PartPrefix, data: FormData, ids: readonly string[], map: Map<string, unknown>): unknown {
+  if (prefix === 'ev') return data.events.chunkOf(ids)
+  const rows = ids.map(id => map.get(id))
+  return prefix === 'rec' ? encodeRecordChunk(rows as { id: string, values: Record<string, unknown> }[]) : rows
+}
+
 /** Adds the dirty chunks and the manifest of a form to `plan`, and clears the dirty marks. */
 export function planForm(plan: WritePlan, formId: string, data: FormData, layout: FormLayout): void {
   const manifest: FormManifest = { version: layout.version, chunks: { rec: [], trash: [], ev: [], chg: [] }, records: data.records.size }
@@ -278,7 +292,7 @@ export function planForm(plan: WritePlan, formId: string, data: FormData, layout
     for (const n of chunks.dirty) {
       const ids = chunks.idsOf(n)
       const key = chunkKey(part.prefix, formId, n)
-      if (ids && ids.length > 0) plan.sets.set(key, part.prefix === 'ev' ? data.events.chunkOf(ids) : ids.map(id => map.get(id)))
+      if (ids && ids.length > 0) plan.sets.set(key, storedChunk(part.prefix, data, ids, map))
       else {
         plan.removes.add(key)
         chunks.dropChunk(n)

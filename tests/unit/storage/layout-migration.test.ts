@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { decodeEventChunk, isStoredEventChunk } from '../../../src/core/events'
-import type { StageEvent, WorkspaceBackup } from '../../../src/core/schema/types'
+import type { RecordRow, StageEvent, WorkspaceBackup } from '../../../src/core/schema/types'
+import { decodeRecordChunk, isStoredRecordChunk } from '../../../src/core/storage/record-chunk'
 import type { StorageAdapter } from '../../../src/core/storage/adapter'
 import type { KvStore } from '../../../src/storage/kv-store'
 import { createLocalforageStore } from '../../../src/storage/kv-store'
@@ -17,10 +18,25 @@ const events = (from: number, n: number): StageEvent[] =>
   Array.from({ length: n }, (_, i) => stageEvent(`e${from + i}`, `r${(from + i) % 7}`, i % 3 ? 'won' : 's1', 1_000 - (from + i)))
 
 /**
+ * Turns a database written by this app into the layout 2 the app wrote before records were
+ * stored as columns: each `rec:` chunk an array of the records, `layout` 2.
+ */
+async function toLayout2(name: string): Promise<void> {
+  const kv = createLocalforageStore(name)
+  for (const key of await kv.keys()) {
+    if (!key.startsWith('rec:')) continue
+    const value = await kv.getItem<unknown>(key)
+    if (isStoredRecordChunk(value)) await kv.setItem(key, decodeRecordChunk(value))
+  }
+  await kv.setItem(LAYOUT_KEY, { version: 2 })
+}
+
+/**
  * Turns a database written by this app into the layout 1 the app wrote before stage events
- * were stored as columns: each `ev:` chunk an array of the event objects, no `layout` key.
+ * were stored as columns: each `ev:` (and `rec:`) chunk an array of the objects, no `layout` key.
  */
 async function toLayout1(name: string): Promise<void> {
+  await toLayout2(name)
   const kv = createLocalforageStore(name)
   for (const key of await kv.keys()) {
     if (!key.startsWith('ev:')) continue
@@ -30,13 +46,13 @@ async function toLayout1(name: string): Promise<void> {
   await kv.removeItem(LAYOUT_KEY)
 }
 
-async function chunkFormats(name: string): Promise<{ columns: number, objects: number }> {
+async function chunkFormats(name: string, prefix = 'ev:'): Promise<{ columns: number, objects: number }> {
   const kv = createLocalforageStore(name)
   const out = { columns: 0, objects: 0 }
   for (const key of await kv.keys()) {
-    if (!key.startsWith('ev:')) continue
+    if (!key.startsWith(prefix)) continue
     const value = await kv.getItem<unknown>(key)
-    if (isStoredEventChunk(value)) out.columns++
+    if (isStoredEventChunk(value) || isStoredRecordChunk(value)) out.columns++
     else if (Array.isArray(value)) out.objects++
   }
   return out
@@ -140,5 +156,26 @@ describe('storage layout migration (stage events as columns)', () => {
     await eventually(async () => expect(await storedLayoutVersion(createLocalforageStore(name))).toBe(LAYOUT_VERSION))
     await adapter.close()
     expect(JSON.stringify(await make(name).exportBackup())).toBe(text)
+  })
+
+  it('should convert record chunks of layout 2 to columns, the same records with their keys in order', async () => {
+    const name = uniqueName('layout-rec')
+    const writer = make(name)
+    // Key orders differ between records (an edit adds a value last, an older path wrote createdAt first).
+    const rows: RecordRow[] = records(2 * MIGRATION_BATCH + 3).map((r, i) => (i % 3 === 0
+      ? { createdAt: r.createdAt, id: r.id, values: { ...r.values, f_note: `n${i}` }, updatedAt: r.updatedAt, rev: r.rev }
+      : r))
+    await writer.commit(putTx(rows))
+    await writer.close()
+    await toLayout2(name)
+    const chunks = Math.ceil(rows.length / CHUNK)
+    expect(await chunkFormats(name, 'rec:')).toEqual({ columns: 0, objects: chunks })
+    const adapter = make(name)
+    const same = (list: RecordRow[]) => expect(JSON.stringify(list)).toBe(JSON.stringify(rows))
+    same(await adapter.loadRecords('deals'))
+    await eventually(async () => expect(await storedLayoutVersion(createLocalforageStore(name))).toBe(LAYOUT_VERSION))
+    expect(await chunkFormats(name, 'rec:')).toEqual({ columns: chunks, objects: 0 })
+    await adapter.close()
+    same(await make(name).loadRecords('deals'))
   })
 })
