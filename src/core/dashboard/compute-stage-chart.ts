@@ -50,12 +50,16 @@ function winRatesBy(input: StageInput, dim: DimensionConfig, form: FormDef, ctx:
   const vg = valueGroups(summaryColumns(input.records, s), input.population, dim, form, ctx)
   const won = new Int32Array(vg.slotCount)
   const lost = new Int32Array(vg.slotCount)
+  // imported constants as locals: a module runner (the bench) reads an import through a getter
+  const WON = OUTCOME_WON
+  const LOST = OUTCOME_LOST
+  const { outcome } = s
   for (let i = 0; i < s.count; i++) {
     const k = vg.slot[i] as number
     if (k < 0) continue
-    const out = s.outcome[i]
-    if (out === OUTCOME_WON) won[k]!++
-    else if (out === OUTCOME_LOST) lost[k]!++
+    const out = outcome[i]
+    if (out === WON) won[k]!++
+    else if (out === LOST) lost[k]!++
   }
   const rates = vg.slots.map((slots) => {
     let w = 0

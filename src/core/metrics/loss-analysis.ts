@@ -34,24 +34,29 @@ export function lossAnalysis(input: MetricInput): LossAnalysis {
   const byStage: LossGroup<string | null>[] = model.openCodes.map(c => ({ key: model.ids[c] ?? '', count: 0, amount: 0 }))
   const unknown: LossGroup<string | null> = { key: null, count: 0, amount: 0 }
   const reasons = new Map<string | null, LossGroup<string | null>>()
-  const reasonOf = reasonField === undefined ? () => null : perValue(summaryColumns(input.records, input.summary), reasonField, reasonKeyOf)
+  const groupOf = (key: string | null): LossGroup<string | null> => {
+    let g = reasons.get(key)
+    if (g === undefined) reasons.set(key, g = { key, count: 0, amount: 0 })
+    return g
+  }
+  // the group of each distinct reason value, found once (a group is made at its first record, in record order)
+  const reasonOf = reasonField === undefined ? () => groupOf(null) : perValue(summaryColumns(input.records, input.summary), reasonField, v => groupOf(reasonKeyOf(v)))
+  const { lostFrom } = s
   let lost = 0
   let amount = 0
   for (let i = 0; i < s.count; i++) {
     if (mask[i] !== 1) continue
     const a = amounts[i] as number
-    const add = (g: LossGroup<string | null>): void => {
-      g.count++
-      if (a === a) g.amount += a
-    }
+    const has = a === a
     lost++
-    if (a === a) amount += a
-    const lf = s.lostFrom[i] as number
-    add(lf >= 0 ? byStage[lf]! : unknown)
-    const key = reasonOf(i)
-    let g = reasons.get(key)
-    if (g === undefined) reasons.set(key, g = { key, count: 0, amount: 0 })
-    add(g)
+    if (has) amount += a
+    const lf = lostFrom[i] as number
+    const st = lf >= 0 ? byStage[lf]! : unknown
+    st.count++
+    if (has) st.amount += a
+    const g = reasonOf(i)
+    g.count++
+    if (has) g.amount += a
   }
   const byReason = [...reasons.values()].sort((x, y) => y.count - x.count || y.amount - x.amount)
   return { lost, amount, byStage: [...byStage, unknown], byReason, undated }

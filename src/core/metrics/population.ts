@@ -5,6 +5,11 @@ import type { StageSummary } from './summary'
 import { OUTCOME_LOST, OUTCOME_NONE, OUTCOME_WON } from './summary'
 import type { Period } from './types'
 
+// Imported constants as module locals for the loops below (see summary.ts).
+const NONE = OUTCOME_NONE
+const WON = OUTCOME_WON
+const LOST = OUTCOME_LOST
+
 /**
  * Masks already computed per summary and population array (`MetricContext.kept`): the widgets
  * of one dashboard share a population array (memoised per filter), and each of their metrics
@@ -23,6 +28,14 @@ function memo<T>(ctx: MetricContext, key: string, compute: () => T): T {
   const v = compute()
   m.set(key, v)
   return v
+}
+
+/**
+ * A period as the mask loops test it, inPeriod inlined: without a period every time is in it
+ * (NaN too); with one, `t === t && (!hasFrom || t >= from) && (!hasTo || t < to)`.
+ */
+function boundsOf(period: Period | undefined): { anyTime: boolean, hasFrom: boolean, hasTo: boolean, from: number, to: number } {
+  return { anyTime: period === undefined, hasFrom: period?.from !== undefined, hasTo: period?.to !== undefined, from: period?.from ?? 0, to: period?.to ?? 0 }
 }
 
 function periodKey(p: Period | undefined): string {
@@ -50,11 +63,20 @@ export function currentMask(ctx: MetricContext, outcome?: number): Uint8Array {
 
 function currentMaskOf(ctx: MetricContext, period: Period | undefined, outcome: number | undefined): Uint8Array {
   const { summary: s, kept } = ctx
-  const mask = new Uint8Array(s.count)
-  for (let i = 0; i < s.count; i++) {
-    const out = s.outcome[i]
-    if (kept[i] === 1 && out !== OUTCOME_NONE && (outcome === undefined || out === outcome)
-      && inPeriod(s.entryAt[i] as number, period)) mask[i] = 1
+  const { outcome: outcomes, entryAt } = s
+  const N = s.count
+  const mask = new Uint8Array(N)
+  const none = NONE
+  const only = outcome ?? -1
+  const { anyTime, hasFrom, hasTo, from, to } = boundsOf(period)
+  for (let i = 0; i < N; i++) {
+    const out = outcomes[i] as number
+    if (kept[i] !== 1 || out === none || (only >= 0 && out !== only)) continue
+    if (anyTime) mask[i] = 1
+    else {
+      const t = entryAt[i] as number
+      if (t === t && (!hasFrom || t >= from) && (!hasTo || t < to)) mask[i] = 1
+    }
   }
   return mask
 }
@@ -73,15 +95,23 @@ export function closedMask(ctx: MetricContext, which: 'won' | 'lost' | 'both'): 
 
 function closedMaskOf(ctx: MetricContext, which: 'won' | 'lost' | 'both'): ClosedPopulation {
   const { summary: s, kept, period } = ctx
-  const mask = new Uint8Array(s.count)
+  const { outcome, closedAt } = s
+  const N = s.count
+  const mask = new Uint8Array(N)
+  const won = which !== 'lost' ? WON : -1
+  const lost = which !== 'won' ? LOST : -1
+  const { anyTime, hasFrom, hasTo, from, to } = boundsOf(period)
   let undated = 0
-  for (let i = 0; i < s.count; i++) {
-    const out = s.outcome[i]
-    if (kept[i] !== 1) continue
-    if (!(out === OUTCOME_WON && which !== 'lost') && !(out === OUTCOME_LOST && which !== 'won')) continue
-    const t = s.closedAt[i] as number
-    if (period !== undefined && Number.isNaN(t)) undated++
-    else if (inPeriod(t, period)) mask[i] = 1
+  for (let i = 0; i < N; i++) {
+    const out = outcome[i] as number
+    if (kept[i] !== 1 || (out !== won && out !== lost)) continue
+    if (anyTime) {
+      mask[i] = 1
+      continue
+    }
+    const t = closedAt[i] as number
+    if (t !== t) undated++
+    else if ((!hasFrom || t >= from) && (!hasTo || t < to)) mask[i] = 1
   }
   return { mask, undated }
 }
@@ -96,9 +126,11 @@ function funnelPopulationOf(ctx: MetricContext): FunnelPopulation {
   const s = ctx.summary
   if (ctx.mode === 'cohort' || ctx.period === undefined) {
     const mask = currentMask({ ...ctx, mode: 'cohort' })
+    const { outcome, lostFrom } = s
+    const lost = LOST
     let lostUnknown = 0
     for (let i = 0; i < s.count; i++) {
-      if (mask[i] === 1 && s.outcome[i] === OUTCOME_LOST && s.lostFrom[i] === -1) lostUnknown++
+      if (mask[i] === 1 && outcome[i] === lost && lostFrom[i] === -1) lostUnknown++
     }
     return { mask, depth: s.depth, strictDepth: s.strictDepth, lostUnknown }
   }

@@ -6,6 +6,10 @@ import { OUTCOME_LOST, OUTCOME_OPEN, OUTCOME_WON } from './summary'
 import type { Ratio } from './types'
 import type { MetricInput } from './types'
 
+// Imported constants as module locals for the loop below (see summary.ts).
+const WON = OUTCOME_WON
+const LOST = OUTCOME_LOST
+
 /** Sales velocity and its four factors. */
 export interface SalesVelocity {
   openDeals: number
@@ -31,13 +35,14 @@ export function salesVelocity(input: MetricInput): SalesVelocity {
   let lost = 0
   let wonWithAmount = 0
   let wonSum = 0
+  const { outcome } = s
   for (let i = 0; i < s.count; i++) {
     if (closed[i] !== 1) continue
-    if (s.outcome[i] === OUTCOME_LOST) {
+    if (outcome[i] === LOST) {
       lost++
       continue
     }
-    if (s.outcome[i] !== OUTCOME_WON) continue
+    if (outcome[i] !== WON) continue
     won++
     const a = amounts[i] as number
     if (a === a) {

@@ -5,6 +5,9 @@ import { ratio } from './ratio'
 import { OUTCOME_WON } from './summary'
 import type { MetricInput, Ratio } from './types'
 
+// Imported constant as a module local for the loop below (see summary.ts).
+const WON = OUTCOME_WON
+
 /** Win rate over records closed in the period. */
 export interface WinRate {
   won: number
@@ -29,10 +32,11 @@ export function winRate(input: MetricInput): WinRate {
   let lost = 0
   let wonAmount = 0
   let lostAmount = 0
+  const { outcome } = s
   for (let i = 0; i < s.count; i++) {
     if (mask[i] !== 1) continue
     const a = amounts[i] as number
-    if (s.outcome[i] === OUTCOME_WON) {
+    if (outcome[i] === WON) {
       won++
       if (a === a) wonAmount += a
     }

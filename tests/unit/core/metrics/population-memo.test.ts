@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { MetricInput, MetricMode, Period } from '../../../../src/core/metrics'
+import type { MetricInput, MetricMode, Period, StageSummary } from '../../../../src/core/metrics'
+import { OUTCOME_LOST, OUTCOME_NONE, OUTCOME_WON } from '../../../../src/core/metrics'
+import { inPeriod, metricContext } from '../../../../src/core/metrics/context'
+import { closedMask, currentMask, funnelPopulation } from '../../../../src/core/metrics/population'
 import { cumulativeFunnel, lossAnalysis, salesCycle, salesVelocity, snapshotFunnel, stalledRecords, strictFunnel, summarizeStageHistory, timeInStage, weightedPipeline, winRate } from '../../../../src/core/metrics'
 import { DAY, stageField } from '../../../fixtures/metrics'
 import { historiesArb } from '../../../fixtures/metrics-random'
@@ -37,6 +40,50 @@ describe('masks memoised per summary and population', () => {
         // a copy of the population is a new array: nothing memoised for it
         const want = METRICS[a.metric]({ records, events, field, summary, population: shared.slice(), options })
         expect(got).toEqual(want)
+      }
+    }), { numRuns: 300 })
+  })
+})
+
+/** The mask loops as they were before they were memoised and inlined (record by record, inPeriod). */
+function oldCurrent(s: StageSummary, kept: Uint8Array, period: Period | undefined, outcome?: number): Uint8Array {
+  const mask = new Uint8Array(s.count)
+  for (let i = 0; i < s.count; i++) {
+    const out = s.outcome[i]
+    if (kept[i] === 1 && out !== OUTCOME_NONE && (outcome === undefined || out === outcome) && inPeriod(s.entryAt[i] as number, period)) mask[i] = 1
+  }
+  return mask
+}
+
+function oldClosed(s: StageSummary, kept: Uint8Array, period: Period | undefined, which: 'won' | 'lost' | 'both') {
+  const mask = new Uint8Array(s.count)
+  let undated = 0
+  for (let i = 0; i < s.count; i++) {
+    const out = s.outcome[i]
+    if (kept[i] !== 1) continue
+    if (!(out === OUTCOME_WON && which !== 'lost') && !(out === OUTCOME_LOST && which !== 'won')) continue
+    const t = s.closedAt[i] as number
+    if (period !== undefined && Number.isNaN(t)) undated++
+    else if (inPeriod(t, period)) mask[i] = 1
+  }
+  return { mask, undated }
+}
+
+describe('mask loops', () => {
+  it('should give the masks of the record-by-record loops they replace', () => {
+    const periods: (Period | undefined)[] = [undefined, {}, { from: 10 * DAY }, { to: 30 * DAY }, { from: 10 * DAY, to: 30 * DAY }, { from: 15.5 * DAY, to: 15.5 * DAY }]
+    fc.assert(fc.property(historiesArb, fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }), ({ records, events }, keep) => {
+      const summary = summarizeStageHistory(records, events, field)
+      const population = Uint8Array.from(records, (_, i) => (keep[i] ? 1 : 0))
+      for (const period of periods) {
+        // a context as metricContext makes it, and one with the empty period kept as it is
+        const ctx = { ...metricContext({ records, events, field, summary, population, options: { now: NOW, period } }), period }
+        for (const outcome of [undefined, 0, 1, 2, 3]) expect(currentMask(ctx, outcome)).toEqual(oldCurrent(summary, population, period, outcome))
+        for (const which of ['won', 'lost', 'both'] as const) expect(closedMask(ctx, which)).toEqual(oldClosed(summary, population, period, which))
+        const pop = funnelPopulation({ ...ctx, mode: 'cohort' })
+        const mask = oldCurrent(summary, population, period)
+        expect(pop.mask).toEqual(mask)
+        expect(pop.lostUnknown).toBe(mask.reduce((n, m, i) => n + (m === 1 && summary.outcome[i] === OUTCOME_LOST && summary.lostFrom[i] === -1 ? 1 : 0), 0))
       }
     }), { numRuns: 300 })
   })
