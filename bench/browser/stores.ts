@@ -56,11 +56,12 @@ function mountGrid(adapter: StorageAdapter, source: () => GridSource | undefined
 
 /**
  * Opens database `name` through the workspace and records stores and shows form `formId` in
- * DataGrid as the grid page does: the grid gets the first slice of rows as soon as the store
- * has it (a streamed open) and the rest as it is read. `onFirstRows` is called when the
- * grid is given its first rows; resolves once every record is read and held by the grid.
+ * DataGrid as the grid page does: the grid is mounted when the read starts, gets the first
+ * slice of rows as soon as the store has it (a streamed open) and the rest as it is read.
+ * `onMounted` is called when the grid is mounted; resolves once every record is read and held
+ * by the grid.
  */
-export async function openGrid(name: string, formId: string, onFirstRows?: () => void): Promise<MountedGrid> {
+export async function openGrid(name: string, formId: string, onMounted?: () => void): Promise<MountedGrid> {
   const adapter = createLocalforageAdapter({ name, broadcast: false })
   const src = shallowRef<GridSource>()
   const { app, grid } = mountGrid(adapter, () => src.value)
@@ -70,9 +71,10 @@ export async function openGrid(name: string, formId: string, onFirstRows?: () =>
   const form = workspace.formById.get(formId)
   if (!form) throw new Error(`no form ${formId} in ${name}`)
   const state = records.ensure(formId)
-  await state.firstRows
+  // Mounted at once over the rows read so far, as the grid page mounts its DataGrid
+  // (FormGridView): the grid is built while the first chunks are read.
   src.value = { fields: form.fields, rows: state.rows, version: () => records.version }
-  onFirstRows?.()
+  onMounted?.()
   await state.loaded
   const api = () => grid.value?.api
   await gridHolds(api, () => state.rows.value.length)

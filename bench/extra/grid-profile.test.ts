@@ -4,7 +4,7 @@
  * page unminified first: `npx vite build --config bench/browser/vite.config.ts --minify false`, then
  * `FG_PROFILE_SIZE=100000 npx vitest run --config bench/vitest.bench.config.ts --project bench-extra bench/extra/grid-profile.test.ts`.
  * FG_PROFILE_OPS=edit,cold (default both; also `read`: the adapter's streamed read of the seeded form
- * on a fresh page, `open`: a whole cold open, see bench/browser/open-ops.ts); profiles are written to FG_PROFILE_DIR (default /tmp).
+ * on a fresh page, `open`: a whole cold open, `grid`: its baseline, the grid from memory; see bench/browser/open-ops.ts); profiles are written to FG_PROFILE_DIR (default /tmp).
  */
 import { writeFileSync } from 'node:fs'
 import type { CDPSession } from 'playwright-core'
@@ -103,6 +103,18 @@ it('profiles an edit and a cold query', async () => {
         })
         console.log(`${op} ${size}: ${ms}\n${summarise(op === 'read' ? 'the adapter\'s streamed read' : 'cold-open', profile)}`)
       }
+    }
+    if (ops.has('grid')) {
+      // The cold-open baseline: the same DataGrid given the rows from memory.
+      await b.call(await b.page(), 'prepare', size)
+      const page = await b.page()
+      await b.call(page, 'prepare', size)
+      const cdp = await page.context().newCDPSession(page)
+      let ms = 0
+      const { profile } = await profiled(cdp, `${dir}/grid-${size}.cpuprofile`, async () => {
+        ms = await b.call(page, 'coldOpenBaseline', size)
+      })
+      console.log(`grid ${size}: ${ms}\n${summarise('the grid from memory', profile)}`)
     }
     if (ops.has('cold')) {
       const page = await b.page()

@@ -140,13 +140,13 @@ async function streamRecords(kv: KvStore, formId: string, numbers: number[], map
     // The next slice is read while this one is handed out.
     size = SLICE_CHUNKS
     if (end < numbers.length) next = readSlice(end, size)
-    let slice: { id: string }[] = []
-    read.forEach((value, i) => {
+    const lists = read.map((value, i) => {
       const list = storedRows(value, pool)
       for (const row of list) map.set(row.id, row)
       chunks.addLoaded(numbers[start + i]!, list.map(r => r.id))
-      slice = slice.length ? slice.concat(list) : list
+      return list
     })
+    const slice = lists.length === 1 ? lists[0]! : lists.flat()
     loaded += slice.length
     const last = end >= numbers.length
     onRows(slice, { loaded, total: last ? loaded : Math.max(total, loaded) })
