@@ -43,7 +43,7 @@ describe('dashboard widgets', () => {
       if (process.env.FG_VERBOSE) console.log(`run ${run}: ${[...times].map(([k, v]) => `${k.split(' ')[0]}=${(v[v.length - 1] ?? 0).toFixed(0)}`).join(' ')}`)
     }
     console.log(`all widgets: median ${summarize(totals).median} ms (${totals.map(t => t.toFixed(0)).join(', ')}); min ${Math.min(...totals).toFixed(1)} ms; CPU time median ${summarize(cpu).median} ms, min ${Math.min(...cpu).toFixed(1)} ms (${cpu.map(t => t.toFixed(0)).join(', ')})`)
-    for (const [id, xs] of times) console.log(`${id.padEnd(36)} ${summarize(xs).median} ms`)
+    for (const [id, xs] of times) console.log(`${id.padEnd(36)} ${summarize(xs).median} ms (min ${Math.min(...xs).toFixed(2)})`)
     expect(times.size).toBe(dashboard.widgets.length)
   }, 3_600_000)
 })

@@ -1,7 +1,7 @@
 /** Forecast widget: amounts per month stacked by forecast category, the target line and the weighted pipeline. */
-import type { ForecastDeal, ShownCategory } from '../metrics'
-import { forecastByMonth, perValue, SHOWN_CATEGORIES, summaryColumns, weightedPipeline } from '../metrics'
-import type { FieldDef, ForecastCategory, Label, RecordRow, StageOption } from '../schema/types'
+import type { ForecastDealColumns, ShownCategory } from '../metrics'
+import { forecastOfColumns, OMITTED_CODE, perValue, SHOWN_CATEGORIES, summaryColumns, weightedPipeline } from '../metrics'
+import type { FieldDef, ForecastCategory, Label, RecordRow } from '../schema/types'
 import { bucketDate } from '../query'
 import { NUMERIC_TYPES, typesWhere } from '../fields'
 import { isForecastCategory, stageForecastCategory } from '../stages/forecast'
@@ -35,39 +35,57 @@ function monthReader(): (v: unknown) => string | null {
   }
 }
 
-/** The deal's category: its category field's value while open, else (or without one) its stage's default. */
-function categoryOf(stage: StageOption, own: unknown): ForecastCategory {
-  return stage.kind === 'open' && isForecastCategory(own) ? own : stageForecastCategory(stage)
+/** A category's code in deal columns (core/metrics forecastOfColumns). */
+function categoryCode(c: ForecastCategory): number {
+  return c === 'omitted' ? OMITTED_CODE : SHOWN_CATEGORIES.indexOf(c)
 }
 
 /**
- * The deals of the input's population with a stage of its field, read through the records'
- * columns: stage, category and month once per distinct value, the amount from the number column
- * (the record's own value, as Number reads it, only where that is not a number).
+ * The deals of the input's population with a stage of its field, as columns in record order,
+ * read through the records' columns: stage, category and month once per distinct value, the
+ * amount from the number column (the record's own value, as Number reads it, only where that is
+ * not a number).
  */
-function forecastDeals(input: StageInput, stageId: string, amountId: string, date: FieldDef, closed: FieldDef, categoryField: string | undefined): ForecastDeal[] {
+function forecastDeals(input: StageInput, stageId: string, amountId: string, date: FieldDef, closed: FieldDef, categoryField: string | undefined): ForecastDealColumns {
   const { records, population } = input
   const rc = summaryColumns(records, input.summary)
-  const stages = new Map(input.field.options.stages.map(s => [s.id, s]))
+  // per distinct value: the stage with its default category code, and the own category's code (-1: none)
+  const stages = new Map(input.field.options.stages.map(s => [s.id, { stage: s, open: s.kind === 'open', code: categoryCode(stageForecastCategory(s)) }]))
   const stageOf = perValue(rc, stageId, v => stages.get(v as string))
-  const ownOf = categoryField === undefined ? () => undefined : perValue(rc, categoryField, v => v)
-  const toMonth = (v: unknown): string | null => bucketDate(v, 'month')?.key ?? null
+  const ownOf = categoryField === undefined ? () => -1 : perValue(rc, categoryField, v => (isForecastCategory(v) ? categoryCode(v) : -1))
+  const months: string[] = []
+  const monthCode = new Map<string, number>()
+  const toMonth = (v: unknown): number => {
+    const key = bucketDate(v, 'month')?.key
+    if (key === undefined) return -1
+    let m = monthCode.get(key)
+    if (m === undefined) monthCode.set(key, m = months.push(key) - 1)
+    return m
+  }
   const monthOfDate = fieldReader(rc, date, toMonth)
   const monthOfClosed = fieldReader(rc, closed, toMonth)
   const amounts = rc.number(amountId)
-  const deals: ForecastDeal[] = []
-  for (let i = 0; i < records.length; i++) {
+  const N = records.length
+  const amount = new Float64Array(N)
+  const category = new Uint8Array(N)
+  const month = new Int32Array(N)
+  let k = 0
+  for (let i = 0; i < N; i++) {
     if (population[i] !== 1) continue
-    const stage = stageOf(i)
-    if (!stage) continue
+    const st = stageOf(i)
+    if (!st) continue
     let a = amounts[i] as number
     if (a !== a) {
       const v = Number((rc.rows[i] as RecordRow).values[amountId])
       a = Number.isFinite(v) ? v : 0
     }
-    deals.push({ amount: a, category: categoryOf(stage, ownOf(i)), month: stage.kind === 'won' ? monthOfClosed(i) : monthOfDate(i) })
+    amount[k] = a
+    // categoryOf: the own category while open, else the stage's default
+    const own = st.open ? ownOf(i) : -1
+    category[k] = own >= 0 ? own : st.code
+    month[k++] = st.stage.kind === 'won' ? monthOfClosed(i) : monthOfDate(i)
   }
-  return deals
+  return { count: k, amount, category, month, months }
 }
 
 /**
@@ -104,7 +122,7 @@ export function computeForecast(w: WidgetOf<'forecast'>, ctx: DashboardContext):
     }
   }
   const span = activeDateSpan(form.id, ctx)
-  const f = forecastByMonth(deals, targets, span ? { from: span.from.slice(0, 7), to: span.to.slice(0, 7) } : undefined)
+  const f = forecastOfColumns(deals, targets, span ? { from: span.from.slice(0, 7), to: span.to.slice(0, 7) } : undefined)
   const p = weightedPipeline(input)
   const data: ForecastData = {
     type: 'forecast',
