@@ -1,5 +1,5 @@
 /** Bench page entry: exposes the operations for the Node driver (bench/ops/browser.ts). */
-import { bulkImport, floorImport, importPhases, naiveImport, prepareCsv } from './import-ops'
+import { bulkImport, bulkImportIntoGrid, floorImport, importPhases, naiveImport, prepareCsv } from './import-ops'
 import { coldOpen, coldOpenBaseline, dashboard, edit, heldJsonBytes, readRecords, search, searchAndDashboard } from './open-ops'
 import { gridSortFilter, oursSortFilter, oursSortFilterCold } from './query-ops'
 import { seed } from './seed'
@@ -29,6 +29,7 @@ const api = {
   edit,
   prepareCsv,
   bulkImport,
+  bulkImportIntoGrid,
   naiveImport,
   floorImport,
   importPhases,

@@ -22,13 +22,15 @@ it('profiles one bulk-import', async () => {
     await b.call(page, 'dropDb', 'fg-prof-0')
     await b.call(page, 'bulkImport', 'fg-prof-0', size)
     await b.call(page, 'dropDb', 'fg-prof-0')
+    // FG_PROFILE_OP=bulkImportIntoGrid: the import through the records store with the grid open
+    const op = process.env.FG_PROFILE_OP === 'bulkImportIntoGrid' ? 'bulkImportIntoGrid' : 'bulkImport'
     // FG_PROFILE_RUNS=n: n plain timed runs (no profiler), alternating with the floor, then stop.
     const plain = Number(process.env.FG_PROFILE_RUNS ?? 0)
     if (plain > 0) {
       const out: string[] = []
       for (let i = 0; i < plain; i++) {
         await b.call(page, 'dropDb', `fg-plain-${i}`)
-        const ours = await b.call(page, 'bulkImport', `fg-plain-${i}`, size)
+        const ours = await b.call(page, op, `fg-plain-${i}`, size)
         await b.call(page, 'dropDb', `fg-plain-${i}`)
         const floor = await b.call(page, 'floorImport', `fg-floor-${i}`, size, 1000)
         await b.call(page, 'dropDb', `fg-floor-${i}`)
@@ -43,7 +45,7 @@ it('profiles one bulk-import', async () => {
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
     await cdp.send('Profiler.start')
-    const ms = await b.call(page, 'bulkImport', 'fg-prof-1', size)
+    const ms = await b.call(page, op, 'fg-prof-1', size)
     const { profile } = await cdp.send('Profiler.stop') as unknown as { profile: Profile }
     await b.call(page, 'dropDb', 'fg-prof-1')
     writeFileSync(`/tmp/17i/import-${size}.cpuprofile`, JSON.stringify(profile))

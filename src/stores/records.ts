@@ -34,6 +34,11 @@ export interface RecordsChange {
   forms: ReadonlyMap<string, { put: readonly string[], removed: readonly string[] }>
   /** Forms dropped entirely. */
   dropped: readonly string[]
+  /**
+   * One batch of a bulk write (an import): more are coming. Views whose work grows with the form
+   * may show it a little later, paced (core/utils/pace.ts), rather than redo that work per batch.
+   */
+  bulk?: true
 }
 
 /** The issue code of a write refused for the signed-in user's team role (the shell shows why). */
@@ -121,7 +126,7 @@ export const useRecordsStore = defineStore('records', () => {
   }
 
   /** Shows a transaction in every store: records of loaded forms, definitions, stage events and change logs. */
-  function apply(tx: Transaction): void {
+  function apply(tx: Transaction, bulk = false): void {
     if (tx.defs || tx.settings) workspace.applyDefs(tx)
     history.apply(tx)
     const changed = new Map<string, { put: string[], removed: string[] }>()
@@ -134,7 +139,7 @@ export const useRecordsStore = defineStore('records', () => {
     }
     for (const formId of tx.dropForms ?? []) forms.delete(formId)
     version.value++
-    lastChange.value = { version: version.value, forms: changed, dropped: [...tx.dropForms ?? []] }
+    lastChange.value = { version: version.value, forms: changed, dropped: [...tx.dropForms ?? []], ...(bulk ? { bulk: true as const } : {}) }
   }
 
   /** A change another tab (or a sync server) already validated and stored: shown here, not re-validated or written again. */
@@ -178,7 +183,7 @@ export const useRecordsStore = defineStore('records', () => {
     const tx = withLinked(fired?.tx ?? written.tx)
     const steps = opts.undo === false ? [] : joinSteps(undoStore.stepsOf(tx, (formId, id) => forms.get(formId)?.byId.get(id), opts.undo), Object.keys(written.tx.records ?? {})[0])
     if (!opts.confirmed) {
-      apply(tx)
+      apply(tx, opts.undo === 'import')
       undoStore.push(steps, opts.undoGroup)
       if (fired) useAutomationLogStore().record(fired)
     }
@@ -190,7 +195,7 @@ export const useRecordsStore = defineStore('records', () => {
       // Nothing was shown, so nothing is kept for a retry: the caller reports the failure.
       for (const f of failed) saver.dismiss(f.id)
       if (saved) {
-        apply(tx)
+        apply(tx, opts.undo === 'import')
         undoStore.push(steps, opts.undoGroup)
         if (fired) useAutomationLogStore().record(fired)
       }

@@ -3,9 +3,10 @@ import type { StageEventColumns } from '@/core/events'
 import { recordEventIndex, recordIndexOf } from '@/core/events'
 import type { FieldDef, FieldOf, RecordRow } from '@/core/schema/types'
 import type { StageAlert } from '@/core/metrics'
-import { computed, shallowRef, toValue, watch } from 'vue'
+import { computed, onScopeDispose, shallowRef, toValue, watch } from 'vue'
 import { recordStageAlerts, stageAlerts, stageCanAlert } from '@/core/metrics'
 import { idle } from '@/composables/idle'
+import { Pace } from '@/core/utils/pace'
 import { useHistoryStore } from '@/stores/history'
 import { useRecordsStore } from '@/stores/records'
 
@@ -49,7 +50,9 @@ interface Computed {
  * nothing more). After an edit of a few records only those are recomputed (recordStageAlerts,
  * from their own events: about a millisecond, where the whole form takes 100-250 ms at 100k
  * deals and ran between the edit and its cell being drawn); a removal, a large change, a reload
- * or alerts over an hour old compute the whole form again, with `now` read then.
+ * or alerts over an hour old compute the whole form again, with `now` read then. The batches
+ * of a bulk write (an import) are computed paced (`Pace`): the alerts before a batch are kept
+ * until the whole form's computation may run again.
  */
 export function useStageAlerts(formId: MaybeRefOrGetter<string>, formFields: MaybeRefOrGetter<readonly FieldDef[]>) {
   const store = useRecordsStore()
@@ -79,7 +82,14 @@ export function useStageAlerts(formId: MaybeRefOrGetter<string>, formFields: May
     if (last) last.version = change.version
   }, { flush: 'sync' })
 
+  const pace = new Pace()
+  /** Bumped when a paced computation is due. */
+  const due = shallowRef(0)
+  let later: ReturnType<typeof setTimeout> | undefined
+  onScopeDispose(() => clearTimeout(later))
+
   const byField = computed((): ReadonlyMap<string, FieldAlerts> => {
+    void due.value
     const id = toValue(formId)
     const wanted = fields.value
     if (!wanted.length || ready.value !== id) {
@@ -98,11 +108,27 @@ export function useStageAlerts(formId: MaybeRefOrGetter<string>, formFields: May
         return last.byField
       }
     }
-    const out = new Map<string, FieldAlerts>()
-    for (const field of wanted) out.set(field.id, { base: stageAlerts({ records: rows, events, field, options: { now } }), overlay: new Map() })
-    // built here, with the whole form's work, rather than at the first edit
-    recordIndexOf(events)
-    recordEventIndex(events)
+    const change = store.lastChange
+    if (prev && prev.formId === id && sameFields(prev.fields, wanted) && change?.bulk && change.version === version && change.forms.has(id)) {
+      const wait = pace.wait()
+      if (wait > 0) {
+        later ??= setTimeout(() => {
+          later = undefined
+          due.value++
+        }, wait)
+        return prev.byField
+      }
+    }
+    clearTimeout(later)
+    later = undefined
+    const out = pace.run(() => {
+      const all = new Map<string, FieldAlerts>()
+      for (const field of wanted) all.set(field.id, { base: stageAlerts({ records: rows, events, field, options: { now } }), overlay: new Map() })
+      // built here, with the whole form's work, rather than at the first edit
+      recordIndexOf(events)
+      recordEventIndex(events)
+      return all
+    })
 
     last = { formId: id, fields: wanted, rows, events, version, at: now, byField: out, changed: new Set() }
     return out

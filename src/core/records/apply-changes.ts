@@ -7,12 +7,15 @@ import type { RecordChanges } from '../storage/adapter'
  */
 export function applyRecordChanges(rows: RecordRow[], byId: Map<string, RecordRow>, changes: RecordChanges): void {
   const puts = changes.put ?? []
-  // Few puts: indexOf per put. Many: one pass building positions, so a 10k-row paste stays O(n).
+  // Few replaced records: indexOf each. Many: one pass building positions, so a 10k-row paste
+  // stays O(n). New records need no position: an import batch of 1,000 new records appended to
+  // a form of n built that map of all n rows every batch (3.4 s of a 100k import shown in a grid).
   let position: Map<RecordRow, number> | undefined
-  if (puts.length > 8) position = new Map(rows.map((r, i) => [r, i]))
+  let replaced = 0
   for (const rec of puts) {
     const old = byId.get(rec.id)
     if (old) {
+      if (++replaced > 8 && !position) position = new Map(rows.map((r, i) => [r, i]))
       const i = position ? (position.get(old) ?? -1) : rows.indexOf(old)
       if (i >= 0) rows[i] = rec
     }
