@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core'
 import type { Session } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LAYOUT_VERSION } from '../../src/storage/layout-migration'
 import { shot, startSession } from './harness'
 
 interface Layout { version: number | null, columns: number, objects: number }
@@ -102,7 +103,7 @@ describe('stage events: layout 1 -> columns in a real browser', () => {
     await page.click('[data-test=install-start]')
     await page.waitForSelector('[data-test=funnel-overview]', { timeout: 60_000 })
     const before = await funnelText(page)
-    await expect.poll(() => storedLayout(page), { timeout: 30_000 }).toMatchObject({ version: 2, objects: 0 })
+    await expect.poll(() => storedLayout(page), { timeout: 30_000 }).toMatchObject({ version: LAYOUT_VERSION, objects: 0 })
     const stored = await storedLayout(page)
     expect(stored.columns).toBeGreaterThan(0)
 
@@ -112,7 +113,7 @@ describe('stage events: layout 1 -> columns in a real browser', () => {
     await page.reload()
     expect(await funnelText(page)).toBe(before)
     await shot(page, 'event-layout-migration-old-layout-open')
-    await expect.poll(() => storedLayout(page), { timeout: 60_000 }).toEqual({ version: 2, columns: stored.columns, objects: 0 })
+    await expect.poll(() => storedLayout(page), { timeout: 60_000 }).toEqual({ version: LAYOUT_VERSION, columns: stored.columns, objects: 0 })
     await page.reload()
     expect(await funnelText(page)).toBe(before)
   }, 180_000)
