@@ -16,7 +16,7 @@ import { newId } from '@/core/utils/id'
 import { benchAutomations, OPP_FORM } from '../lib/data'
 import { MEMBERS, pageData, SETTINGS } from './page-data'
 import { importCsv } from './import-csv'
-import { openGrid } from './stores'
+import { gridHolds, openGrid } from './stores'
 
 /** Makes the CSV of `size` ahead of timing; returns its size in bytes. */
 export async function prepareCsv(size: number): Promise<number> {
@@ -72,7 +72,8 @@ export async function bulkImport(name: string, size: number, automated?: 'firing
   }
   client ??= createImportClient()
   const t0 = performance.now()
-  const written = path === 'worker' ? await viaWorker(client, bytes, form, [form, ...auto?.forms ?? []], commit) : await onPage(bytes, form, commit)
+  // the worker's batches as records.importPrepared takes them: frozen (storage keeps these objects), then committed
+  const written = path === 'worker' ? await viaWorker(client, bytes, form, [form, ...auto?.forms ?? []], tx => commit(freezeTransaction(tx))) : await onPage(bytes, form, commit)
   if (automated === 'firing' && created === 0) throw new Error('no automation fired')
   if (automated === 'checked' && created > 0) throw new Error('an automation fired')
   const ms = performance.now() - t0
@@ -86,8 +87,8 @@ function refusedRows(plan: Pick<ImportPlan, 'rejected' | 'rejectedRows'>): void 
   if (plan.rejectedRows > 0) throw new Error(`import rejected ${plan.rejectedRows} rows: ${JSON.stringify(plan.rejected.slice(0, 3))}`)
 }
 
-/** The app's path: parse and plan in the worker, batches built there and committed here as they come. Returns the plan's insert count. */
-async function viaWorker(c: ImportClient, bytes: Uint8Array, form: FormDef, forms: FormDef[], commit: (tx: Transaction) => Promise<void>): Promise<number> {
+/** The app's path: parse and plan in the worker, batches built there and written here (`write`) as they come. Returns the plan's insert count. */
+async function viaWorker(c: ImportClient, bytes: Uint8Array, form: FormDef, forms: FormDef[], write: (tx: Transaction) => Promise<void>): Promise<number> {
   const t0 = performance.now()
   // as ImportRecordsPanel: only the file's head comes back to the page, the summary of the plan
   const file = await c.parse(bytes, { fileName: 'bench.csv', head: DATE_SAMPLE }).promise
@@ -104,8 +105,7 @@ async function viaWorker(c: ImportClient, bytes: Uint8Array, form: FormDef, form
     const got = performance.now()
     waited += got - w
     if (!first) first = got - t2
-    // as records.importPrepared: frozen (storage keeps these objects), then committed
-    await commit(freezeTransaction(b.tx))
+    await write(b.tx)
     committing += performance.now() - got
     stream.ack(b.index)
   }
@@ -147,41 +147,18 @@ export async function bulkImportIntoGrid(name: string, size: number): Promise<nu
   const grid = await openGrid(name, OPP_FORM)
   const records = grid.records!
   client ??= createImportClient()
-  const c = client
-  const t0 = performance.now()
-  const file = await c.parse(bytes, { fileName: 'bench.csv', head: DATE_SAMPLE }).promise
-  const planned = c.check({ headers: file.headers, fileId: file.fileId, mapping: autoMapColumns(file.headers, form.fields), form, existing: [], members: MEMBERS })
-  const plan = await planned.promise
-  const t1 = performance.now()
-  refusedRows(plan)
   const undoGroup = newId()
-  const stream = c.build({ planId: planned.id, form, forms: [form], importId: newId(), stored: [], batchSize: plan.batchSize })
-  let committing = 0
-  for (let b = await stream.next(); b; b = await stream.next()) {
-    const got = performance.now()
-    const res = await records.importPrepared(OPP_FORM, b.tx, undoGroup)
-    if (!res.ok || !res.saved) throw new Error(`batch ${b.index} not written`)
-    committing += performance.now() - got
-    stream.ack(b.index)
-  }
-  await gridHoldsRows(grid, size)
+  const t0 = performance.now()
+  await viaWorker(client, bytes, form, [form], async (tx) => {
+    const res = await records.importPrepared(OPP_FORM, tx, undoGroup)
+    if (!res.ok || !res.saved) throw new Error('an import batch was not written')
+  })
+  await gridHolds(grid.api, () => size)
   const ms = performance.now() - t0
-  lastPhases = { parseAndCheck: t1 - t0, committing, total: ms }
+  lastPhases.total = ms
   grid.app.unmount()
   await grid.adapter!.close()
   return ms
-}
-
-/** Resolves once the mounted grid holds `count` rows. */
-function gridHoldsRows(grid: Awaited<ReturnType<typeof openGrid>>, count: number): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (): void => {
-      const a = grid.api()
-      if (a && !a.isDestroyed() && a.getDisplayedRowCount() === count) resolve()
-      else requestAnimationFrame(check)
-    }
-    check()
-  })
 }
 
 /** Naive baseline: one localforage setItem per record (all in flight at once). */

@@ -82,7 +82,7 @@ export async function openGrid(name: string, formId: string, onMounted?: () => v
 }
 
 /** Resolves once the grid holds `count()` rows (checked every animation frame). */
-function gridHolds(api: () => GridApi<RecordRow> | undefined, count: () => number): Promise<void> {
+export function gridHolds(api: () => GridApi<RecordRow> | undefined, count: () => number): Promise<void> {
   return new Promise((resolve) => {
     const check = (): void => {
       const a = api()

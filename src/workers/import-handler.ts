@@ -61,10 +61,7 @@ export async function handleImportRequest(req: ImportRequest, post: Post): Promi
       post({ type: 'parsed', id: req.id, result: { ...result, rows, rowCount: result.rows.length, fileId: req.id } })
     }
     else if (req.type === 'build') post({ type: 'built', id: req.id, result: await build(req.id, req.input, ctrl.signal, post) })
-    else if (req.type === 'plan-of') {
-      if (!kept || kept.id !== req.planId) throw new Error('the checked plan is no longer held; check the file again')
-      post({ type: 'planned', id: req.id, result: kept.plan })
-    }
+    else if (req.type === 'plan-of') post({ type: 'planned', id: req.id, result: keptPlan(req.planId).plan })
     else {
       const result = plan(req.input)
       if (req.keep) kept = { id: req.id, plan: result, existing: req.input.existing }
@@ -78,6 +75,12 @@ export async function handleImportRequest(req: ImportRequest, post: Post): Promi
     running.delete(req.id)
     acks.delete(req.id)
   }
+}
+
+/** The plan kept by the check `planId`; throws when another check has replaced it. */
+function keptPlan(planId: number): NonNullable<typeof kept> {
+  if (!kept || kept.id !== planId) throw new Error('the checked plan is no longer held; check the file again')
+  return kept
 }
 
 /** A turn of the event loop (messages handled: acks, cancel), without a timer's clamping. */
@@ -98,14 +101,14 @@ function nextTask(): Promise<void> {
  * commits: the page commits batch i while batch i+1 is built here.
  */
 async function build(id: number, input: BuildRequest, signal: AbortSignal, post: Post): Promise<{ batches: number }> {
-  if (!kept || kept.id !== input.planId) throw new Error('the checked plan is no longer held; check the file again')
+  const held = keptPlan(input.planId)
   const flow: { acked: number, wake?: () => void } = { acked: -1 }
   acks.set(id, flow)
   signal.addEventListener('abort', () => flow.wake?.())
-  const rest = remainingPlan(kept.plan, input.importId, new Set(input.stored))
+  const rest = remainingPlan(held.plan, input.importId, new Set(input.stored))
   const batches = builtBatches(rest, {
     form: input.form,
-    existing: kept.existing,
+    existing: held.existing,
     validate: validatorFor(input.form),
     importId: input.importId,
     batchSize: input.batchSize,

@@ -85,8 +85,7 @@ export function useStageAlerts(formId: MaybeRefOrGetter<string>, formFields: May
   const pace = new Pace()
   /** Bumped when a paced computation is due. */
   const due = shallowRef(0)
-  let later: ReturnType<typeof setTimeout> | undefined
-  onScopeDispose(() => clearTimeout(later))
+  onScopeDispose(() => pace.cancel())
 
   const byField = computed((): ReadonlyMap<string, FieldAlerts> => {
     void due.value
@@ -109,18 +108,8 @@ export function useStageAlerts(formId: MaybeRefOrGetter<string>, formFields: May
       }
     }
     const change = store.lastChange
-    if (prev && prev.formId === id && sameFields(prev.fields, wanted) && change?.bulk && change.version === version && change.forms.has(id)) {
-      const wait = pace.wait()
-      if (wait > 0) {
-        later ??= setTimeout(() => {
-          later = undefined
-          due.value++
-        }, wait)
-        return prev.byField
-      }
-    }
-    clearTimeout(later)
-    later = undefined
+    if (prev && prev.formId === id && sameFields(prev.fields, wanted) && change?.bulk && change.version === version && change.forms.has(id) && pace.later(() => due.value++)) return prev.byField
+    pace.cancel()
     const out = pace.run(() => {
       const all = new Map<string, FieldAlerts>()
       for (const field of wanted) all.set(field.id, { base: stageAlerts({ records: rows, events, field, options: { now } }), overlay: new Map() })

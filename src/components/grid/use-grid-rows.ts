@@ -41,8 +41,6 @@ export function useGridRows(api: ShallowRef<GridApi<RecordRow> | undefined>, row
   }
 
   const pace = new Pace()
-  /** A paced hand-over waiting: its rows are not in `shown` yet. */
-  let later: ReturnType<typeof setTimeout> | undefined
 
   /** Whether `delta` only appends rows of a bulk write's batch to rows the grid already holds. */
   function bulkAppend(delta: RowDelta): boolean {
@@ -57,18 +55,9 @@ export function useGridRows(api: ShallowRef<GridApi<RecordRow> | undefined>, row
     if (!a || a.isDestroyed() || (!paced && untouched())) return
     const list = rows()
     const delta = rowDelta(shown, list)
-    if (delta !== 'reset' && bulkAppend(delta)) {
-      const wait = pace.wait()
-      if (wait > 0) {
-        later ??= setTimeout(() => {
-          later = undefined
-          sync(true)
-        }, wait)
-        return
-      }
-    }
-    clearTimeout(later)
-    later = undefined
+    // A paced hand-over waiting: its rows are not in `shown` yet, and come with the next one.
+    if (delta !== 'reset' && bulkAppend(delta) && pace.later(() => sync(true))) return
+    pace.cancel()
     if (delta === 'reset') return showAll(a)
     shown = list.slice()
     shownFrom = list
@@ -79,7 +68,7 @@ export function useGridRows(api: ShallowRef<GridApi<RecordRow> | undefined>, row
   }
 
   watch(() => [rows(), rowsVersion()] as const, () => sync())
-  onBeforeUnmount(() => clearTimeout(later))
+  onBeforeUnmount(() => pace.cancel())
   return { showAll }
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Pace } from '../../../../src/core/utils/pace'
 
 describe('Pace', () => {
@@ -21,5 +21,28 @@ describe('Pace', () => {
       throw new Error('failed')
     })).toThrow('failed')
     expect(pace.wait()).toBe(80)
+  })
+
+  it('should call a waiting job once when its turn comes, and not at all once cancelled', () => {
+    vi.useFakeTimers()
+    try {
+      let t = 0
+      const pace = new Pace(8, () => t)
+      let due = 0
+      expect(pace.later(() => due++)).toBe(false)
+      pace.run(() => (t += 10))
+      expect(pace.later(() => due++)).toBe(true)
+      expect(pace.later(() => due++)).toBe(true)
+      vi.advanceTimersByTime(80)
+      expect(due).toBe(1)
+      pace.run(() => (t += 10))
+      expect(pace.later(() => due++)).toBe(true)
+      pace.cancel()
+      vi.advanceTimersByTime(1000)
+      expect(due).toBe(1)
+    }
+    finally {
+      vi.useRealTimers()
+    }
   })
 })
