@@ -2,12 +2,25 @@ import type { Transaction } from '../core/storage/adapter'
 import { applyTransaction } from '../core/storage/apply-transaction'
 import type { WorkspaceState } from '../core/storage/workspace-state'
 import { createWorkspaceState, DEFINITION_KINDS } from '../core/storage/workspace-state'
-import type { FormLayout, FormManifest, LazyPart, OnRows, WritePlan } from './form-layout'
-import { emptyLayout, keysOfLayout, LAZY_PARTS, loadForm, loadLazyPart, manifestKey, planForm, refreshPending, resetLazyPart, syncLayout } from './form-layout'
+import type { FormEffects } from '../core/storage/apply-transaction'
+import type { FormData } from '../core/storage/workspace-state'
+import type { StageEvent } from '../core/schema/types'
+import type { StoredEventChunk } from '../core/events/stored-chunk'
+import { isStoredEventChunk } from '../core/events/stored-chunk'
+import { takeKnownChunk } from '../core/storage/known-chunks'
+import { isStoredRecordChunk } from '../core/storage/record-chunk'
+import type { FormLayout, FormManifest, KnownChunk, LazyPart, OnRows, WritePlan } from './form-layout'
+import { chunkKey, emptyLayout, keysOfLayout, LAZY_PARTS, loadForm, loadLazyPart, manifestKey, planForm, refreshPending, resetLazyPart, syncLayout } from './form-layout'
 import type { KvStore } from './kv-store'
 
 /** A definition as stored under `def:<kind>:<id>`; `seq` keeps insertion order across reloads. */
 interface StoredDef { seq: number, doc: { id: string } }
+
+/** Chunks made elsewhere for what a transaction puts (`CachedWorkspace.madeChunks`). */
+interface MadeChunks {
+  records: Map<string, KnownChunk>
+  events?: { formId: string, list: StageEvent[], chunk: StoredEventChunk }
+}
 
 /** What applying a transaction to the cache means for storage and for other tabs. */
 export interface AppliedTx {
@@ -122,11 +135,54 @@ export class CachedWorkspace {
   }
 
   /**
+   * The chunks made elsewhere for what `tx` puts (`known-chunks.ts`: an import batch's, made in
+   * the import worker): per form its new records' chunk, and the stage events' chunk when they
+   * are all the events of the transaction and of a form whose records came with theirs.
+   */
+  private madeChunks(tx: Transaction): MadeChunks {
+    const records = new Map<string, KnownChunk>()
+    for (const [formId, ch] of Object.entries(tx.records ?? {})) {
+      const put = ch.put ?? []
+      const chunk = put.length > 0 && put.length <= this.chunkSize && !ch.delete && !ch.restore && !ch.purge ? takeKnownChunk(put) : undefined
+      if (isStoredRecordChunk(chunk)) records.set(formId, { ids: put.map(r => r.id), chunk })
+    }
+    const list = tx.stageEvents ?? []
+    const formId = list[0]?.formId
+    if (formId === undefined || !records.has(formId) || list.length > this.chunkSize) return { records }
+    const chunk = takeKnownChunk(list)
+    if (!isStoredEventChunk(chunk) || !list.every(e => e.formId === formId)) return { records }
+    return { records, events: { formId, list, chunk } }
+  }
+
+  /**
+   * Appends stage events whose stored chunk was made elsewhere: as that chunk (columns, a chunk
+   * key of their own, not an object per event). `fresh`: the form's records of the same
+   * transaction were new to it, so none of these events (made with them) can be held yet;
+   * otherwise, or when one is, they are appended one by one like `applyTransaction` does.
+   */
+  private placeEvents(made: NonNullable<MadeChunks['events']>, data: FormData, layout: FormLayout, effects: FormEffects, fresh: boolean, known: Map<string, KnownChunk>): void {
+    const { formId, list, chunk } = made
+    const n = fresh ? layout.parts.ev.appendChunk(chunk.ids, true) : !chunk.ids.some(id => data.events.has(id)) ? layout.parts.ev.appendChunk(chunk.ids) : undefined
+    if (n !== undefined) {
+      data.events.addChunk(chunk)
+      known.set(chunkKey('ev', formId, n), { ids: chunk.ids, chunk })
+      return
+    }
+    for (const e of list) {
+      if (data.events.has(e.id)) continue
+      data.events.add(e)
+      effects.events.add(e.id)
+    }
+  }
+
+  /**
    * Applies `tx` (already validated, privately owned) to the cache and plans the writes.
    * `fixedSeqs` are definition order numbers chosen by the tab that committed.
    */
   applyAndPlan(tx: Transaction, fixedSeqs: Record<string, number> = {}): AppliedTx {
-    const effects = applyTransaction(this.state, tx)
+    const made = this.madeChunks(tx)
+    const effects = applyTransaction(this.state, made.events ? { ...tx, stageEvents: [] } : tx)
+    const known = new Map<string, KnownChunk>()
     const result: AppliedTx = { plan: { sets: new Map(), removes: new Set() }, versions: {}, seqs: {} }
     const { plan } = result
     for (const formId of effects.dropped) {
@@ -142,9 +198,17 @@ export class CachedWorkspace {
         layout = emptyLayout(this.chunkSize)
         this.layouts.set(formId, layout)
       }
+      // A batch whose chunks were made elsewhere: its records and events each a chunk of their own, stored as they came.
+      const records = made.records.get(formId)
+      const n = records && formEffects.records.size === records.ids.length ? layout.parts.rec.appendChunk(records.ids) : undefined
+      if (n !== undefined) {
+        known.set(chunkKey('rec', formId, n), records!)
+        formEffects.records.clear()
+      }
+      if (made.events?.formId === formId) this.placeEvents(made.events, data, layout, formEffects, n !== undefined, known)
       syncLayout(layout, data, formEffects)
       layout.version += 1
-      planForm(plan, formId, data, layout)
+      planForm(plan, formId, data, layout, known)
       result.versions[formId] = layout.version
     }
     for (const formId of effects.dropped) {

@@ -57,6 +57,36 @@ export class ChunkLayout {
     }
   }
 
+  /**
+   * Puts `ids` (new to the collection, each once) into a chunk of their own after the last one
+   * and returns its number; undefined, and nothing changed, when one of them is held already.
+   * For a batch stored as a chunk made elsewhere (an import batch's): reading in chunk order
+   * still gives insertion order, the chunk before may stay short. `fresh`: the caller knows
+   * none is held (not checked; the id index, when not built yet, is not built for it).
+   */
+  appendChunk(ids: readonly string[], fresh = false): number | undefined {
+    const n = this.last + 1
+    if (fresh) {
+      if (this.index) for (const id of ids) this.index.set(id, n)
+    }
+    else {
+      const where = this.where
+      const before = where.size
+      for (const id of ids) {
+        if (where.has(id)) break
+        where.set(id, n)
+      }
+      if (where.size - before !== ids.length) {
+        for (const id of ids) if (where.get(id) === n) where.delete(id)
+        return undefined
+      }
+    }
+    this.last = n
+    this.chunks.set(n, [...ids])
+    this.dirty.add(n)
+    return n
+  }
+
   /** Ids of chunk `n` in order, or undefined when the chunk is gone. */
   idsOf(n: number): readonly string[] | undefined {
     return this.chunks.get(n)

@@ -283,8 +283,20 @@ function storedChunk(prefix: PartPrefix, data: FormData, ids: readonly string[],
   return prefix === 'rec' ? encodeRecordChunk(rows as { id: string, values: Record<string, unknown> }[]) : rows
 }
 
-/** Adds the dirty chunks and the manifest of a form to `plan`, and clears the dirty marks. */
-export function planForm(plan: WritePlan, formId: string, data: FormData, layout: FormLayout): void {
+/** A chunk made elsewhere (`known-chunks.ts`), stored as it is while its chunk holds exactly `ids`. */
+export interface KnownChunk { ids: readonly string[], chunk: unknown }
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/**
+ * Adds the dirty chunks and the manifest of a form to `plan`, and clears the dirty marks.
+ * `known` (by chunk key): chunks made elsewhere, stored instead of encoding theirs.
+ */
+export function planForm(plan: WritePlan, formId: string, data: FormData, layout: FormLayout, known?: ReadonlyMap<string, KnownChunk>): void {
   const manifest: FormManifest = { version: layout.version, chunks: { rec: [], trash: [], ev: [], chg: [] }, records: data.records.size }
   for (const part of PARTS) {
     const map = data[part.data] as Map<string, unknown>
@@ -292,7 +304,8 @@ export function planForm(plan: WritePlan, formId: string, data: FormData, layout
     for (const n of chunks.dirty) {
       const ids = chunks.idsOf(n)
       const key = chunkKey(part.prefix, formId, n)
-      if (ids && ids.length > 0) plan.sets.set(key, storedChunk(part.prefix, data, ids, map))
+      const made = known?.get(key)
+      if (ids && ids.length > 0) plan.sets.set(key, made && sameIds(made.ids, ids) ? made.chunk : storedChunk(part.prefix, data, ids, map))
       else {
         plan.removes.add(key)
         chunks.dropChunk(n)

@@ -3,6 +3,7 @@ import type { ImportPlan } from '../core/io/import-types'
 import type { PlanSummary } from '../core/io/plan-summary'
 import type { FileRefusal } from '../core/io/sniff'
 import type { BuiltBatch } from '../core/io/built-batches'
+import { unpackBatch } from '../core/io/packed-batch'
 import type { BuildRequest, ImportRequest, ImportResponse, ParsedFile, ParseOptions, PlanRequest } from './import-protocol'
 
 /** A running worker job. */
@@ -76,7 +77,7 @@ export function createImportClient(createWorker: () => WorkerLike = defaultWorke
 
   const onMessage = (e: MessageEvent<ImportResponse>) => {
     const msg = e.data
-    if (msg.type === 'batch') return streams.get(msg.id)?.push(msg.batch)
+    if (msg.type === 'batch') return streams.get(msg.id)?.push(unpackBatch(msg.batch))
     const job = pending.get(msg.id)
     if (!job) return
     if (msg.type === 'progress') return job.onProgress?.(msg.fraction)

@@ -4,6 +4,7 @@ import type { FileRefusal } from '../core/io/sniff'
 import type { BuildRequest, ImportRequest, ImportResponse, ParsedFile, ParseOptions, PlanRequest } from './import-protocol'
 import type { RecordRow } from '../core/schema/types'
 import { builtBatches } from '../core/io/built-batches'
+import { packBatch } from '../core/io/packed-batch'
 import { remainingPlan } from '../core/io/import-batches'
 import { planSummary } from '../core/io/plan-summary'
 import { parseCsvChunked } from '../core/io/csv-parse'
@@ -118,7 +119,8 @@ async function build(id: number, input: BuildRequest, signal: AbortSignal, post:
   let count = 0
   for (const batch of batches) {
     signal.throwIfAborted()
-    post({ type: 'batch', id, batch })
+    // Its records and events as the chunks storage keeps: the page stores them without encoding.
+    post({ type: 'batch', id, batch: packBatch(batch) })
     count++
     await nextTask()
     while (batch.index - flow.acked >= BUILD_AHEAD && !signal.aborted) await new Promise<void>(resolve => (flow.wake = resolve))

@@ -2,7 +2,7 @@
 import type { DetectedEncoding, EncodingDoubt, TextEncodingChoice } from '../core/io/decode'
 import type { DateFormatDetection } from '../core/io/date-format'
 import type { StageDateColumn } from '../core/io/backdate-events'
-import type { BuiltBatch } from '../core/io/built-batches'
+import type { PackedBatch } from '../core/io/packed-batch'
 import type { ImportInput, ImportPlan } from '../core/io/import-types'
 import type { PlanSummary } from '../core/io/plan-summary'
 import type { FileRefusal } from '../core/io/sniff'
@@ -104,7 +104,7 @@ export type ImportResponse
   = | { type: 'progress', id: number, phase: 'parse' | 'plan', fraction: number }
     | { type: 'parsed', id: number, result: ParsedFile }
     | { type: 'planned', id: number, result: ImportPlan | PlanSummary }
-    | { type: 'batch', id: number, batch: BuiltBatch }
+    | { type: 'batch', id: number, batch: PackedBatch }
     /** Every batch of build `id` was posted. */
     | { type: 'built', id: number, result: { batches: number } }
     | { type: 'error', id: number, message: string, cancelled: boolean, refusal?: FileRefusal }
