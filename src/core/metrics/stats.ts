@@ -1,3 +1,5 @@
+import { scratch } from './scratch'
+
 /** Mean, median and p90 of a set of durations (ms) or amounts; null when the set is empty. */
 export interface Distribution {
   count: number
@@ -9,11 +11,14 @@ export interface Distribution {
 }
 
 /**
- * Distribution of the first `count` values of `values` (no NaN), in O(count) time with
- * Floyd-Rivest selection; reorders those values in place.
+ * Distribution of the first `count` values of `values` (no NaN), in O(count) time; may reorder
+ * those values in place. Small sets use Floyd-Rivest selection in place; large ones a radix
+ * select (see {@link radixDistribution}). Either way the figures are the exact order
+ * statistics, and the mean is summed in the values' order.
  */
 export function distribution(values: Float64Array, count = values.length): Distribution {
   if (count === 0) return { count: 0, mean: null, median: null, p90: null }
+  if (count >= RADIX_MIN && LITTLE_ENDIAN) return radixDistribution(values, count)
   let sum = 0
   for (let i = 0; i < count; i++) sum += values[i] as number
   const mid = count >> 1
@@ -27,6 +32,82 @@ export function distribution(values: Float64Array, count = values.length): Distr
   const k90 = Math.ceil(0.9 * count) - 1
   if (k90 > mid) select(values, k90, mid + 1, count - 1)
   return { count, mean: sum / count, median, p90: values[k90] as number }
+}
+
+/** From this many values on, {@link distribution} selects by radix (below, the histogram's fixed costs outweigh it). */
+const RADIX_MIN = 4096
+/** The radix select reads each double's high 32-bit word at index 2i + 1 of a Uint32Array view. */
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([-0]).buffer)[7] === 0x80
+/** Values per 16-bit key: sign, exponent and the top 4 mantissa bits of a double, in numeric order. */
+const histogram = new Uint32Array(65536)
+
+/**
+ * {@link distribution} without moving values: one pass sums them and counts them per 16-bit
+ * key (a double's bits, the sign folded so keys sort as numbers do); the histogram tells which
+ * key holds each wanted rank (median, its lower neighbour for an even count, p90) and how many
+ * values lie below it; a second pass copies only the values of those (at most 3) keys, and the
+ * ranks are selected among them. Same figures as sorting: the k-th smallest value is the same
+ * number whichever way it is found.
+ */
+function radixDistribution(values: Float64Array, count: number): Distribution {
+  const hi = new Uint32Array(values.buffer, values.byteOffset, count * 2)
+  const hist = histogram
+  hist.fill(0)
+  let sum = 0
+  for (let i = 0; i < count; i++) {
+    sum += values[i] as number
+    const h = hi[2 * i + 1] as number
+    hist[(h ^ ((h >> 31) | 0x80000000)) >>> 16]!++
+  }
+  const mid = count >> 1
+  const k90 = Math.ceil(0.9 * count) - 1
+  const ranks = count % 2 === 0 ? [mid - 1, mid, k90] : [mid, mid, k90]
+  // key and values-below of each rank's bucket (ranks ascend, so one walk finds all three)
+  const key = [0, 0, 0]
+  const below = [0, 0, 0]
+  let r = 0
+  let acc = 0
+  for (let b = 0; b < 65536 && r < 3; b++) {
+    const c = hist[b] as number
+    while (r < 3 && (ranks[r] as number) < acc + c) {
+      key[r] = b
+      below[r++] = acc
+    }
+    acc += c
+  }
+  // the copy holds one region per distinct key, in key order (equal keys are neighbours in `key`)
+  const start = [0, 0, 0]
+  let size = 0
+  for (let j = 0; j < 3; j++) {
+    if (j > 0 && key[j] === key[j - 1]) start[j] = start[j - 1] as number
+    else {
+      start[j] = size
+      size += hist[key[j] as number] as number
+    }
+  }
+  const buf = scratch('stats.radix', Float64Array, size)
+  const k0 = key[0] as number
+  const k1 = key[1] === k0 ? -1 : key[1] as number
+  const k2 = key[2] === key[1] ? -1 : key[2] as number
+  let p0 = start[0] as number
+  let p1 = start[1] as number
+  let p2 = start[2] as number
+  for (let i = 0; i < count; i++) {
+    const h = hi[2 * i + 1] as number
+    const k = (h ^ ((h >> 31) | 0x80000000)) >>> 16
+    if (k === k0) buf[p0++] = values[i] as number
+    else if (k === k1) buf[p1++] = values[i] as number
+    else if (k === k2) buf[p2++] = values[i] as number
+  }
+  const valueAt = (j: number): number => {
+    const lo = start[j] as number
+    const local = lo + (ranks[j] as number) - (below[j] as number)
+    select(buf, local, lo, lo + (hist[key[j] as number] as number) - 1)
+    return buf[local] as number
+  }
+  const m0 = valueAt(0)
+  const median = count % 2 === 0 ? (m0 + valueAt(1)) / 2 : m0
+  return { count, mean: sum / count, median, p90: valueAt(2) }
 }
 
 /** Scales every non-null statistic (e.g. ms -> days with 1 / MS_PER_DAY). */

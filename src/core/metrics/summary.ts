@@ -6,6 +6,7 @@ import { buildStageModel, KIND_LOST, KIND_OPEN, KIND_WON } from './stage-model'
 import { groupEvents } from './group-events'
 import { keepColumn, keepSnapshot } from './columns'
 import { scratch } from './scratch'
+import { keepVisitCounts } from './stage-visit-counts'
 import type { RecordColumns } from './record-columns'
 import { recordColumns } from './record-columns'
 
@@ -120,14 +121,15 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
   const currentSince = new Float64Array(N)
   let ignored = grouped.ignored
   let lostUnknown = 0
+  // visitExit starts all NaN (a visit is open until the next one closes it); visits are
+  // written inline below, not through a closure: a closure writing `nv` would keep it in a
+  // heap context, read and written there on every event.
+  visitExit.fill(Number.NaN)
+  const kindOf = model.kind
+  const ordinalOf = model.ordinal
   let nv = 0
-  const push = (code: number, at: number, inferred: number): void => {
-    visitStage[nv] = code
-    visitEnter[nv] = at
-    visitExit[nv] = Number.NaN
-    visitInferred[nv] = inferred
-    nv++
-  }
+  const doneVisits = new Uint32Array(n)
+  const openVisits = new Uint32Array(n)
   for (let i = 0; i < N; i++) {
     const created = createdAt[i] as number
     const vStart = nv
@@ -141,7 +143,12 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
       const from = fromCol[first] as number
       const firstAt = atCol[first] as number
       entry = from === NONE ? firstAt : Math.min(created, firstAt)
-      if (from !== NONE && (stageOf[from] as number) >= 0) push(stageOf[from] as number, entry, 1)
+      const fromCode = from === NONE ? -1 : stageOf[from] as number
+      if (fromCode >= 0) {
+        visitStage[nv] = fromCode
+        visitEnter[nv] = entry
+        visitInferred[nv++] = 1
+      }
       for (let j = s; j < e; j++) {
         const ev = order[j] as number
         const code = stageOf[toCol[ev] as number] as number
@@ -154,14 +161,20 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
         lastChange = at
         if (nv > vStart && visitStage[nv - 1] === code) continue
         if (nv > vStart) visitExit[nv - 1] = at
-        push(code, at, 0)
+        visitStage[nv] = code
+        visitEnter[nv] = at
+        visitInferred[nv++] = 0
       }
     }
     const own = valueCode[i] as number
     const cur = own >= 0 ? own : (nv > vStart ? (visitStage[nv - 1] as number) : -1)
     if (nv === vStart) {
       entry = created
-      if (cur >= 0 && model.kind[cur] === OPEN) push(cur, created, 1)
+      if (cur >= 0 && kindOf[cur] === OPEN) {
+        visitStage[nv] = cur
+        visitEnter[nv] = created
+        visitInferred[nv++] = 1
+      }
     }
     current[i] = cur
     entryAt[i] = entry
@@ -178,9 +191,12 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
     let lostAt = Number.NaN
     for (let v = vStart; v < nv; v++) {
       const code = visitStage[v] as number
-      const k = model.kind[code]
+      const k = kindOf[code]
       if (k === OPEN) {
-        const o = model.ordinal[code] as number
+        const o = ordinalOf[code] as number
+        // a record's last visit is its open one (visitExit NaN), every earlier one completed
+        if (v === nv - 1) openVisits[o]!++
+        else doneVisits[o]!++
         if (o > maxOrd) maxOrd = o
         lastOpen = o
         if (o === p) p++
@@ -197,13 +213,13 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
     if (cur < 0) {
       outcome[i] = OUTCOME_NONE
     }
-    else if (model.kind[cur] === WON) {
+    else if (kindOf[cur] === WON) {
       outcome[i] = OUTCOME_WON
       depth[i] = n + 1
       strictDepth[i] = strictWon ? n + 1 : p
       closedAt[i] = wonAt
     }
-    else if (model.kind[cur] === LOST) {
+    else if (kindOf[cur] === LOST) {
       outcome[i] = OUTCOME_LOST
       const lf = lostFromAtLoss === -2 ? lastOpen : lostFromAtLoss
       lostFrom[i] = lf
@@ -214,7 +230,7 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
     }
     else {
       outcome[i] = OUTCOME_OPEN
-      depth[i] = Math.max(maxOrd, model.ordinal[cur] as number) + 1
+      depth[i] = Math.max(maxOrd, ordinalOf[cur] as number) + 1
       strictDepth[i] = p
     }
   }
@@ -238,6 +254,7 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
     lostUnknown,
     ignoredEvents: ignored,
   }
+  keepVisitCounts(summary, { done: doneVisits, open: openVisits })
   return summary
 }
 

@@ -8,6 +8,7 @@ import type { MetricInput } from './types'
 import type { StageSummary } from './summary'
 import { scratch } from './scratch'
 import { hasVisitTable, visitTable } from './visit-table'
+import { stageVisitCounts } from './stage-visit-counts'
 
 /** Time spent in one open stage, in ms. */
 export interface StageTime {
@@ -106,31 +107,6 @@ export function timeInStageOf(ctx: MetricContext): TimeInStage {
     open: part(openAge, openAt, no, o),
   }))
   return { stages }
-}
-
-/** Per open stage (ordinal): the summary's completed and open visits, counted once per summary. */
-interface StageVisitCounts {
-  done: Uint32Array
-  open: Uint32Array
-}
-
-const counts = new WeakMap<StageSummary, StageVisitCounts>()
-
-function stageVisitCounts(s: StageSummary): StageVisitCounts {
-  let c = counts.get(s)
-  if (c !== undefined) return c
-  const n = s.model.openCount
-  const ordinal = s.model.ordinal
-  const { visitStage, visitExit } = s
-  c = { done: new Uint32Array(n), open: new Uint32Array(n) }
-  for (let v = 0; v < visitStage.length; v++) {
-    const o = ordinal[visitStage[v] as number] as number
-    if (o < 0) continue
-    if (Number.isNaN(visitExit[v])) c.open[o]!++
-    else c.done[o]!++
-  }
-  counts.set(s, c)
-  return c
 }
 
 const passes = new WeakMap<StageSummary, number>()
