@@ -121,9 +121,10 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
   const currentSince = new Float64Array(N)
   let ignored = grouped.ignored
   let lostUnknown = 0
-  // visitExit starts all NaN (a visit is open until the next one closes it); visits are
-  // written inline below, not through a closure: a closure writing `nv` would keep it in a
-  // heap context, read and written there on every event.
+  // visitExit starts all NaN (a visit is open until the next one closes it). Visits are written
+  // inline in one loop per record, the figures of its funnel path (depth, won / lost time)
+  // kept as they are written: no closure (one writing `nv` would keep it in a heap context)
+  // and no second pass over the record's visits.
   visitExit.fill(Number.NaN)
   const kindOf = model.kind
   const ordinalOf = model.ordinal
@@ -138,50 +139,9 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
     const e = start[i + 1] as number
     let lastChange = Number.NaN
     let entry = created
-    if (e > s) {
-      const first = order[s] as number
-      const from = fromCol[first] as number
-      const firstAt = atCol[first] as number
-      entry = from === NONE ? firstAt : Math.min(created, firstAt)
-      const fromCode = from === NONE ? -1 : stageOf[from] as number
-      if (fromCode >= 0) {
-        visitStage[nv] = fromCode
-        visitEnter[nv] = entry
-        visitInferred[nv++] = 1
-      }
-      for (let j = s; j < e; j++) {
-        const ev = order[j] as number
-        const code = stageOf[toCol[ev] as number] as number
-        if (code < 0) {
-          ignored++
-          continue
-        }
-        if (fromCol[ev] === NONE && j > s) continue
-        const at = atCol[ev] as number
-        lastChange = at
-        if (nv > vStart && visitStage[nv - 1] === code) continue
-        if (nv > vStart) visitExit[nv - 1] = at
-        visitStage[nv] = code
-        visitEnter[nv] = at
-        visitInferred[nv++] = 0
-      }
-    }
-    const own = valueCode[i] as number
-    const cur = own >= 0 ? own : (nv > vStart ? (visitStage[nv - 1] as number) : -1)
-    if (nv === vStart) {
-      entry = created
-      if (cur >= 0 && kindOf[cur] === OPEN) {
-        visitStage[nv] = cur
-        visitEnter[nv] = created
-        visitInferred[nv++] = 1
-      }
-    }
-    current[i] = cur
-    entryAt[i] = entry
-    currentSince[i] = nv > vStart && visitStage[nv - 1] === cur
-      ? (visitEnter[nv - 1] as number)
-      : (Number.isNaN(lastChange) ? created : lastChange)
-
+    // the record's last visit so far: stage code (-1: none yet) and entry time
+    let last = -1
+    let lastEnter = Number.NaN
     let maxOrd = -1
     let lastOpen = -1
     let lostFromAtLoss = -2
@@ -189,27 +149,80 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
     let strictWon = false
     let wonAt = Number.NaN
     let lostAt = Number.NaN
-    for (let v = vStart; v < nv; v++) {
-      const code = visitStage[v] as number
-      const k = kindOf[code]
-      if (k === OPEN) {
-        const o = ordinalOf[code] as number
-        // a record's last visit is its open one (visitExit NaN), every earlier one completed
-        if (v === nv - 1) openVisits[o]!++
-        else doneVisits[o]!++
-        if (o > maxOrd) maxOrd = o
-        lastOpen = o
-        if (o === p) p++
-      }
-      else if (k === WON) {
-        wonAt = visitEnter[v] as number
-        strictWon = p === n
-      }
-      else {
-        lostAt = visitEnter[v] as number
-        lostFromAtLoss = lastOpen
+    if (e > s) {
+      const first = order[s] as number
+      const from = fromCol[first] as number
+      const firstAt = atCol[first] as number
+      entry = from === NONE ? firstAt : Math.min(created, firstAt)
+      const fromCode = from === NONE ? -1 : stageOf[from] as number
+      // j = s - 1 is the inferred visit of the first event's `from` stage, when it has one
+      for (let j = fromCode >= 0 ? s - 1 : s; j < e; j++) {
+        let code = fromCode
+        let at = entry
+        let inferred = 1
+        if (j >= s) {
+          const ev = order[j] as number
+          code = stageOf[toCol[ev] as number] as number
+          if (code < 0) {
+            ignored++
+            continue
+          }
+          if (j > s && fromCol[ev] === NONE) continue
+          at = atCol[ev] as number
+          lastChange = at
+          if (code === last) continue
+          inferred = 0
+          if (last >= 0) visitExit[nv - 1] = at
+        }
+        visitStage[nv] = code
+        visitEnter[nv] = at
+        visitInferred[nv++] = inferred
+        last = code
+        lastEnter = at
+        const k = kindOf[code]
+        if (k === OPEN) {
+          const o = ordinalOf[code] as number
+          doneVisits[o]!++
+          if (o > maxOrd) maxOrd = o
+          lastOpen = o
+          if (o === p) p++
+        }
+        else if (k === WON) {
+          wonAt = at
+          strictWon = p === n
+        }
+        else {
+          lostAt = at
+          lostFromAtLoss = lastOpen
+        }
       }
     }
+    const own = valueCode[i] as number
+    const cur = own >= 0 ? own : last
+    if (nv === vStart) {
+      entry = created
+      if (cur >= 0 && kindOf[cur] === OPEN) {
+        visitStage[nv] = cur
+        visitEnter[nv] = created
+        visitInferred[nv++] = 1
+        last = cur
+        lastEnter = created
+        const o = ordinalOf[cur] as number
+        doneVisits[o]!++
+        maxOrd = o
+        lastOpen = o
+        if (o === 0) p = 1
+      }
+    }
+    // a record's last visit is its open one (visitExit NaN), every earlier one completed
+    if (last >= 0 && kindOf[last] === OPEN) {
+      const o = ordinalOf[last] as number
+      doneVisits[o]!--
+      openVisits[o]!++
+    }
+    current[i] = cur
+    entryAt[i] = entry
+    currentSince[i] = nv > vStart && last === cur ? lastEnter : (Number.isNaN(lastChange) ? created : lastChange)
     if (cur < 0) {
       outcome[i] = OUTCOME_NONE
     }
