@@ -33,34 +33,43 @@ export function groupEvents(pos: Int32Array, count: number, cols: StageEventColu
   const fieldCode = cols.names.indexOf(fieldId)
   if (fieldCode < 0 || E === 0) return { start, order: new Uint32Array(0), ignored: 0 }
   const { record, field, at } = cols
-  const owner = scratch('group.owner', Int32Array, E)
   // Per record: the latest `at` seen and whether an earlier one came after it (bucket needs sorting).
   const lastAt = scratch('group.lastAt', Float64Array, N).fill(-Infinity)
   const unsorted = scratch('group.unsorted', Uint8Array, N).fill(0)
+  // The events in column order, while their records' indices never decrease and each record's
+  // times ascend (events written record by record, as an import or a generated form writes
+  // them): then that order is already the grouped one, and the bucketing pass is skipped.
+  const inOrder = scratch('group.inOrder', Uint32Array, E)
+  let k = 0
+  let prev = 0
+  let grouped = true
   let ignored = 0
   for (let j = 0; j < E; j++) {
-    if (field[j] !== fieldCode) {
-      owner[j] = -1
-      continue
-    }
+    if (field[j] !== fieldCode) continue
     const i = pos[record[j] as number] as number
-    owner[j] = i
     if (i < 0) {
       ignored++
       continue
     }
     start[i + 1]!++
+    inOrder[k++] = j
+    if (i < prev) grouped = false
+    prev = i
     const t = at[j] as number
-    if (t < (lastAt[i] as number)) unsorted[i] = 1
+    if (t < (lastAt[i] as number)) {
+      unsorted[i] = 1
+      grouped = false
+    }
     else lastAt[i] = t
   }
   for (let i = 0; i < N; i++) start[i + 1]! += start[i] as number
+  if (grouped) return { start, order: inOrder.slice(0, k), ignored }
   const cursor = scratch('group.cursor', Uint32Array, N)
   cursor.set(start.subarray(0, N))
   const order = new Uint32Array(start[N] as number)
-  for (let j = 0; j < E; j++) {
-    const i = owner[j] as number
-    if (i >= 0) order[cursor[i]!++] = j
+  for (let q = 0; q < k; q++) {
+    const j = inOrder[q] as number
+    order[cursor[pos[record[j] as number] as number]!++] = j
   }
   for (let i = 0; i < N; i++) if (unsorted[i] === 1) sortBucket(order, start[i] as number, start[i + 1] as number, at)
   return { start, order, ignored }

@@ -1,8 +1,10 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { StageEvent } from '../../../../src/core/schema/types'
 import { groupEventsByRecord } from '../../../../src/core/metrics/group-events'
 import { asColumns } from '../../../../src/core/events'
 import { DAY, rec, walk } from '../../../fixtures/metrics'
+import { historiesArb } from '../../../fixtures/metrics-random'
 
 const records = [rec('a', 's1'), rec('b', 's2'), rec('c', 's1'), rec('d', 's3')]
 const grouped: StageEvent[] = [
@@ -34,6 +36,20 @@ describe('group-events', () => {
       expect(byRecord([...grouped].reverse())).toEqual(expected)
       const interleaved = [grouped[7]!, grouped[0]!, grouped[5]!, grouped[1]!, grouped[4]!, grouped[2]!, grouped[6]!, grouped[3]!]
       expect(byRecord(interleaved)).toEqual(expected)
+    })
+
+    it('should give each record its events stably sorted by time, whether the columns list them record by record or not', () => {
+      fc.assert(fc.property(historiesArb, fc.boolean(), ({ records: rs, events }, sortEach) => {
+        // unshuffled histories list events record by record; sorting each record's run by time
+        // gives columns already grouped (the bucketing pass is skipped for those)
+        const evs = sortEach ? rs.flatMap(r => events.filter(e => e.recordId === r.id).sort((x, y) => x.at - y.at)) : events
+        const g = groupEventsByRecord(rs, asColumns(evs), 'stage')
+        rs.forEach((r, i) => {
+          const want = evs.map((e, j) => ({ e, j })).filter(p => p.e.recordId === r.id).sort((x, y) => x.e.at - y.e.at || x.j - y.j).map(p => p.j)
+          expect(Array.from(g.order.subarray(g.start[i], g.start[i + 1]))).toEqual(want)
+        })
+        expect(g.start[rs.length]).toBe(g.order.length)
+      }), { numRuns: 300 })
     })
 
     it('should count events of unknown records and other fields as ignored, after a matched one too', () => {
