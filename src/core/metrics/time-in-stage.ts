@@ -98,16 +98,25 @@ export function timeInStageOf(ctx: MetricContext): TimeInStage {
   }
   const part = (buf: Float64Array, at: Uint32Array, end: Uint32Array, o: number): Distribution =>
     distribution(buf.subarray(at[o] as number, end[o] as number))
-  const stages = model.openCodes.map((code, o): StageTime => ({
-    stageId: model.ids[code] ?? '',
-    label: model.labels[code] ?? '',
-    completed: part(completed, doneAt, nc, o),
-    latest: part(latest, doneAt, nr, o),
-    cumulative: part(cumulative, doneAt, nr, o),
-    open: part(openAge, openAt, no, o),
-  }))
+  const stages = model.openCodes.map((code, o): StageTime => {
+    const done = part(completed, doneAt, nc, o)
+    const once = nc[o] === nr[o]
+    return {
+      stageId: model.ids[code] ?? '',
+      label: model.labels[code] ?? '',
+      completed: done,
+      latest: once ? { ...done } : part(latest, doneAt, nr, o),
+      cumulative: once ? { ...done } : part(cumulative, doneAt, nr, o),
+      open: part(openAge, openAt, no, o),
+    }
+  })
   return { stages }
 }
+
+// Both passes below, per stage: when there are as many records with a completed visit as
+// completed visits, each of those records has exactly one, so its latest visit and the sum of
+// its visits are that visit, listed in the same order as the completed ones: the same figures,
+// not selected twice more ({ ...done }: results are never shared objects).
 
 const passes = new WeakMap<StageSummary, number>()
 
@@ -135,14 +144,16 @@ function wholeRecordTimes(s: StageSummary, mask: Uint8Array, now: number): TimeI
       if (mask[t.doneRecord[j] as number] === 1) a[k++] = t.doneValue[j] as number
     }
     const completed = distribution(a, k)
+    const doneCount = k
     k = 0
     for (let j = t.recStart[o] as number; j < (t.recStart[o + 1] as number); j++) {
       if (mask[t.recRecord[j] as number] !== 1) continue
       b[k] = t.recLatest[j] as number
       c[k++] = t.recSum[j] as number
     }
-    const latest = distribution(b, k)
-    const cumulative = distribution(c, k)
+    const once = k === doneCount
+    const latest = once ? { ...completed } : distribution(b, k)
+    const cumulative = once ? { ...completed } : distribution(c, k)
     k = 0
     for (let j = t.openStart[o] as number; j < (t.openStart[o + 1] as number); j++) {
       if (mask[t.openRecord[j] as number] === 1) d[k++] = now - (t.openEnter[j] as number)
