@@ -64,36 +64,39 @@ export function timeInStageOf(ctx: MetricContext): TimeInStage {
   const nc = doneAt.slice(0, n)
   const no = openAt.slice(0, n)
   const nr = doneAt.slice(0, n)
-  const recLatest = new Float64Array(n).fill(Number.NaN)
-  const recSum = new Float64Array(n)
+  // per stage: the record that last took an entry of the latest / cumulative lists, and that entry
+  const taken = new Int32Array(n).fill(-1)
+  const entry = new Uint32Array(n)
+  const anyTime = activity === undefined
   const { visitOffset, visitStage, visitEnter, visitExit } = s
   const ordinal = model.ordinal
   for (let i = 0; i < s.count; i++) {
     if (mask[i] !== 1) continue
-    const v0 = visitOffset[i] as number
     const v1 = visitOffset[i + 1] as number
-    let any = false
-    for (let v = v0; v < v1; v++) {
+    for (let v = visitOffset[i] as number; v < v1; v++) {
       const o = ordinal[visitStage[v] as number] as number
       const enter = visitEnter[v] as number
-      if (o < 0 || (activity !== undefined && !inPeriod(enter, activity))) continue
+      if (o < 0 || (!anyTime && !inPeriod(enter, activity))) continue
       const exit = visitExit[v] as number
       if (exit !== exit) {
         openAge[no[o]!++] = now - enter
         continue
       }
-      completed[nc[o]!++] = exit - enter
-      recLatest[o] = exit - enter
-      recSum[o]! += exit - enter
-      any = true
-    }
-    if (!any) continue
-    for (let o = 0; o < n; o++) {
-      if (Number.isNaN(recLatest[o])) continue
-      latest[nr[o] as number] = recLatest[o] as number
-      cumulative[nr[o]!++] = recSum[o] as number
-      recLatest[o] = Number.NaN
-      recSum[o] = 0
+      const d = exit - enter
+      completed[nc[o]!++] = d
+      // the record's first completed visit here takes its entry; later ones update it
+      if (taken[o] !== i) {
+        taken[o] = i
+        const k = nr[o]!++
+        entry[o] = k
+        latest[k] = d
+        cumulative[k] = 0 + d
+      }
+      else {
+        const k = entry[o] as number
+        latest[k] = d
+        cumulative[k]! += d
+      }
     }
   }
   const part = (buf: Float64Array, at: Uint32Array, end: Uint32Array, o: number): Distribution =>
@@ -115,8 +118,9 @@ export function timeInStageOf(ctx: MetricContext): TimeInStage {
 
 // Both passes below, per stage: when there are as many records with a completed visit as
 // completed visits, each of those records has exactly one, so its latest visit and the sum of
-// its visits are that visit, listed in the same order as the completed ones: the same figures,
-// not selected twice more ({ ...done }: results are never shared objects).
+// its visits are that visit, listed in the same order as the completed ones: the same figures
+// (but for a zero's sign: a sum starts from +0, so a -0 duration, from event times of -0 only,
+// sums to 0), not selected twice more ({ ...done }: results are never shared objects).
 
 const passes = new WeakMap<StageSummary, number>()
 
