@@ -1,5 +1,5 @@
 /** Forecast widget: amounts per month stacked by forecast category, the target line and the weighted pipeline. */
-import type { ForecastDealColumns, ShownCategory } from '../metrics'
+import type { ForecastDealColumns, RecordColumns, ShownCategory } from '../metrics'
 import { forecastOfColumns, OMITTED_CODE, perValue, SHOWN_CATEGORIES, summaryColumns, weightedPipeline } from '../metrics'
 import type { FieldDef, ForecastCategory, Label, RecordRow } from '../schema/types'
 import { bucketDate } from '../query'
@@ -40,11 +40,34 @@ function categoryCode(c: ForecastCategory): number {
   return c === 'omitted' ? OMITTED_CODE : SHOWN_CATEGORIES.indexOf(c)
 }
 
+/** Per number column of a snapshot (record-columns.ts; a column never changes): the amounts as the forecast reads them. */
+const amountColumns = new WeakMap<Float64Array, Float64Array>()
+
+/**
+ * The amount of every record as the forecast sums it: the number column, and where that is NaN
+ * (missing, or not a number) the record's own value as Number reads it, 0 when not finite. Kept
+ * with the number column, so the records without an amount (a quarter of the demo's deals) are
+ * read once per snapshot, not on every computation.
+ */
+function forecastAmounts(rc: RecordColumns, amountId: string): Float64Array {
+  const numbers = rc.number(amountId)
+  let col = amountColumns.get(numbers)
+  if (col === undefined) {
+    col = Float64Array.from(numbers)
+    for (let i = 0; i < col.length; i++) {
+      if (col[i] === col[i]) continue
+      const v = Number((rc.rows[i] as RecordRow).values[amountId])
+      col[i] = Number.isFinite(v) ? v : 0
+    }
+    amountColumns.set(numbers, col)
+  }
+  return col
+}
+
 /**
  * The deals of the input's population with a stage of its field, as columns in record order,
  * read through the records' columns: stage, category and month once per distinct value, the
- * amount from the number column (the record's own value, as Number reads it, only where that is
- * not a number).
+ * amount from {@link forecastAmounts}.
  */
 function forecastDeals(input: StageInput, stageId: string, amountId: string, date: FieldDef, closed: FieldDef, categoryField: string | undefined): ForecastDealColumns {
   const { records, population } = input
@@ -64,7 +87,7 @@ function forecastDeals(input: StageInput, stageId: string, amountId: string, dat
   }
   const monthOfDate = fieldReader(rc, date, toMonth)
   const monthOfClosed = fieldReader(rc, closed, toMonth)
-  const amounts = rc.number(amountId)
+  const amounts = forecastAmounts(rc, amountId)
   const N = records.length
   const amount = new Float64Array(N)
   const category = new Uint8Array(N)
@@ -74,12 +97,7 @@ function forecastDeals(input: StageInput, stageId: string, amountId: string, dat
     if (population[i] !== 1) continue
     const st = stageOf(i)
     if (!st) continue
-    let a = amounts[i] as number
-    if (a !== a) {
-      const v = Number((rc.rows[i] as RecordRow).values[amountId])
-      a = Number.isFinite(v) ? v : 0
-    }
-    amount[k] = a
+    amount[k] = amounts[i] as number
     // categoryOf: the own category while open, else the stage's default
     const own = st.open ? ownOf(i) : -1
     category[k] = own >= 0 ? own : st.code
