@@ -164,7 +164,8 @@ export class CachedWorkspace {
     const { formId, list, chunk } = made
     const n = fresh ? layout.parts.ev.appendChunk(chunk.ids, true) : !chunk.ids.some(id => data.events.has(id)) ? layout.parts.ev.appendChunk(chunk.ids) : undefined
     if (n !== undefined) {
-      data.events.addChunk(chunk)
+      // Made into columns when something reads them: an import's commits only store them.
+      data.events.addChunkLater(chunk)
       known.set(chunkKey('ev', formId, n), { ids: chunk.ids, chunk })
       return
     }

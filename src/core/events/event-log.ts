@@ -15,16 +15,24 @@ import { chunkColumns, encodeColumnsChunk, plainEvent } from './stored-chunk'
 export class EventLog {
   private cols: StageEventColumns = EMPTY_COLUMNS
   private pending: StageEvent[] = []
+  /**
+   * Stored chunks appended but not made into columns yet (`addChunkLater`), and their events.
+   * They come before the `pending` events (`addChunkLater` flushes those first): a flush makes
+   * the chunks into columns, then the events.
+   */
+  private later: StoredEventChunk[] = []
+  private laterSize = 0
   /** Event id -> position; built on the first `has` or `get` (a replay, a commit's dedupe). */
   private index: Map<string, number> | undefined
   private odd: Map<number, StageEvent> | undefined
 
   /** Events held. */
   get size(): number {
-    return this.cols.length + this.pending.length
+    return this.cols.length + this.laterSize + this.pending.length
   }
 
   private flush(): void {
+    this.flushLater()
     if (this.pending.length === 0) return
     const base = this.cols.length
     const plain = this.pending.map((e, k) => {
@@ -36,12 +44,27 @@ export class EventLog {
     this.cols = appendColumns(this.cols, plain)
   }
 
+  /** Makes the chunks appended with `addChunkLater` into columns (one allocation for all of them). */
+  private flushLater(): void {
+    if (this.later.length === 0) return
+    const chunks = this.later
+    let reserve = this.laterSize
+    this.later = []
+    this.laterSize = 0
+    for (const chunk of chunks) {
+      this.appendChunk(chunk, undefined, reserve)
+      reserve -= chunk.ids.length
+    }
+  }
+
   private positions(): Map<string, number> {
     if (!this.index) {
       const index = new Map<string, number>()
       const { ids, length } = this.cols
       for (let j = 0; j < length; j++) index.set(ids[j] as string, j)
-      this.pending.forEach((e, k) => index.set(e.id, length + k))
+      let at = length
+      for (const chunk of this.later) for (const id of chunk.ids) index.set(id, at++)
+      this.pending.forEach((e, k) => index.set(e.id, at + k))
       this.index = index
     }
     return this.index
@@ -53,6 +76,7 @@ export class EventLog {
 
   /** The event at position `j` (a new object, or the odd event as it came). */
   at(j: number): StageEvent {
+    if (j >= this.cols.length) this.flushLater()
     const n = this.cols.length
     if (j >= n) return this.pending[j - n] as StageEvent
     return this.odd?.get(j) ?? eventAt(this.cols, j)
@@ -76,6 +100,25 @@ export class EventLog {
    */
   addChunk(chunk: StoredEventChunk, ownId?: (recordId: string) => string, reserve = 0): void {
     this.flush()
+    this.appendChunk(chunk, ownId, reserve)
+  }
+
+  /**
+   * Appends a stored chunk's events, made into columns only when something reads them (metrics,
+   * a backup, the next append): an import batch's events, which its commit only stores. The
+   * chunk must not change afterwards.
+   */
+  addChunkLater(chunk: StoredEventChunk): void {
+    if (this.pending.length > 0) this.flush()
+    if (this.index) {
+      const base = this.size
+      chunk.ids.forEach((id, j) => this.index!.set(id, base + j))
+    }
+    this.later.push(chunk)
+    this.laterSize += chunk.ids.length
+  }
+
+  private appendChunk(chunk: StoredEventChunk, ownId: ((recordId: string) => string) | undefined, reserve: number): void {
     const base = this.cols.length
     const cols = chunkColumns(chunk)
     this.cols = appendColumnsFrom(this.cols, ownId ? { ...cols, recordIds: cols.recordIds.map(ownId) } : cols, base + reserve)
@@ -111,6 +154,8 @@ export class EventLog {
   clear(): void {
     this.cols = EMPTY_COLUMNS
     this.pending = []
+    this.later = []
+    this.laterSize = 0
     this.index = undefined
     this.odd = undefined
   }

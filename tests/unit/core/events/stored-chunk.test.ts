@@ -87,6 +87,40 @@ describe('core/events stored chunks', () => {
     }), { numRuns: 300 })
   })
 
+  it('should hold the same events whether chunks are added now or later (addChunkLater), whatever is asked in between', () => {
+    const how = fc.constantFrom('add', 'chunk', 'later')
+    const ask = fc.constantFrom('none', 'has', 'get', 'size', 'chunkOf')
+    fc.assert(fc.property(eventsArb, fc.array(fc.tuple(fc.nat(), how, ask, fc.nat()), { maxLength: 6 }), (events, steps) => {
+      const log = new EventLog()
+      const reference = new EventLog()
+      let from = 0
+      const asked = (l: EventLog, kind: string, pick: number, upTo: number): unknown => {
+        const held = events.slice(0, upTo)
+        const e = held.length ? held[pick % held.length]! : undefined
+        if (kind === 'has') return e ? l.has(e.id) : l.has('none')
+        if (kind === 'get') return e ? JSON.stringify(l.get(e.id)) : l.get('none')
+        if (kind === 'size') return l.size
+        if (kind === 'chunkOf') return JSON.stringify(decodeEventChunk(l.chunkOf(held.slice(pick % (held.length + 1)).map(x => x.id))))
+        return undefined
+      }
+      for (const [cut, kind, question, pick] of [...steps, [events.length, 'later', 'none', 0] as const]) {
+        const to = Math.min(events.length, from + (cut % 20))
+        const part = events.slice(from, to)
+        if (kind === 'add') for (const e of part) log.add(e)
+        else if (part.length && kind === 'chunk') log.addChunk(stored(encodeEventChunk(part)))
+        else if (part.length) log.addChunkLater(stored(encodeEventChunk(part)))
+        for (const e of part) reference.add(e)
+        from = to
+        expect(asked(log, question, pick, to)).toStrictEqual(asked(reference, question, pick, to))
+      }
+      for (const e of events.slice(from)) log.add(e)
+      for (const e of events.slice(from)) reference.add(e)
+      expect([...log.values()].map(e => JSON.stringify(e))).toEqual(events.map(e => JSON.stringify(e)))
+      expect(eventsOfColumns(log.columns())).toStrictEqual(eventsOfColumns(reference.columns()))
+      for (const e of events) expect(log.get(e.id)).toStrictEqual(e)
+    }), { numRuns: 400 })
+  })
+
   it('should order columns by time as Array#sort orders the objects (ties in column order, -0 with 0, NaN as a tie)', () => {
     const timeArb = fc.oneof(fc.constantFrom(0, -0, 1, 2, 3, Number.NaN, -1), fc.integer())
     fc.assert(fc.property(fc.array(fc.tuple(timeArb, fc.constantFrom('a', 'b', 'c')), { maxLength: 80 }), (rows) => {
