@@ -152,7 +152,8 @@ async function parseFile(bytes: Uint8Array, opts: ParseOptions, signal: AbortSig
   if (tooWide) throw new Refused(tooWide)
   onProgress(1)
   const sample = file.rows.slice(0, opts.sampleSize ?? 2000)
-  const proposedFields = completeChoices(inferFields(file.headers, sample), file.rows)
+  const inferred = inferFields(file.headers, sample)
+  const proposedFields = opts.proposals === 'sample' ? inferred : completeChoices(inferred, file.rows)
   const dateCols = proposedFields.flatMap((f, i) => (f.type === 'date' ? [i] : []))
   const dateFormat = detectDateFormat(sample.flatMap(r => dateCols.map(i => r[i] ?? '')))
   return { ...file, proposedFields, dateFormat }

@@ -23,6 +23,13 @@ export interface ParseOptions {
    * file): for a page that shows a preview and counts, not every row. @default every row
    */
   head?: number
+  /**
+   * `'sample'`: propose fields from the sampled rows alone, without completing select choices
+   * from every row (`completeChoices`) — for a page that imports into a form it has and shows
+   * no proposals; that pass over the whole file cost 0.46 s of a 100k-row parse (Node profile).
+   * @default 'file'
+   */
+  proposals?: 'file' | 'sample'
 }
 
 /** A file read in the worker. */

@@ -1,15 +1,16 @@
 import type { FileRefusal, TextEncodingChoice } from '@/core/io'
 import type { ImportClient, ImportTask } from '@/workers/import-client'
-import type { ParsedFile } from '@/workers/import-protocol'
+import type { ParsedFile, ParseOptions } from '@/workers/import-protocol'
 import { computed, ref, shallowRef } from 'vue'
 import { FileRefused, ImportCancelled } from '@/workers/import-client'
 
 /**
  * A chosen file, read in the worker: bytes kept so a changed encoding or sheet re-reads it.
  * With `head`, only the file's first rows come back to the page (the worker keeps them all and
- * plans the whole file by its id); `parsed.rowCount` counts them all.
+ * plans the whole file by its id); `parsed.rowCount` counts them all. `proposals: 'sample'` for
+ * a page that shows no proposed fields (`ParseOptions.proposals`).
  */
-export function useImportFile(client: ImportClient, opts: { head?: number } = {}) {
+export function useImportFile(client: ImportClient, opts: Pick<ParseOptions, 'head' | 'proposals'> = {}) {
   const fileName = ref('')
   const bytes = shallowRef<Uint8Array>()
   const encoding = ref<TextEncodingChoice>('auto')
@@ -30,7 +31,7 @@ export function useImportFile(client: ImportClient, opts: { head?: number } = {}
     progress.value = 0
     error.value = ''
     refusal.value = undefined
-    const current = client.parse(bytes.value.slice(), { fileName: fileName.value, encoding: encoding.value, sheet: sheet.value, ...(opts.head !== undefined ? { head: opts.head } : {}) }, (f) => { progress.value = f })
+    const current = client.parse(bytes.value.slice(), { fileName: fileName.value, encoding: encoding.value, sheet: sheet.value, ...(opts.head !== undefined ? { head: opts.head } : {}), ...(opts.proposals ? { proposals: opts.proposals } : {}) }, (f) => { progress.value = f })
     task = current
     try {
       const result = await current.promise

@@ -38,6 +38,19 @@ describe('import worker: files from strangers', () => {
     expect(chosen.type === 'parsed' && chosen.result.encodingDoubt).toBeUndefined()
   })
 
+  it('should complete a proposed select with the choices past the sample, unless asked for the sample alone', async () => {
+    const csv = text(`阶段,金额\n${['初步接触', '方案报价', '初步接触', '方案报价', '赢单'].map((s, i) => `${s},${i}`).join('\n')}\n`)
+    const choices = async (proposals?: 'sample') => {
+      const replies: ImportResponse[] = []
+      await handleImportRequest({ type: 'parse', id: 1, bytes: csv, options: { fileName: 's.csv', sampleSize: 4, ...(proposals ? { proposals } : {}) } }, r => replies.push(r))
+      const res = replies.at(-1)!
+      const field = res.type === 'parsed' ? res.result.proposedFields[0] : undefined
+      return field?.type === 'select' ? field.options.choices.map(c => c.label) : field?.type
+    }
+    expect(await choices()).toEqual(['初步接触', '方案报价', '赢单'])
+    expect(await choices('sample')).toEqual(['初步接触', '方案报价'])
+  })
+
   it('should reject the client promise with FileRefused', async () => {
     const listeners: ((e: MessageEvent<ImportResponse>) => void)[] = []
     const client = createImportClient(() => ({
