@@ -5,6 +5,7 @@ import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { contentSecurityPolicy, SECURITY_HEADERS } from './tools/csp.ts'
 import { safeLru } from './tools/safe-lru-plugin.ts'
+import { localeMessages } from './tools/messages-plugin.ts'
 import { documentValidators } from './tools/validators-plugin.ts'
 
 /** Writes the CSP as a `<meta http-equiv>` into the built index.html (the dev server has none: HMR injects styles). */
@@ -55,7 +56,7 @@ const pwa = VitePWA({
 // Vite 8 bundles with Rolldown: chunk groups replace Rollup's manualChunks (see STACK.md §4.7).
 // The grid and chart libraries get their own chunks so the home page does not load them.
 export default defineConfig({
-  plugins: [vue(), documentValidators(), safeLru(), cspMeta(), pwa],
+  plugins: [vue(), documentValidators(), localeMessages(), safeLru(), cspMeta(), pwa],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

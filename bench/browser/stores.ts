@@ -8,6 +8,7 @@ import { createApp, defineComponent, h, shallowRef } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import DataGrid from '@/components/grid/DataGrid.vue'
 import { createAppI18n } from '@/i18n'
+import zhCN from 'virtual:locale-messages/zh-CN'
 import { createMemoryAdapter } from '@/core/storage/memory-adapter'
 import { createLocalforageAdapter } from '@/storage/localforage-adapter'
 import { useRecordsStore } from '@/stores/records'
@@ -49,7 +50,7 @@ function mountGrid(adapter: StorageAdapter, source: () => GridSource | undefined
   const app = createApp(Host)
   app.provide(STORAGE_KEY, adapter)
   app.use(createPinia())
-  app.use(createAppI18n('zh-CN'))
+  app.use(createAppI18n('zh-CN', { 'zh-CN': zhCN }))
   app.use(createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { render: () => null } }] }))
   return { app, grid }
 }

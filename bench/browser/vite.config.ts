@@ -1,6 +1,7 @@
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { localeMessages } from '../../tools/messages-plugin.ts'
 import { documentValidators } from '../../tools/validators-plugin.ts'
 
 // The bench page: its own entry (no app shell), importing the product's storage adapter,
@@ -8,8 +9,9 @@ import { documentValidators } from '../../tools/validators-plugin.ts'
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  // The product code imports `virtual:document-validators` (ajv standalone code made at build time).
-  plugins: [vue(), documentValidators()],
+  // The product code imports `virtual:document-validators` (ajv standalone code made at build time)
+  // and `virtual:locale-messages/<locale>` (the merged UI messages).
+  plugins: [vue(), documentValidators(), localeMessages()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('../../src', import.meta.url)) },
   },

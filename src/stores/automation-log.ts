@@ -1,7 +1,7 @@
 import type { AutomationCut, AutomationNotification, AutomationRun } from '@/core/automations'
 import type { LocalizedMessage } from '@/core/fields/behaviour'
 import { cutMessage } from '@/core/automations'
-import { parseBoundedJson } from '@/core/validation'
+import { parseBoundedJson } from '@/core/validation/bounded-json'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { useWorkspaceStore } from './workspace'

@@ -1,6 +1,6 @@
-import type { ImportJournal } from '@/core/io'
-import { isImportInterrupted, journalBatchCommitted, startJournal } from '@/core/io'
-import { parseBoundedJson } from '@/core/validation'
+import type { ImportJournal } from '@/core/io/import-journal'
+import { isImportInterrupted, journalBatchCommitted, startJournal } from '@/core/io/import-journal'
+import { parseBoundedJson } from '@/core/validation/bounded-json'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 

@@ -23,8 +23,10 @@ import type { SyncStatus } from '@/sync/engine'
 import type { RecordConflictState } from '@/sync/record-conflicts'
 
 export type { RecordConflictState }
-import { databaseNameFor, dropMirror, openDatabases, readSyncConfig, saveSyncConfig, type SyncConfig } from '@/sync/runtime'
-import { joinWorkspace, publishWorkspace, TransferCancelled, type TransferProgress } from '@/sync/transfer'
+import { databaseNameFor } from '@/core/sync/layout'
+import { readSyncConfig, saveSyncConfig, type SyncConfig } from '@/sync/config'
+import type { TransferProgress } from '@/sync/transfer'
+import { TransferCancelled } from '@/sync/transfer-cancelled'
 import { SYNC_KEY } from '@/symbols'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, inject, ref, shallowRef } from 'vue'
@@ -163,6 +165,7 @@ export const useSyncStore = defineStore('sync', () => {
     }
     await becomeMember(me.name)
     await transfer(async (signal) => {
+      const [{ openDatabases }, { publishWorkspace }] = await Promise.all([import('@/sync/runtime'), import('@/sync/transfer')])
       const { PouchDB, mirror, remote } = await openDatabases(me.server, db)
       await publishWorkspace({ PouchDB, mirror, remote, local: adapter, user: me.name, signal, onProgress: (p) => { progress.value = p } })
     })
@@ -180,6 +183,7 @@ export const useSyncStore = defineStore('sync', () => {
     })
     const role = roleOf(await currentSession(conn(me.server)), security, db) ?? 'member'
     const skipped = await transfer(async (signal) => {
+      const [{ openDatabases }, { joinWorkspace }] = await Promise.all([import('@/sync/runtime'), import('@/sync/transfer')])
       const { PouchDB, mirror, remote } = await openDatabases(me.server, db)
       const result = await joinWorkspace({ PouchDB, mirror, remote, local: adapter, signal, onProgress: (p) => { progress.value = p } })
       return result.skipped.length
@@ -205,7 +209,7 @@ export const useSyncStore = defineStore('sync', () => {
     const db = config.value?.db
     await runtime?.engine.stop()
     saveSyncConfig(null)
-    if (db) await dropMirror(db).catch(() => {})
+    if (db) await import('@/sync/runtime').then(m => m.dropMirror(db)).catch(() => {})
     globalThis.location?.reload()
   }
 

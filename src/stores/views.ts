@@ -1,5 +1,5 @@
 import type { Label, ViewDef } from '@/core/schema/types'
-import { parseBoundedJson } from '@/core/validation'
+import { parseBoundedJson } from '@/core/validation/bounded-json'
 import { defaultViewOf, deleteViewTx, newView, putViewTx, sameView } from '@/core/views'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { shallowRef } from 'vue'

@@ -3,42 +3,15 @@
 // runs on when sync is on.
 import type { StorageAdapter } from '@/core/storage/adapter'
 import { databaseNameFor } from '@/core/sync/layout'
-import { mayWrite, type WorkspaceRole } from '@/core/sync/roles'
+import { mayWrite } from '@/core/sync/roles'
+import type { SyncConfig } from './config'
 import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine'
 import type { Mirror } from './mirror'
 import type { PouchStatic } from './pouch-types'
 import { withSync } from './syncing-adapter'
 import { dropJournal, localStorageJournal } from './journal'
 
-/** What this device remembers of its team sync. No password: the server's session cookie signs in. */
-export interface SyncConfig {
-  server: string
-  db: string
-  user: string
-  role: WorkspaceRole
-}
-
-const CONFIG_KEY = 'funnelgrid-sync'
 const unpushedKey = (db: string) => `funnelgrid-sync-unpushed:${db}`
-
-export function readSyncConfig(): SyncConfig | null {
-  try {
-    const raw = globalThis.localStorage?.getItem(CONFIG_KEY)
-    if (!raw) return null
-    const value = JSON.parse(raw) as Partial<SyncConfig>
-    if (typeof value.server !== 'string' || typeof value.db !== 'string' || typeof value.user !== 'string') return null
-    const role = value.role === 'admin' || value.role === 'viewer' ? value.role : 'member'
-    return { server: value.server, db: value.db, user: value.user, role }
-  }
-  catch {
-    return null
-  }
-}
-
-export function saveSyncConfig(config: SyncConfig | null): void {
-  if (config) globalThis.localStorage?.setItem(CONFIG_KEY, JSON.stringify(config))
-  else globalThis.localStorage?.removeItem(CONFIG_KEY)
-}
 
 let pouch: Promise<PouchStatic> | null = null
 export function loadPouchDB(): Promise<PouchStatic> {

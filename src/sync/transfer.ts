@@ -7,6 +7,7 @@ import { backupOfDocs } from '@/core/sync/docs-backup'
 import { docsOfWorkspace } from '@/core/sync/tx-docs'
 import { allDocs, markAllApplied, type Mirror, pushable, writeDrafts } from './mirror'
 import type { PouchStatic } from './pouch-types'
+import { TransferCancelled } from './transfer-cancelled'
 
 export interface TransferProgress {
   phase: 'prepare' | 'transfer' | 'apply'
@@ -14,12 +15,7 @@ export interface TransferProgress {
   total: number
 }
 
-export class TransferCancelled extends Error {
-  constructor() {
-    super('Cancelled')
-    this.name = 'TransferCancelled'
-  }
-}
+export { TransferCancelled }
 
 interface TransferOptions {
   PouchDB: PouchStatic

@@ -5,13 +5,15 @@ import { createPinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { createMemoryAdapter } from '@/core/storage/memory-adapter'
 import { createAppI18n } from '@/i18n'
+import en from 'virtual:locale-messages/en'
+import zhCN from 'virtual:locale-messages/zh-CN'
 import { STORAGE_KEY } from '@/symbols'
 
 /** Mounts a component with a real Pinia, i18n and a memory adapter, the way main.ts wires the app. */
 export function mountWithApp(component: Component, opts: { adapter?: StorageAdapter, locale?: 'zh-CN' | 'en', props?: Record<string, unknown>, stubs?: Record<string, Component | boolean>, provide?: Record<symbol, unknown> } = {}) {
   const adapter = opts.adapter ?? createMemoryAdapter()
   const pinia = createPinia()
-  const i18n = createAppI18n(opts.locale ?? 'zh-CN')
+  const i18n = createAppI18n(opts.locale ?? 'zh-CN', { 'zh-CN': zhCN, en })
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { render: () => null } }] })
   const wrapper = mount(component, {
     props: opts.props,

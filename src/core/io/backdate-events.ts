@@ -1,6 +1,6 @@
 import type { FieldOf, RecordRow, StageEvent } from '../schema/types'
 import type { Transaction } from '../storage/adapter'
-import { eventsFromDateColumns } from './stage-history'
+import { eventsFromDateColumns } from './stage-history/date-columns'
 
 /** "Entered stage X" times: a stage of the stage field and the date field holding them. */
 export interface StageDateColumn {

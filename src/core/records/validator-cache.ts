@@ -2,7 +2,7 @@ import type { FieldDef, FormDef } from '../schema/types'
 import type { ValuesValidator, WriteIssue } from './mutations'
 import { behaviourOf } from '../fields/registry'
 import { labelText } from '../utils/label'
-import { compileRecordValidator } from '../validation'
+import { compileRecordValidator } from '../validation/record/record-validator'
 import { checkStageRules, isBlank } from './stage-rules'
 
 const cache = new WeakMap<FormDef, ValuesValidator>()

@@ -7,11 +7,12 @@ import type { DocumentKind, DocumentTypes } from './kinds'
 import type { ValidationIssue } from './issue'
 import type { JsonPlace } from './json-limits'
 import { migrateDocument } from '../migrations/migrate'
-import { checkJsonValue, scanJsonText, tooDeepIssue } from './json-limits'
+import { parseBoundedJson } from './bounded-json'
+import { checkJsonValue, tooDeepIssue } from './json-limits'
 import { lineColumn } from './line-column'
 import { validateDocument } from './validate-document'
 
-export { lineColumn }
+export { lineColumn, parseBoundedJson }
 
 /** The result of parsing a document: the value (and the version it was migrated from), or the issues. */
 export type ParseDocumentResult<T>
@@ -26,18 +27,6 @@ export type ParseDocumentResult<T>
 export function parseJsonDocument<K extends DocumentKind>(kind: K, text: string, place: JsonPlace = kind): ParseDocumentResult<DocumentTypes[K]> {
   const parsed = parseBoundedJson(place, text)
   return parsed.ok ? documentFrom(kind, parsed.value, place) : { ok: false, issues: [parsed.issue] }
-}
-
-/** JSON text of no document kind (a link's filter, what the app keeps in localStorage), parsed only within the place's limits. */
-export function parseBoundedJson(place: JsonPlace, text: string): { ok: true, value: unknown } | { ok: false, issue: ValidationIssue } {
-  const bounded = scanJsonText(place, text)
-  if (!bounded.ok) return bounded
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown }
-  }
-  catch (err) {
-    return { ok: false, issue: jsonIssue(text, err) }
-  }
 }
 
 /**
@@ -64,31 +53,4 @@ function documentFrom<K extends DocumentKind>(kind: K, doc: unknown, place: Json
     if (err instanceof RangeError) return { ok: false, issues: [tooDeepIssue(place)] }
     throw err
   }
-}
-
-function jsonIssue(text: string, err: unknown): ValidationIssue {
-  const detail = err instanceof Error ? err.message : String(err)
-  const offset = errorOffset(text, detail)
-  const { line, column } = lineColumn(text, offset)
-  return {
-    path: '',
-    code: 'invalidJson',
-    params: { line, column, offset, detail },
-    message: {
-      'zh-CN': `JSON 格式错误：第 ${line} 行第 ${column} 列（${detail}）`,
-      'en': `Malformed JSON at line ${line}, column ${column} (${detail})`,
-    },
-  }
-}
-
-/** Where V8's JSON.parse says it failed: "at position N", "line L column C", or the end. */
-function errorOffset(text: string, detail: string): number {
-  const lc = /line (\d+) column (\d+)/.exec(detail)
-  if (lc) {
-    const lines = text.split('\n').slice(0, Number(lc[1]) - 1)
-    return lines.reduce((n, l) => n + l.length + 1, 0) + Number(lc[2]) - 1
-  }
-  const pos = /position (\d+)/.exec(detail)
-  if (pos) return Number(pos[1])
-  return text.length
 }
