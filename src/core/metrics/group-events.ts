@@ -16,7 +16,8 @@ export interface GroupedEvents {
 export function groupEventsByRecord(records: readonly RecordRow[], cols: StageEventColumns, fieldId: string): GroupedEvents {
   const join = new TableJoin(cols)
   records.forEach((r, i) => join.add(r.id, i))
-  return groupEvents(join.pos, records.length, cols, fieldId)
+  const g = groupEvents(join.pos, records.length, cols, fieldId)
+  return { start: g.start.slice(), order: g.order.slice(), ignored: g.ignored }
 }
 
 /**
@@ -24,12 +25,15 @@ export function groupEventsByRecord(records: readonly RecordRow[], cols: StageEv
  * record they are ordered by `at`, ties kept in column order. `pos[k]` is the record index of
  * entry k of the columns' record table (-1: not among the `count` records): the join by id is
  * made once per record, never per event, so each event costs integer reads only. Only records
- * whose events arrived out of time order are sorted.
+ * whose events arrived out of time order are sorted. `start` and `order` are scratch views
+ * (scratch.ts), valid until the next call: the summary's build reads them and keeps neither
+ * (at 1M records they are 21 MB a build would otherwise allocate afresh); a caller keeping
+ * them copies them, as {@link groupEventsByRecord} does.
  */
 export function groupEvents(pos: Int32Array, count: number, cols: StageEventColumns, fieldId: string): GroupedEvents {
   const N = count
   const E = cols.length
-  const start = new Uint32Array(N + 1)
+  const start = scratch('group.start', Uint32Array, N + 1).fill(0)
   const fieldCode = cols.names.indexOf(fieldId)
   if (fieldCode < 0 || E === 0) return { start, order: new Uint32Array(0), ignored: 0 }
   const { record, field, at } = cols
@@ -63,10 +67,10 @@ export function groupEvents(pos: Int32Array, count: number, cols: StageEventColu
     else lastAt[i] = t
   }
   for (let i = 0; i < N; i++) start[i + 1]! += start[i] as number
-  if (grouped) return { start, order: inOrder.slice(0, k), ignored }
+  if (grouped) return { start, order: inOrder.subarray(0, k), ignored }
   const cursor = scratch('group.cursor', Uint32Array, N)
   cursor.set(start.subarray(0, N))
-  const order = new Uint32Array(start[N] as number)
+  const order = scratch('group.order', Uint32Array, start[N] as number)
   for (let q = 0; q < k; q++) {
     const j = inOrder[q] as number
     order[cursor[pos[record[j] as number] as number]!++] = j
