@@ -105,7 +105,7 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
   const stageOf = stageCodes(cols, model)
   const { from: fromCol, to: toCol, at: atCol } = cols
   const { start, order } = grouped
-  const cap = order.length + N
+  const cap = visitCapacity(start, order, fromCol, stageOf, N)
   const visitOffset = new Uint32Array(N + 1)
   const visitStage = new Int16Array(cap)
   const visitEnter = new Float64Array(cap)
@@ -275,6 +275,26 @@ export function summarizeColumns(rc: RecordColumns, cols: StageEventColumns, fie
 export interface SummaryOptions {
   /** Number fields read in the summary's pass over the records and kept with it (see `inputColumn`). */
   numberFields?: readonly string[]
+}
+
+/**
+ * Most visits the build can write (the visit columns' length): a record's events, plus one
+ * inferred visit when its first event comes from a stage; a record without events has at most
+ * its inferred one. (One whose every event is ignored writes at most one, no more than its
+ * events.) Exact enough that the columns are not a record count longer than needed (19 MB at 1M).
+ */
+function visitCapacity(start: Uint32Array, order: Uint32Array, fromCol: Uint16Array, stageOf: Int16Array, N: number): number {
+  let cap = order.length
+  const none = NONE
+  for (let i = 0; i < N; i++) {
+    const s = start[i] as number
+    if (s === start[i + 1]) cap++
+    else {
+      const from = fromCol[order[s] as number] as number
+      if (from !== none && (stageOf[from] as number) >= 0) cap++
+    }
+  }
+  return cap
 }
 
 /** Stage code of each record's own value of the field, -1 when it has none or not a stage of the field. */
