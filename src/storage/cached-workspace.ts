@@ -29,7 +29,16 @@ export interface AppliedTx {
   versions: Record<string, number>
   /** Order number per written definition key. */
   seqs: Record<string, number>
+  /**
+   * Per form, the parts whose new ids went to a chunk of their own (an import batch stored as
+   * chunks made elsewhere): another tab applying the same commit places them the same way, so
+   * its chunk layout stays the one storage has.
+   */
+  fresh: FreshParts
 }
+
+/** Parts of a form whose new ids a commit placed in a chunk of their own (`AppliedTx.fresh`). */
+export type FreshParts = Record<string, { rec?: true, ev?: true }>
 
 /**
  * The localforage adapter's in-memory image: definitions (all, loaded at open), forms
@@ -160,31 +169,33 @@ export class CachedWorkspace {
    * transaction were new to it, so none of these events (made with them) can be held yet;
    * otherwise, or when one is, they are appended one by one like `applyTransaction` does.
    */
-  private placeEvents(made: NonNullable<MadeChunks['events']>, data: FormData, layout: FormLayout, effects: FormEffects, fresh: boolean, known: Map<string, KnownChunk>): void {
+  private placeEvents(made: NonNullable<MadeChunks['events']>, data: FormData, layout: FormLayout, effects: FormEffects, fresh: boolean, known: Map<string, KnownChunk>): boolean {
     const { formId, list, chunk } = made
     const n = fresh ? layout.parts.ev.appendChunk(chunk.ids, true) : !chunk.ids.some(id => data.events.has(id)) ? layout.parts.ev.appendChunk(chunk.ids) : undefined
     if (n !== undefined) {
       // Made into columns when something reads them: an import's commits only store them.
       data.events.addChunkLater(chunk)
       known.set(chunkKey('ev', formId, n), { ids: chunk.ids, chunk })
-      return
+      return true
     }
     for (const e of list) {
       if (data.events.has(e.id)) continue
       data.events.add(e)
       effects.events.add(e.id)
     }
+    return false
   }
 
   /**
    * Applies `tx` (already validated, privately owned) to the cache and plans the writes.
-   * `fixedSeqs` are definition order numbers chosen by the tab that committed.
+   * `fixedSeqs` are definition order numbers chosen by the tab that committed, `fresh` the
+   * parts it placed in chunks of their own (`AppliedTx.fresh`).
    */
-  applyAndPlan(tx: Transaction, fixedSeqs: Record<string, number> = {}): AppliedTx {
+  applyAndPlan(tx: Transaction, fixedSeqs: Record<string, number> = {}, fresh: FreshParts = {}): AppliedTx {
     const made = this.madeChunks(tx)
     const effects = applyTransaction(this.state, made.events ? { ...tx, stageEvents: [] } : tx)
     const known = new Map<string, KnownChunk>()
-    const result: AppliedTx = { plan: { sets: new Map(), removes: new Set() }, versions: {}, seqs: {} }
+    const result: AppliedTx = { plan: { sets: new Map(), removes: new Set() }, versions: {}, seqs: {}, fresh: {} }
     const { plan } = result
     for (const formId of effects.dropped) {
       const old = this.layouts.get(formId)
@@ -201,12 +212,22 @@ export class CachedWorkspace {
       }
       // A batch whose chunks were made elsewhere: its records and events each a chunk of their own, stored as they came.
       const records = made.records.get(formId)
-      const n = records && formEffects.records.size === records.ids.length ? layout.parts.rec.appendChunk(records.ids) : undefined
+      const told = fresh[formId]
+      const n = records && formEffects.records.size === records.ids.length
+        ? layout.parts.rec.appendChunk(records.ids)
+        : told?.rec && formEffects.records.size > 0 ? layout.parts.rec.appendChunk([...formEffects.records]) : undefined
       if (n !== undefined) {
-        known.set(chunkKey('rec', formId, n), records!)
+        if (records) known.set(chunkKey('rec', formId, n), records)
         formEffects.records.clear()
+        ;(result.fresh[formId] ??= {}).rec = true
       }
-      if (made.events?.formId === formId) this.placeEvents(made.events, data, layout, formEffects, n !== undefined, known)
+      const placed = made.events?.formId === formId
+        ? this.placeEvents(made.events, data, layout, formEffects, n !== undefined, known)
+        : !!told?.ev && formEffects.events.size > 0 && layout.parts.ev.appendChunk([...formEffects.events]) !== undefined
+      if (placed) {
+        formEffects.events.clear()
+        ;(result.fresh[formId] ??= {}).ev = true
+      }
       syncLayout(layout, data, formEffects)
       layout.version += 1
       planForm(plan, formId, data, layout, known)

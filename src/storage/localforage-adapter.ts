@@ -15,7 +15,7 @@ import type { FormData } from '../core/storage/workspace-state'
 import { withBlobs } from '../core/storage/with-blobs'
 import type { BlobStore } from '../core/storage/blob-store'
 import { createIdbBlobStore } from './blob-store'
-import type { AppliedTx } from './cached-workspace'
+import type { AppliedTx, FreshParts } from './cached-workspace'
 import { CachedWorkspace } from './cached-workspace'
 import { withLock } from './commit-lock'
 import type { LazyPart } from './form-layout'
@@ -76,6 +76,8 @@ interface TabMessage {
   seqs: Record<string, number>
   /** Versions the commit overwrote although its writer never read them. */
   conflicts?: RecordConflict[]
+  /** Parts whose new ids the commit put in a chunk of their own (an import batch): placed the same way here. */
+  fresh?: FreshParts
 }
 
 /** A commit's write-ahead-log entry, started before the commit waits for the lock. */
@@ -153,7 +155,8 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
   async function post(tx: Transaction, applied: AppliedTx, conflicts: RecordConflict[] = []): Promise<void> {
     if (!channel) return
     if (putCount(tx) + (tx.stageEvents?.length ?? 0) >= POST_CHECK_MIN_ITEMS && !await othersAlive(owner.id)) return
-    channel.postMessage({ tx, versions: applied.versions, seqs: applied.seqs, ...(conflicts.length ? { conflicts } : {}) } satisfies TabMessage)
+    const fresh = Object.keys(applied.fresh).length > 0 ? { fresh: applied.fresh } : {}
+    channel.postMessage({ tx, versions: applied.versions, seqs: applied.seqs, ...(conflicts.length ? { conflicts } : {}), ...fresh } satisfies TabMessage)
   }
 
   /** After a commit landed: remember what this tab stored, and show its rows whose rev storage raised. */
@@ -284,7 +287,7 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
         const pending = cache.pendingParts(formId).filter(p => parts.has(p))
         if (!skip.has(formId) && pending.length > 0) strip.set(formId, new Set(pending))
       }
-      cache.applyAndPlan(withoutLazy(withoutForms(tx, skip), strip), msg.seqs)
+      cache.applyAndPlan(withoutLazy(withoutForms(tx, skip), strip), msg.seqs, msg.fresh)
       for (const [formId, parts] of strip) cache.resetLazy(formId, [...parts])
       for (const formId of evict) cache.evict(formId)
       // Inside the lock: no later commit of this tab can land between the check and the stores.

@@ -12,7 +12,7 @@ import { encodeRecordChunk, isStoredRecordChunk } from '../../../src/core/storag
 import { createLocalforageStore } from '../../../src/storage/kv-store'
 import { createLocalforageAdapter } from '../../../src/storage/localforage-adapter'
 import { uniqueName } from '../../fixtures/storage-contract'
-import { change, closedAfterEach, form, record, settings, stageEvent, withWriteMany } from '../../fixtures/storage'
+import { change, closedAfterEach, eventually, form, record, records, settings, stageEvent, withWriteMany } from '../../fixtures/storage'
 
 const CHUNK = 5
 
@@ -137,5 +137,36 @@ describe('localforage adapter: chunks made in the import worker (known-chunks.ts
     Object.freeze(rows[0])
     rememberChunk(rows, chunk)
     expect(takeKnownChunk(rows)).toBe(chunk)
+  })
+})
+
+describe('localforage adapter: another tab applying an import stored as worker-made chunks', () => {
+  const track = closedAfterEach()
+
+  it('should place the batch in its chunk as storage has it, so the other tab\'s own writes afterwards lose none of the imported rows or events', async () => {
+    const name = uniqueName('tabs')
+    const a = track(createLocalforageAdapter({ name, chunkSize: CHUNK }))
+    const b = track(createLocalforageAdapter({ name, chunkSize: CHUNK }))
+    await a.commit({ defs: { put: [{ kind: 'form', doc: form('deals') }] }, records: { deals: { put: records(2) } }, stageEvents: [stageEvent('e0', 'r0', 's1', 1)] })
+    // the other tab holds the form and all its events
+    await b.loadRecords('deals')
+    await b.loadStageEventColumns('deals')
+    const seen: string[] = []
+    b.onExternalChange(c => seen.push(...(c.tx.records?.deals?.put ?? []).map(r => r.id)))
+    await a.commit(unpackBatch(structuredClone(packBatch(importBatch(2, 3, 10)))).tx)
+    await eventually(() => expect(seen).toEqual(['imp.2', 'imp.3', 'imp.4']))
+    // the other tab's own writes: a new record with a stage event (into the chunk after the last
+    // one it knows of), an edit of an imported record, a deletion
+    await b.commit({ records: { deals: { put: [record('b1')] } }, stageEvents: [stageEvent('e.b', 'b1', 's2', 50)] })
+    const read = await contents(name, 1)
+    expect(read.ids).toEqual(['r0', 'r1', 'imp.2', 'imp.3', 'imp.4', 'b1'])
+    expect(JSON.parse(read.events).map((e: { id: string }) => e.id)).toEqual(['e0', 'e.2', 'e.3', 'e.4', 'e.b'])
+    await b.commit({ records: { deals: { put: [{ ...record('imp.3'), values: { f_name: 'edited in b' }, rev: 2 }] } } })
+    await b.commit({ records: { deals: { delete: ['imp.4'], toTrash: true } } })
+    for (const x of [a, b]) await x.close()
+    const after = await contents(name, 1)
+    expect(after.ids).toEqual(['r0', 'r1', 'imp.2', 'imp.3', 'b1'])
+    expect(JSON.parse(after.rows).find((r: RecordRow) => r.id === 'imp.3').values.f_name).toBe('edited in b')
+    expect(JSON.parse(after.events).map((e: { id: string }) => e.id)).toEqual(['e0', 'e.2', 'e.3', 'e.4', 'e.b'])
   })
 })
