@@ -31,6 +31,26 @@ export class ChunkLayout {
     return this.index
   }
 
+  /**
+   * Appends ids new to the collection, in order, as `sync(id, true)` places a new id (the last
+   * chunk until full, then a new one), without looking each one up first: for the append-only
+   * collections (stage events, change log), whose new ids are new by construction. The id index
+   * is kept when built, not built for this.
+   */
+  appendNew(ids: Iterable<string>): void {
+    let list = this.chunks.get(this.last)
+    for (const id of ids) {
+      if (!list || list.length >= this.chunkSize) {
+        this.last += 1
+        list = []
+        this.chunks.set(this.last, list)
+      }
+      list.push(id)
+      this.index?.set(id, this.last)
+      this.dirty.add(this.last)
+    }
+  }
+
   /** Records that `id` is now present (`true`) or absent (`false`) in the collection. */
   sync(id: string, present: boolean): void {
     const n = this.where.get(id)

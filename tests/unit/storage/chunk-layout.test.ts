@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ChunkLayout } from '../../../src/storage/chunk-layout'
 
@@ -51,6 +52,36 @@ describe('chunk-layout', () => {
       layout.sync('b', false)
       expect(layout.idsOf(1)).toEqual(['c', 'd'])
       expect(layout.appendChunk(['e'], true)).toBe(2)
+    })
+
+    it('should place new ids appended without a lookup (appendNew) exactly where sync places them', () => {
+      fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 4 }), fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 5 }), fc.boolean(), (size, loaded, adds, indexed) => {
+        const a = new ChunkLayout(size)
+        const b = new ChunkLayout(size)
+        let k = 0
+        loaded.forEach((n, c) => {
+          const ids = Array.from({ length: Math.min(n, size) }, () => `id${k++}`)
+          a.addLoaded(c, [...ids])
+          b.addLoaded(c, [...ids])
+        })
+        // the id index built already (an earlier change) or not
+        if (indexed) for (const l of [a, b]) l.sync('id0', l.idsOf(0)?.includes('id0') ?? false)
+        for (const n of adds) {
+          const ids = Array.from({ length: n }, () => `id${k++}`)
+          for (const id of ids) a.sync(id, true)
+          b.appendNew(ids)
+        }
+        expect(b.allChunkNumbers()).toEqual(a.allChunkNumbers())
+        for (const c of a.allChunkNumbers()) expect(b.idsOf(c)).toEqual(a.idsOf(c))
+        expect([...b.dirty].sort()).toEqual([...a.dirty].sort())
+        // later changes find the appended ids in their chunk
+        const last = `id${k - 1}`
+        if (k > 0) {
+          a.sync(last, false)
+          b.sync(last, false)
+          for (const c of a.allChunkNumbers()) expect(b.idsOf(c)).toEqual(a.idsOf(c))
+        }
+      }), { numRuns: 300 })
     })
   })
 })
