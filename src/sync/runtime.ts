@@ -2,7 +2,6 @@
 // PouchDB databases (pouchdb-browser, loaded only when sync is used), and the adapter the app
 // runs on when sync is on.
 import type { StorageAdapter } from '@/core/storage/adapter'
-import { databaseNameFor } from '@/core/sync/layout'
 import { mayWrite } from '@/core/sync/roles'
 import type { SyncConfig } from './config'
 import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine'
@@ -41,8 +40,6 @@ export async function dropMirror(db: string): Promise<void> {
   globalThis.localStorage?.removeItem(unpushedKey(db))
   dropJournal(db)
 }
-
-export { databaseNameFor }
 
 export interface SyncRuntime {
   config: SyncConfig
