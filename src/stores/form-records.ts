@@ -51,6 +51,9 @@ export function openFormRecords(adapter: StorageAdapter, formId: string, onShown
   let progressTimer: ReturnType<typeof setTimeout> | undefined
   let progress: LoadProgress = { loaded: 0, total: 0 }
   const showProgress = () => {
+    // Also when called by `show`: a progress update still due would otherwise fire after the
+    // read ended and bring the loading state back for good.
+    clearTimeout(progressTimer)
     progressTimer = undefined
     progressAt = performance.now()
     loading.value = progress

@@ -42,4 +42,28 @@ describe('form records: a streamed open', () => {
     // "x of y" moved on far more often than the rows were shown (2 s of reading, every 150 ms).
     expect(progress.length).toBeGreaterThanOrEqual(10)
   })
+
+  it('should keep the loading state gone once the read ended, also when rows were shown while a progress update was due', async () => {
+    // t=0 1000 rows (shown at once); t=10 2000 (a progress update due at 150); t=160 3000 (the
+    // next one due at 300); t=170 4000 (four times the rows shown: shown at once, before 300);
+    // t=180 the read ends. The update due at 300 must not bring "reading 4000 of 4000" back.
+    const all = records(4000)
+    const adapter = {
+      async loadRecords(_formId: string, opts?: LoadRecordsOptions) {
+        for (const [i, wait] of [0, 10, 150, 10].entries()) {
+          await new Promise(resolve => setTimeout(resolve, wait))
+          opts?.onRows?.(all.slice(i * 1000, (i + 1) * 1000), { loaded: (i + 1) * 1000, total: all.length })
+        }
+        await new Promise(resolve => setTimeout(resolve, 10))
+        return all
+      },
+    } as unknown as StorageAdapter
+    const state = openFormRecords(adapter, 'deals', () => {})
+    await vi.advanceTimersByTimeAsync(200)
+    await state.loaded
+    expect(state.loading.value).toBeNull()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(state.loading.value).toBeNull()
+    expect(state.rows.value).toHaveLength(4000)
+  })
 })
