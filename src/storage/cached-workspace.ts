@@ -12,6 +12,8 @@ import { isStoredRecordChunk } from '../core/storage/record-chunk'
 import type { FormLayout, FormManifest, KnownChunk, LazyPart, OnRows, WritePlan } from './form-layout'
 import { chunkKey, emptyLayout, keysOfLayout, LAZY_PARTS, loadForm, loadLazyPart, manifestKey, planForm, refreshPending, resetLazyPart, syncLayout } from './form-layout'
 import type { KvStore } from './kv-store'
+import { ChunkedIdMap } from '@/core/utils/chunked-id-map'
+import { indexWhenIdle } from '@/composables/idle'
 
 /** A definition as stored under `def:<kind>:<id>`; `seq` keeps insertion order across reloads. */
 interface StoredDef { seq: number, doc: { id: string } }
@@ -97,6 +99,8 @@ export class CachedWorkspace {
     this.layouts.set(formId, layout)
     if (layout.version > 0) this.state.forms.set(formId, data)
     else this.state.forms.delete(formId)
+    // The read put the records in whole (ChunkedIdMap): their ids are hashed when the page is idle.
+    if (data.records instanceof ChunkedIdMap) indexWhenIdle(data.records)
   }
 
   /** Drops a form from memory; the next use reads it again. */

@@ -8,6 +8,7 @@ import { poolEntry, poolRecord, StringPool } from './intern'
 import type { StageEvent } from '../core/schema/types'
 import { isStoredEventChunk } from '../core/events/stored-chunk'
 import { decodeRecordChunk, encodeRecordChunk, isStoredRecordChunk } from '../core/storage/record-chunk'
+import { ChunkedIdMap } from '../core/utils/chunked-id-map'
 
 /** The four chunked collections of a form: key prefix -> FormData map and effects set. */
 export const PARTS = [
@@ -99,6 +100,12 @@ function storedRows(value: unknown, pool: StringPool): { id: string }[] {
   return rows
 }
 
+/** Puts a chunk's rows into a collection's Map: whole, to be indexed on first use, where it takes them (records: ChunkedIdMap). */
+function addRows(map: Map<string, { id: string }>, rows: { id: string }[]): void {
+  if (map instanceof ChunkedIdMap) map.addRows(rows)
+  else for (const row of rows) map.set(row.id, row)
+}
+
 async function readChunks(kv: KvStore, formId: string, prefix: PartPrefix, numbers: number[]): Promise<{ id: string }[][]> {
   const chunks = await Promise.all(numbers.map(n => kv.getItem<{ id: string }[]>(chunkKey(prefix, formId, n))))
   return chunks.map(c => c ?? [])
@@ -142,7 +149,7 @@ async function streamRecords(kv: KvStore, formId: string, numbers: number[], map
     if (end < numbers.length) next = readSlice(end, size)
     const lists = read.map((value, i) => {
       const list = storedRows(value, pool)
-      for (const row of list) map.set(row.id, row)
+      addRows(map, list)
       chunks.addLoaded(numbers[start + i]!, list.map(r => r.id))
       return list
     })
@@ -176,7 +183,7 @@ export async function loadForm(kv: KvStore, formId: string, chunkSize: number, o
     const pool = new StringPool()
     numbers.forEach((n, i) => {
       const rows = storedRows(chunks[i], pool)
-      for (const row of rows) map.set(row.id, row)
+      addRows(map, rows)
       layout.parts[part.prefix].addLoaded(n, rows.map(r => r.id))
     })
   }))

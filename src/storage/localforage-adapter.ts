@@ -377,15 +377,20 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
    * Reads a form not in memory yet, handing its records to `onRows` as they are read (frozen:
    * the cache's own rows). A form already in memory is handed out at once by the caller.
    */
-  async function streamForm(formId: string, onRows: NonNullable<LoadRecordsOptions['onRows']>): Promise<void> {
+  async function streamForm(formId: string, onRows: NonNullable<LoadRecordsOptions['onRows']>): Promise<RecordRow[] | undefined> {
     await ready()
-    if (cache.isLoaded(formId) || lost) return
-    await locked(async () => {
-      if (cache.isLoaded(formId)) return
+    if (cache.isLoaded(formId) || lost) return undefined
+    return await locked(async () => {
+      if (cache.isLoaded(formId)) return undefined
+      const all: RecordRow[] = []
       await cache.loadForm(formId, (rows, progress) => {
-        for (const row of rows) freezeRecord(row as RecordRow)
+        for (const row of rows) {
+          freezeRecord(row as RecordRow)
+          all.push(row as RecordRow)
+        }
         onRows(rows as RecordRow[], progress)
       })
+      return all
     }).catch((err: unknown) => {
       throw toStorageError(err, 'read your data')
     })
@@ -509,7 +514,10 @@ export function createLocalforageAdapter(options: LocalforageAdapterOptions = {}
     },
     async loadRecords(formId, opts) {
       const onRows = opts?.onRows
-      if (onRows) await streamForm(formId, onRows)
+      // The rows as streamed, in order: the cache's Map of them is indexed when the page is
+      // idle (ChunkedIdMap), not by listing its values here.
+      const streamed = onRows ? await streamForm(formId, onRows) : undefined
+      if (streamed) return streamed
       // No copy (copying 100k rows cost more than reading them): the cache's own rows, frozen,
       // since a change replaces a record object and never edits it.
       const rows = [...(await formData(formId))?.records.values() ?? []]

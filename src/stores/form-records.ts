@@ -3,6 +3,8 @@ import type { RecordRow } from '@/core/schema/types'
 import type { LoadProgress, StorageAdapter } from '@/core/storage/adapter'
 import type { ShallowRef } from 'vue'
 import { markRaw, shallowRef } from 'vue'
+import { ChunkedIdMap } from '@/core/utils/chunked-id-map'
+import { indexWhenIdle } from '@/composables/idle'
 
 export interface FormRecords {
   rows: ShallowRef<RecordRow[]>
@@ -40,7 +42,7 @@ const SHOW_GROWTH = 4
  */
 export function openFormRecords(adapter: StorageAdapter, formId: string, onShown: () => void): FormRecords {
   const rows = shallowRef<RecordRow[]>(markRaw([]))
-  const byId = new Map<string, RecordRow>()
+  const byId = new ChunkedIdMap<RecordRow>()
   const loading = shallowRef<LoadProgress | null>({ loaded: 0, total: 0 })
   let first!: () => void
   const firstRows = new Promise<void>(resolve => (first = resolve))
@@ -77,10 +79,9 @@ export function openFormRecords(adapter: StorageAdapter, formId: string, onShown
   let streamed = 0
   const onRows = (slice: RecordRow[], p: LoadProgress) => {
     const list = rows.value
-    for (const r of slice) {
-      list.push(r)
-      byId.set(r.id, r)
-    }
+    for (const r of slice) list.push(r)
+    // Indexed when first looked up, or when the page is idle after the read (indexWhenIdle).
+    byId.addRows(slice)
     streamed += slice.length
     progress = p
     const wait = (since: number) => Math.max(0, SLICE_SHOW_MS - (performance.now() - since))
@@ -102,6 +103,7 @@ export function openFormRecords(adapter: StorageAdapter, formId: string, onShown
     else rows.value = markRaw(rows.value.slice())
     loading.value = null
     if (streamed > 0) onShown()
+    indexWhenIdle(byId)
   }).finally(() => {
     stopTimers()
     loading.value = null

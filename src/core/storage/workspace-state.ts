@@ -9,6 +9,7 @@ import type {
 } from '../schema/types'
 import type { DefinitionKind, DefinitionKinds } from './adapter'
 import { EventLog } from '../events/event-log'
+import { ChunkedIdMap } from '../utils/chunked-id-map'
 
 /**
  * Everything stored for one form. Every collection is a Map keyed by id, kept in insertion
@@ -36,9 +37,9 @@ export interface WorkspaceState {
 /** The definition kinds, in the order a backup lists them. */
 export const DEFINITION_KINDS: readonly DefinitionKind[] = ['app', 'form', 'view', 'dashboard']
 
-/** Empty storage for one form. */
+/** Empty storage for one form; its records Map takes a read's chunks whole (ChunkedIdMap). */
 export function emptyFormData(): FormData {
-  return { records: new Map(), trash: new Map(), events: new EventLog(), changes: new Map() }
+  return { records: new ChunkedIdMap(), trash: new Map(), events: new EventLog(), changes: new Map() }
 }
 
 /** An empty workspace. */
