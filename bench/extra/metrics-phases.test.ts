@@ -4,21 +4,26 @@
  * FG_ROUNDS rounds after 3 untimed ones. For comparing two builds side by side (run it in
  * each worktree, alternating):
  *   FG_BENCH_N=100000 npx vitest run --config bench/vitest.bench.config.ts --project bench-extra bench/extra/metrics-phases.test.ts
- * FG_PHASES_OPS=metrics or dashboard (default both), FG_ROUNDS (default 15). Time one op per
+ * FG_PHASES_OPS=metrics or dashboard (default both), FG_ROUNDS (default 15), FG_PHASES_SUMMARY
+ * (the metrics' summary: after-write, the default, as the bench op, or fresh; ops/metrics.ts
+ * SummarySource). Time one op per
  * process when comparing: after the metrics rounds, the dashboard's in the same process ran 2-4x
  * slower (7 Dec, load 7; GC state left by the discarded summaries, not profiled).
  */
 import { expect, it } from 'vitest'
 import type { DashboardContext } from '../../src/core/dashboard'
 import { computeWidget } from '../../src/core/dashboard'
-import { conversionFromFunnel, cumulativeFunnel, summarizeStageHistory, timeInStage } from '../../src/core/metrics'
+import { conversionFromFunnel, cumulativeFunnel, timeInStage } from '../../src/core/metrics'
 import type { FormDef } from '../../src/core/schema/types'
 import { createDemoMembers, getTemplate } from '../../src/core/template'
 import { AMOUNT_FIELD, dataset, OPP_FORM } from '../lib/data'
+import type { SummarySource } from '../ops/metrics'
+import { metricSummary } from '../ops/metrics'
 
 const N = Number(process.env.FG_BENCH_N ?? 100_000)
 const ROUNDS = Number(process.env.FG_ROUNDS ?? 15)
 const OPS = new Set((process.env.FG_PHASES_OPS ?? 'metrics,dashboard').split(','))
+const SUMMARY = (process.env.FG_PHASES_SUMMARY ?? 'after-write') as SummarySource
 const WARMUP = 3
 
 function stats(xs: number[]): string {
@@ -40,11 +45,11 @@ function timed(name: string, round: () => Record<string, number>): void {
 it('times the cold metrics phases and the cold dashboard widgets', () => {
   const ds = dataset(N)
   if (OPS.has('metrics')) {
-    timed('metrics (cold)', () => {
+    timed(`metrics (cold, summary ${SUMMARY})`, () => {
       const t0 = performance.now()
-      const summary = summarizeStageHistory(ds.records, ds.columns, ds.stageField, { numberFields: [AMOUNT_FIELD] })
+      const { summary, field } = metricSummary(ds, SUMMARY)
       const t1 = performance.now()
-      const input = { records: ds.records, events: ds.columns, field: ds.stageField, summary, options: { amountField: AMOUNT_FIELD, now: ds.now } }
+      const input = { records: ds.records, events: ds.columns, field, summary, options: { amountField: AMOUNT_FIELD, now: ds.now } }
       conversionFromFunnel(cumulativeFunnel(input))
       const t2 = performance.now()
       timeInStage(input)

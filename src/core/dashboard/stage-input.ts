@@ -34,7 +34,9 @@ function entryFor(records: readonly RecordRow[], events: StageEventSource, field
   const e = cache.get(field)
   if (e !== undefined && e.records === records && e.recordCount === records.length && e.events === events
     && e.eventCount === events.length && e.version === version) return e
-  const fresh: Entry = { records, recordCount: records.length, events, eventCount: events.length, version, summary: summarizeStageHistory(records, events, field, { numberFields: amountField === undefined ? [] : [amountField] }), memo: new Map() }
+  // the replaced summary's columns are taken over by the new one (see cachedSummary)
+  const summary = summarizeStageHistory(records, events, field, { numberFields: amountField === undefined ? [] : [amountField], recycle: e?.summary })
+  const fresh: Entry = { records, recordCount: records.length, events, eventCount: events.length, version, summary, memo: new Map() }
   cache.set(field, fresh)
   return fresh
 }
@@ -45,6 +47,9 @@ function entryFor(records: readonly RecordRow[], events: StageEventSource, field
  * arrays in place, so pass a version that changes on every write (DashboardContext.dataVersion);
  * without one, only a new array or a new length invalidates. A fresh summary reads
  * `amountField` in its pass over the records (kept with it for the funnel's amounts).
+ * A summary handed out here (and by {@link stageInput}) is valid until the next one of the
+ * field is built: that build writes into the replaced summary's columns (SummaryOptions.recycle),
+ * so read it and its arrays within one computation and keep only results made from them.
  */
 export function cachedSummary(records: readonly RecordRow[], events: StageEventSource, field: FieldOf<'stage'>, version?: unknown, amountField?: string): StageSummary {
   return entryFor(records, events, field, version, amountField).summary

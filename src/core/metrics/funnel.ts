@@ -41,6 +41,8 @@ export function strictFunnel(input: MetricInput): Funnel {
  * The records a funnel counts and the depth each reached (any-order or strict), for the input's
  * mode and period: a record is in layer k when `mask[i] === 1 && depth[i] >= k` (k = 1..n for the
  * open stages, n + 1 for won). Drill-through uses it so a layer opens exactly its records.
+ * Both may be the summary's own arrays: read them while the summary is valid (a cached one:
+ * until the next build of its field, see cachedSummary).
  */
 export function funnelDepths(input: MetricInput, kind: Funnel['kind']): { mask: Uint8Array, depth: Int16Array } {
   const pop = funnelPopulation(metricContext(input))

@@ -39,6 +39,24 @@ describe('stage summary build', () => {
       expect(stageVisitCounts(got)).toEqual({ done, open })
     }), { numRuns: 500 })
   })
+
+  it('should give the same summary when it writes into a replaced summary\'s columns as when it allocates them', () => {
+    const keys = ['count', 'current', 'outcome', 'depth', 'strictDepth', 'lostFrom', 'entryAt', 'closedAt', 'currentSince', 'visitOffset', 'visitStage', 'visitEnter', 'visitExit', 'visitInferred', 'lostUnknown', 'ignoredEvents'] as const
+    let recycled = 0
+    fc.assert(fc.property(historiesArb, historiesArb, (a, b) => {
+      // the replaced summary: another form's, larger than b's (so its buffers are taken), with other values in them
+      const old = summarizeStageHistory([...a.records, ...b.records], asColumns([...a.events, ...b.events]), field)
+      const cols = asColumns(b.events)
+      const got = summarizeStageHistory(b.records, cols, field, { recycle: old })
+      const want = oldSummarizeColumns(recordColumns(b.records), cols, field)
+      for (const k of keys) expect([k, got[k]]).toEqual([k, want[k]])
+      if (got.depth.buffer === old.depth.buffer && got.visitEnter.buffer === old.visitEnter.buffer) recycled++
+      // and a smaller replaced summary: whatever fits is taken, the rest allocated
+      const again = summarizeStageHistory(b.records, cols, field, { recycle: summarizeStageHistory(a.records, asColumns(a.events), field) })
+      for (const k of keys) expect([k, again[k]]).toEqual([k, want[k]])
+    }), { numRuns: 300 })
+    expect(recycled).toBeGreaterThan(250)
+  })
 })
 
 // The build as it was before the one-loop rewrite (main a709c3c), kept as the oracle.
