@@ -1,6 +1,6 @@
 /** Bench page entry: exposes the operations for the Node driver (bench/ops/browser.ts). */
 import { bulkImport, bulkImportIntoGrid, floorImport, importPhases, naiveImport, prepareCsv } from './import-ops'
-import { coldOpen, coldOpenBaseline, dashboard, edit, heldJsonBytes, readRecords, search, searchAndDashboard } from './open-ops'
+import { coldOpen, coldOpenBaseline, dashboard, edit, heldJsonBytes, indexRecords, readRecords, search, searchAndDashboard } from './open-ops'
 import { gridSortFilter, oursSortFilter, oursSortFilterCold } from './query-ops'
 import { seed } from './seed'
 import { pageData } from './page-data'
@@ -21,6 +21,7 @@ const api = {
   prepare: (size: number) => pageData(size).records.length,
   coldOpen,
   coldOpenBaseline,
+  indexRecords,
   readRecords,
   heldJsonBytes,
   searchAndDashboard,

@@ -135,6 +135,7 @@ export async function benchMemory(b: BrowserBench, size: number, pages = size >=
     }
     const before = await heap()
     await b.call(page, 'coldOpen', `fg-open-${size}`)
+    await b.call(page, 'indexRecords')
     open.push(await heap() - before)
     await b.call(page, 'searchAndDashboard')
     samples.push(await heap() - before)
