@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gridViewsBackup } from '../fixtures/grid-views'
 import { openRestored } from './app-actions'
 import { cell, editCell, fillField } from './grid-actions'
-import { startSession } from './harness'
+import { shot, startSession } from './harness'
 
 const EXTRA = 200_000
 const PATH = '/app/crm/form/opps'
@@ -141,6 +141,9 @@ describe('streamed open of a 200k-record form (zh-CN)', () => {
     // The form's own 12 records are drawn; the 200,000 seeded ones are still being read.
     expect(await rowsWhileLoading(page)).toEqual({ loaded: 12, total: EXTRA + 12 })
     expect(await page.locator('[data-test=records-loading]').textContent()).toMatch(/正在读取记录：已读 12 \/ 共 20万 条/)
+    // The count names the form's records, not only those read so far.
+    expect(await page.locator('[data-test=record-count]').textContent()).toContain(`共 ${EXTRA + 12} 条`)
+    await shot(page, 'streamed-open-loading')
     await editCell(page, 0, 'title', EDITED)
     await expect.poll(async () => (await cell(page, 0, 'title').textContent())?.trim()).toBe(EDITED)
     expect(await page.locator('[data-test=records-loading]').getAttribute('data-loaded')).toBe('12')
@@ -167,6 +170,7 @@ describe('streamed open of a 200k-record form (zh-CN)', () => {
     await fillField(page, 'view-search', '华为')
     await page.locator('[data-test=records-loading-partial]').waitFor()
     expect(await page.locator('[data-test=records-loading-partial]').textContent()).toContain('只包含已读取的记录')
+    await shot(page, 'streamed-open-partial-search')
     await releaseReads(page)
     await page.locator('[data-test=records-loading]').waitFor({ state: 'detached', timeout: 60_000 })
     await expect.poll(async () => (await cell(page, 0, 'title').textContent())?.trim()).toBe(EDITED)
